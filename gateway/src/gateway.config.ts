@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { claimsSecretFromEnv, jwtSecretFromEnv } from '@jiceng/auth';
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  production: boolean;
+  jwtSecret: string;
+  claimsSecret: string;
+  supergraphPath: string;
+}
+
+/** Every setting of the gateway, with its default; production refuses the development secrets. */
+export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 4000),
+    production: env.NODE_ENV === 'production',
+    jwtSecret: jwtSecretFromEnv(env),
+    claimsSecret: claimsSecretFromEnv(env),
+    supergraphPath: env.SUPERGRAPH_PATH ?? resolve(__dirname, '..', 'supergraph.graphql'),
+  };
+}

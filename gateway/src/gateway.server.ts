@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import { GraphQLError } from 'graphql';
+import { AuthError, verifyBearer } from '@jiceng/auth';
+import { maskError } from '@jiceng/graphql';
+import type { GatewayConfig } from './gateway.config';
+import { armorProtection, pageSizeLimitPlugin } from './operation-limits';
+import { SignedClaimsDataSource, type GatewayContext } from './signed-claims.data-source';
+import { subgraphUrl } from './subgraphs';
+
+export interface RunningGateway {
+  app: Express;
+  server: ApolloServer<GatewayContext>;
+  stop(): Promise<void>;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/** The gateway as an Express app: `/graphql` behind JWT verification, `/health` for probes. */
+export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ name, url }) => new SignedClaimsDataSource(subgraphUrl(name, url ?? ''), config.claimsSecret),
+  });
+  const armor = armorProtection(config.production);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !config.production,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskError(formatted, error),
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      pageSizeLimitPlugin(),
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+  });
+  await server.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        try {
+          return { claims: verifyBearer(req.headers.authorization, config.jwtSecret) };
+        } catch (error) {
+          throw unauthenticated(error instanceof AuthError ? error.message : 'Invalid token');
+        }
+      },
+    }),
+  );
+  return { app, server, stop: () => server.stop() };
+}

@@ -1,0 +1,19 @@
+import { gatewayConfigFromEnv } from './gateway.config';
+import { createGateway } from './gateway.server';
+
+async function main(): Promise<void> {
+  const config = gatewayConfigFromEnv();
+  const { app } = await createGateway(config);
+  const server = app.listen(config.port, config.host, () => {
+    console.log(`gateway ready at http://${config.host}:${config.port}/graphql`);
+  });
+  server.keepAliveTimeout = 65_000;
+  const shutdown = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+main().catch((error) => {
+  console.error(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

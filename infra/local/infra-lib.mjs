@@ -1,0 +1,557 @@
+// Local infrastructure: a single-node KRaft Kafka broker and a MongoDB-wire server
+// (mongo-java-server + H2 file backend), run as detached JVMs on 127.0.0.1.
+// Only node: builtins, so it works before `npm install` and from test setup code.
+//
+//   import { up, down, status, reset } from './infra/local/infra-lib.mjs';
+//
+// All state (jars, classes, data, logs, pid files) lives in INFRA_STATE_DIR
+// (default infra/local/.state/, git-ignored).
+
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const HOST = '127.0.0.1';
+const START_TIMEOUT_MS = 120_000; // cold JVMs on a 2-core machine
+const POLL_MS = 250;
+
+/** An expected, user-facing failure: the CLI prints only its message (one sentence). */
+export class InfraError extends Error {}
+
+// ---------------------------------------------------------------------------
+// Configuration
+
+function portFromEnv(env, name, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new InfraError(`${name} must be a port number between 1 and 65535 (got '${raw}').`);
+  }
+  return port;
+}
+
+/** Resolves paths and ports from the environment (KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT, INFRA_STATE_DIR). */
+export function config(env = process.env) {
+  const stateDir = resolve(env.INFRA_STATE_DIR || join(HERE, '.state'));
+  const component = (name, port, portVar) => {
+    const dir = join(stateDir, name);
+    return {
+      name, port, portVar, dir,
+      dataDir: join(dir, 'data'),
+      logFile: join(dir, 'server.log'), // log4j2 output
+      stdoutFile: join(dir, 'stdout.log'), // JVM crashes, uncaught startup errors
+      pidFile: join(stateDir, `${name}.pid`),
+    };
+  };
+  const kafka = component('kafka', portFromEnv(env, 'KAFKA_PORT', 9092), 'KAFKA_PORT');
+  kafka.controllerPort = portFromEnv(env, 'KAFKA_CONTROLLER_PORT', 9093);
+  kafka.propsFile = join(kafka.dir, 'server.properties');
+  if (kafka.controllerPort === kafka.port) {
+    throw new InfraError('KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ.');
+  }
+  const mongo = component('mongo', portFromEnv(env, 'MONGO_PORT', 27017), 'MONGO_PORT');
+  mongo.dataFile = join(mongo.dataDir, 'mongo.mv'); // H2 MVStore file
+  return {
+    stateDir,
+    libDir: join(stateDir, 'lib'),
+    classesDir: join(stateDir, 'classes'),
+    buildStamp: join(stateDir, 'build.stamp'),
+    buildLog: join(stateDir, 'build.log'),
+    kafka,
+    mongo,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Small process helpers
+
+function javaTool(tool) {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', tool) : tool;
+}
+
+/** Runs a command to completion; resolves { code, output } and never rejects on a missing binary. */
+function run(cmd, args, opts = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => { output += d; });
+    child.stderr.on('data', (d) => { output += d; });
+    child.on('error', (err) => resolvePromise({ code: err.code === 'ENOENT' ? 'ENOENT' : -1, output: String(err) }));
+    child.on('close', (code) => resolvePromise({ code, output }));
+  });
+}
+
+async function requireJava() {
+  const { code, output } = await run(javaTool('java'), ['-version']);
+  if (code === 'ENOENT') throw new InfraError('java was not found on PATH (or JAVA_HOME); install a Java 17+ JDK.');
+  const major = Number((/version "(\d+)/.exec(output) || [])[1]);
+  if (code !== 0 || !(major >= 17)) {
+    throw new InfraError(`Java 17 or newer is required (found: ${output.split('\n')[0].trim() || 'unknown'}).`);
+  }
+}
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if (err.code !== 'EPERM') return false;
+  }
+  // A zombie still answers kill(0); treat it as dead.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+function cmdline(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return [];
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Pid files: "<pid>\n<port>\n". A pid only counts if the process is alive AND its
+// command line is the one we started (main class + a path inside our state dir),
+// so a recycled pid never gets signalled.
+
+async function readPidFile(comp) {
+  try {
+    const [pid, port] = (await readFile(comp.pidFile, 'utf8')).split('\n').map(Number);
+    return Number.isInteger(pid) && pid > 0 ? { pid, port } : null;
+  } catch {
+    return null;
+  }
+}
+
+function isOurProcess(pid, comp) {
+  const args = cmdline(pid);
+  return args.includes(comp.mainClass) && args.includes(comp.marker);
+}
+
+/** The live process we started for this component, or null (stale pid files are removed). */
+async function ourProcess(comp) {
+  const rec = await readPidFile(comp);
+  if (!rec) return null;
+  if (isAlive(rec.pid) && isOurProcess(rec.pid, comp)) return rec;
+  await rm(comp.pidFile, { force: true });
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Health probes over raw sockets (no client libraries available here).
+
+/** Sends one length-prefixed frame and resolves the first complete reply frame (without its length). */
+function request(port, frame, lengthOf, timeoutMs = 2000) {
+  return new Promise((resolvePromise) => {
+    const socket = net.connect({ host: HOST, port });
+    let buf = Buffer.alloc(0);
+    const done = (result) => { socket.destroy(); resolvePromise(result); };
+    socket.setTimeout(timeoutMs, () => done(null));
+    socket.on('error', () => done(null));
+    socket.on('close', () => done(null));
+    socket.on('connect', () => socket.write(frame));
+    socket.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      if (buf.length >= 4 && buf.length >= lengthOf(buf)) done(buf.subarray(0, lengthOf(buf)));
+    });
+  });
+}
+
+/** Kafka: a Metadata (v4) request must list at least one broker, i.e. the broker is serving clients. */
+async function kafkaHealthy(port) {
+  const clientId = Buffer.from('infra-probe');
+  const header = Buffer.alloc(10);
+  header.writeInt16BE(3, 0); // api key: Metadata
+  header.writeInt16BE(4, 2); // api version
+  header.writeInt32BE(1, 4); // correlation id
+  header.writeInt16BE(clientId.length, 8);
+  const body = Buffer.from([0xff, 0xff, 0xff, 0xff, 0]); // topics: null (all), allow_auto_topic_creation: false
+  const payload = Buffer.concat([header, clientId, body]);
+  const size = Buffer.alloc(4);
+  size.writeInt32BE(payload.length);
+  const reply = await request(port, Buffer.concat([size, payload]), (b) => 4 + b.readInt32BE(0));
+  // reply: size, correlation id, throttle_time_ms, brokers[] count
+  return reply !== null && reply.length >= 16 && reply.readInt32BE(4) === 1 && reply.readInt32BE(12) >= 1;
+}
+
+function bsonDoc(fields) {
+  const parts = [];
+  for (const [key, value] of Object.entries(fields)) {
+    const name = Buffer.from(`${key}\0`);
+    if (typeof value === 'number') {
+      const v = Buffer.alloc(4);
+      v.writeInt32LE(value);
+      parts.push(Buffer.from([0x10]), name, v);
+    } else {
+      const s = Buffer.from(`${value}\0`);
+      const len = Buffer.alloc(4);
+      len.writeInt32LE(s.length);
+      parts.push(Buffer.from([0x02]), name, len, s);
+    }
+  }
+  const body = Buffer.concat([...parts, Buffer.from([0])]);
+  const len = Buffer.alloc(4);
+  len.writeInt32LE(body.length + 4);
+  return Buffer.concat([len, body]);
+}
+
+/** Reads the numeric/boolean top-level fields of a BSON document (enough for a hello reply). */
+function bsonScalars(doc) {
+  const out = {};
+  const fixed = { 0x01: 8, 0x07: 12, 0x08: 1, 0x09: 8, 0x0a: 0, 0x10: 4, 0x11: 8, 0x12: 8, 0x13: 16 };
+  let off = 4;
+  while (off < doc.length && doc[off] !== 0) {
+    const type = doc[off];
+    const nameEnd = doc.indexOf(0, off + 1);
+    const name = doc.toString('utf8', off + 1, nameEnd);
+    off = nameEnd + 1;
+    if (type === 0x01) out[name] = doc.readDoubleLE(off);
+    if (type === 0x08) out[name] = doc[off] === 1;
+    if (type === 0x10) out[name] = doc.readInt32LE(off);
+    if (type in fixed) off += fixed[type];
+    else if (type === 0x02) off += 4 + doc.readInt32LE(off);
+    else if (type === 0x03 || type === 0x04) off += doc.readInt32LE(off);
+    else if (type === 0x05) off += 5 + doc.readInt32LE(off);
+    else break; // unknown type: stop, we have what we need
+  }
+  return out;
+}
+
+/** Mongo: an OP_MSG `isMaster` must answer ok: 1. */
+async function mongoHealthy(port) {
+  const doc = bsonDoc({ isMaster: 1, $db: 'admin' }); // the legacy handshake drivers use by default
+  const header = Buffer.alloc(21);
+  header.writeInt32LE(21 + doc.length, 0); // message length
+  header.writeInt32LE(1, 4); // request id
+  header.writeInt32LE(2013, 12); // opcode OP_MSG; flags = 0, section kind 0 at byte 20
+  const reply = await request(port, Buffer.concat([header, doc]), (b) => b.readInt32LE(0));
+  if (!reply || reply.length < 26 || reply.readInt32LE(12) !== 2013) return false;
+  return bsonScalars(reply.subarray(21)).ok === 1;
+}
+
+// ---------------------------------------------------------------------------
+// Ports
+
+/** True if we can bind host:port ourselves, i.e. nobody else is listening there. */
+function portFree(port) {
+  return new Promise((resolvePromise) => {
+    const server = net.createServer();
+    server.once('error', () => resolvePromise(false));
+    server.listen({ host: HOST, port, exclusive: true }, () => server.close(() => resolvePromise(true)));
+  });
+}
+
+async function assertPortFree(port, envVar) {
+  if (!(await portFree(port))) {
+    throw new InfraError(`Port ${port} is already in use by another process; set ${envVar} to use another port.`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Jars: resolved once with Maven into <state>/lib, the launcher compiled with javac.
+// A stamp (hash of pom.xml + launcher source) marks a complete build, so later runs
+// need neither Maven nor the network.
+
+const POM = join(HERE, 'pom.xml');
+const LAUNCHER_SRC = join(HERE, 'src/main/java/local/infra/MongoWireServer.java');
+const LOG4J_CONFIG = join(HERE, 'log4j2.xml');
+
+function buildHash() {
+  const hash = createHash('sha256');
+  for (const file of [POM, LAUNCHER_SRC]) hash.update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+async function buildIsCurrent(cfg) {
+  try {
+    return (await readFile(cfg.buildStamp, 'utf8')).trim() === buildHash();
+  } catch {
+    return false;
+  }
+}
+
+async function copyDependencies(cfg, outDir, log) {
+  const args = ['-B', '-q', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${outDir}`];
+  // Offline first: works whenever ~/.m2 already has everything (e.g. after a reset of .state/lib).
+  let result = await run('mvn', ['-o', ...args]);
+  if (result.code === 'ENOENT') {
+    throw new InfraError('mvn was not found on PATH; install Maven 3.6+ (needed once to download the jars).');
+  }
+  if (result.code !== 0) {
+    log('downloading jars from Maven Central (first run only)...');
+    result = await run('mvn', args);
+  }
+  await writeFile(cfg.buildLog, result.output);
+  if (result.code !== 0) {
+    throw new InfraError(`Maven could not resolve the jars; see ${cfg.buildLog}.`);
+  }
+}
+
+async function ensureBuild(cfg, log) {
+  if (await buildIsCurrent(cfg)) {
+    log('jars: cached');
+    return;
+  }
+  log('jars: resolving with Maven...');
+  const libTmp = `${cfg.libDir}.tmp`;
+  const classesTmp = `${cfg.classesDir}.tmp`;
+  await rm(libTmp, { recursive: true, force: true });
+  await rm(classesTmp, { recursive: true, force: true });
+  await copyDependencies(cfg, libTmp, log);
+
+  const javac = await run(javaTool('javac'), ['--release', '17', '-d', classesTmp, '-cp', join(libTmp, '*'), LAUNCHER_SRC]);
+  if (javac.code === 'ENOENT') throw new InfraError('javac was not found on PATH (or JAVA_HOME); install a Java 17+ JDK, not just a JRE.');
+  if (javac.code !== 0) {
+    await writeFile(cfg.buildLog, javac.output);
+    throw new InfraError(`Compiling the Mongo launcher failed; see ${cfg.buildLog}.`);
+  }
+  // Swap in atomically-ish and only then stamp, so an interrupted build is redone.
+  await rm(cfg.libDir, { recursive: true, force: true });
+  await rm(cfg.classesDir, { recursive: true, force: true });
+  await rename(libTmp, cfg.libDir);
+  await rename(classesTmp, cfg.classesDir);
+  await writeFile(cfg.buildStamp, `${buildHash()}\n`);
+  log('jars: ready');
+}
+
+// ---------------------------------------------------------------------------
+// Components
+
+const COMMON_JVM_FLAGS = [
+  '-XX:+UseSerialGC', // one GC thread: the machine has 2 cores
+  '-XX:TieredStopAtLevel=1', // C1 only: faster startup, less JIT CPU; plenty for local dev
+  '-XX:+ExitOnOutOfMemoryError',
+  '-Djava.awt.headless=true',
+  `-Dlog4j2.configurationFile=${LOG4J_CONFIG}`,
+];
+
+function kafkaProperties(cfg) {
+  const k = cfg.kafka;
+  return [
+    '# Generated by infra/local/infra-lib.mjs on every start; edit the generator, not this file.',
+    'process.roles=broker,controller',
+    'node.id=1',
+    // Static voter set (not --standalone/dynamic): the controller address is not baked into the
+    // metadata log, so changing KAFKA_CONTROLLER_PORT later keeps the existing data usable.
+    `controller.quorum.voters=1@${HOST}:${k.controllerPort}`,
+    `listeners=PLAINTEXT://${HOST}:${k.port},CONTROLLER://${HOST}:${k.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${HOST}:${k.port}`,
+    'controller.listener.names=CONTROLLER',
+    'inter.broker.listener.name=PLAINTEXT',
+    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    `log.dirs=${k.dataDir}`,
+    'auto.create.topics.enable=false',
+    'num.partitions=1',
+    'offsets.topic.replication.factor=1',
+    'transaction.state.log.replication.factor=1',
+    'transaction.state.log.min.isr=1',
+    'share.coordinator.state.topic.replication.factor=1',
+    'share.coordinator.state.topic.min.isr=1',
+    'group.initial.rebalance.delay.ms=0',
+    // Few internal partitions and threads: a single local broker on 2 cores.
+    'offsets.topic.num.partitions=1',
+    'transaction.state.log.num.partitions=1',
+    'num.network.threads=2',
+    'num.io.threads=2',
+    'background.threads=2',
+    'log.cleaner.threads=1',
+    'num.recovery.threads.per.data.dir=1',
+    '',
+  ].join('\n');
+}
+
+function kafkaCommand(cfg) {
+  return [
+    '-Xms128m', '-Xmx512m', ...COMMON_JVM_FLAGS,
+    `-Dinfra.log.file=${cfg.kafka.logFile}`,
+    '-cp', join(cfg.libDir, '*'),
+    'kafka.Kafka', cfg.kafka.propsFile,
+  ];
+}
+
+function mongoCommand(cfg) {
+  return [
+    '-Xms64m', '-Xmx256m', ...COMMON_JVM_FLAGS,
+    `-Dinfra.log.file=${cfg.mongo.logFile}`,
+    '-cp', [cfg.classesDir, join(cfg.libDir, '*')].join(delimiter),
+    'local.infra.MongoWireServer', HOST, String(cfg.mongo.port), cfg.mongo.dataFile,
+  ];
+}
+
+/** Formats the KRaft storage once (a new cluster id); skipped when meta.properties exists. */
+async function prepareKafka(cfg, log) {
+  const k = cfg.kafka;
+  await mkdir(k.dir, { recursive: true });
+  await writeFile(k.propsFile, kafkaProperties(cfg));
+  if (existsSync(join(k.dataDir, 'meta.properties'))) return;
+  await rm(k.dataDir, { recursive: true, force: true }); // a half-formatted dir from an interrupted run
+  let clusterId;
+  do clusterId = randomBytes(16).toString('base64url'); while (clusterId.startsWith('-'));
+  log(`kafka: formatting storage (cluster id ${clusterId})`);
+  const result = await run(javaTool('java'), [
+    ...COMMON_JVM_FLAGS, `-Dinfra.log.file=${join(k.dir, 'format.log')}`,
+    '-cp', join(cfg.libDir, '*'), 'kafka.tools.StorageTool',
+    'format', '-t', clusterId, '-c', k.propsFile,
+  ]);
+  if (result.code !== 0) {
+    await writeFile(join(k.dir, 'format.log'), result.output);
+    throw new InfraError(`Formatting Kafka storage failed; see ${join(k.dir, 'format.log')}.`);
+  }
+}
+
+async function prepareMongo(cfg) {
+  await mkdir(cfg.mongo.dataDir, { recursive: true });
+}
+
+function components(cfg) {
+  return [
+    Object.assign(cfg.kafka, {
+      label: 'Kafka', mainClass: 'kafka.Kafka', marker: cfg.kafka.propsFile,
+      healthy: kafkaHealthy, prepare: prepareKafka, command: kafkaCommand, stopTimeoutMs: 30_000,
+    }),
+    Object.assign(cfg.mongo, {
+      label: 'Mongo', mainClass: 'local.infra.MongoWireServer', marker: cfg.mongo.dataFile,
+      healthy: mongoHealthy, prepare: prepareMongo, command: mongoCommand, stopTimeoutMs: 15_000,
+    }),
+  ];
+}
+
+/** Starts the JVM detached (own session, survives this process), output appended to stdout.log. */
+async function launch(cfg, comp) {
+  await mkdir(comp.dir, { recursive: true });
+  const out = openSync(comp.stdoutFile, 'a');
+  try {
+    const child = spawn(javaTool('java'), comp.command(cfg), {
+      cwd: comp.dir, detached: true, stdio: ['ignore', out, out],
+    });
+    const pid = await new Promise((resolvePromise, reject) => {
+      child.once('error', reject);
+      child.once('spawn', () => resolvePromise(child.pid));
+    });
+    child.unref();
+    await writeFile(comp.pidFile, `${pid}\n${comp.port}\n`);
+    return pid;
+  } finally {
+    closeSync(out);
+  }
+}
+
+async function waitHealthy(comp, pid, log) {
+  const started = Date.now();
+  while (Date.now() - started < START_TIMEOUT_MS) {
+    if (!isAlive(pid)) {
+      await rm(comp.pidFile, { force: true });
+      throw new InfraError(`${comp.label} exited during startup; see ${comp.logFile} and ${comp.stdoutFile}.`);
+    }
+    if (await comp.healthy(comp.port)) {
+      log(`${comp.name}: ready on ${HOST}:${comp.port} (pid ${pid}, ${((Date.now() - started) / 1000).toFixed(1)}s)`);
+      return;
+    }
+    await sleep(POLL_MS);
+  }
+  throw new InfraError(`${comp.label} did not become ready within ${START_TIMEOUT_MS / 1000}s; see ${comp.logFile}.`);
+}
+
+async function stopComponent(comp, log) {
+  const rec = await ourProcess(comp);
+  if (!rec) {
+    log(`${comp.name}: not running`);
+    return;
+  }
+  process.kill(rec.pid, 'SIGTERM'); // both JVMs shut down cleanly on SIGTERM (flushes H2 / Kafka logs)
+  const deadline = Date.now() + comp.stopTimeoutMs;
+  while (isAlive(rec.pid) && Date.now() < deadline) await sleep(POLL_MS);
+  if (isAlive(rec.pid)) {
+    log(`${comp.name}: did not stop in ${comp.stopTimeoutMs / 1000}s, sending SIGKILL`);
+    process.kill(rec.pid, 'SIGKILL');
+    while (isAlive(rec.pid)) await sleep(50);
+  }
+  await rm(comp.pidFile, { force: true });
+  log(`${comp.name}: stopped (pid ${rec.pid})`);
+}
+
+// ---------------------------------------------------------------------------
+// Public API
+
+/**
+ * Status of both components. `running` means our process is alive AND answers its protocol.
+ * @returns {Promise<{kafka:{running:boolean,port:number,pid?:number}, mongo:{running:boolean,port:number,pid?:number}}>}
+ */
+export async function status({ env = process.env } = {}) {
+  const cfg = config(env);
+  const result = {};
+  for (const comp of components(cfg)) {
+    const rec = await ourProcess(comp);
+    const port = rec?.port || comp.port;
+    result[comp.name] = rec
+      ? { running: await comp.healthy(port), port, pid: rec.pid }
+      : { running: false, port };
+  }
+  return result;
+}
+
+/** Starts whatever is not running yet and waits until both answer. Idempotent. */
+export async function up({ env = process.env, log = () => {} } = {}) {
+  const cfg = config(env);
+  const all = components(cfg);
+  const toStart = [];
+  const toAwait = [];
+  for (const comp of all) {
+    const rec = await ourProcess(comp);
+    if (!rec) toStart.push(comp);
+    else if (await comp.healthy(rec.port)) {
+      log(`${comp.name}: already running on ${HOST}:${rec.port} (pid ${rec.pid})`);
+      if (rec.port !== comp.port) log(`${comp.name}: note: ${comp.portVar}=${comp.port} is ignored until you run 'down'`);
+    } else {
+      toAwait.push({ comp, pid: rec.pid }); // started earlier, still booting
+      comp.port = rec.port;
+    }
+  }
+  if (toStart.length > 0) {
+    await requireJava();
+    for (const comp of toStart) {
+      await assertPortFree(comp.port, comp.portVar);
+      if (comp.controllerPort) await assertPortFree(comp.controllerPort, 'KAFKA_CONTROLLER_PORT');
+    }
+    await mkdir(cfg.stateDir, { recursive: true });
+    await ensureBuild(cfg, log);
+    for (const comp of toStart) {
+      await comp.prepare(cfg, log);
+      const pid = await launch(cfg, comp);
+      log(`${comp.name}: starting (pid ${pid}, log ${comp.logFile})`);
+      toAwait.push({ comp, pid });
+    }
+  }
+  await Promise.all(toAwait.map(({ comp, pid }) => waitHealthy(comp, pid, log)));
+  return status({ env });
+}
+
+/** Stops only the processes this tool started (pid file + matching /proc cmdline). */
+export async function down({ env = process.env, log = () => {} } = {}) {
+  const cfg = config(env);
+  await Promise.all(components(cfg).map((comp) => stopComponent(comp, log)));
+}
+
+/** Stops everything and deletes Kafka and Mongo data (the jar cache is kept). */
+export async function reset({ env = process.env, log = () => {} } = {}) {
+  const cfg = config(env);
+  await down({ env, log });
+  for (const comp of [cfg.kafka, cfg.mongo]) {
+    await rm(comp.dataDir, { recursive: true, force: true });
+    log(`${comp.name}: data deleted (${comp.dataDir})`);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './claims';
+export * from './jwt';
+export * from './signed-claims';
+export * from './org-scope';
+export * from './secrets';

@@ -1,0 +1,24 @@
+import type { Claims } from './claims';
+
+/** A node of the organization tree as scope checks need it: its id and its ancestors' ids. */
+export interface ScopedNode {
+  id: string;
+  ancestorIds: readonly string[];
+}
+
+/** ADMIN and AUDITOR see every organization; every other role sees its organization's subtree. */
+export function hasGlobalScope(claims: Claims): boolean {
+  return claims.role === 'ADMIN' || claims.role === 'AUDITOR';
+}
+
+export function isWithinScope(claims: Claims, node: ScopedNode): boolean {
+  if (hasGlobalScope(claims)) return true;
+  const root = claims.orgId;
+  return root !== undefined && (node.id === root || node.ancestorIds.includes(root));
+}
+
+/** Changing a node takes ADMIN, or the ORG_ADMIN of one of the node's ancestors. */
+export function canManage(claims: Claims, node: ScopedNode): boolean {
+  if (claims.role === 'ADMIN') return true;
+  return claims.role === 'ORG_ADMIN' && claims.orgId !== undefined && node.ancestorIds.includes(claims.orgId);
+}

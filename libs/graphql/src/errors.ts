@@ -1,0 +1,68 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The error codes clients can rely on; every feature maps its failures onto these. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  /** Path of the offending input field, e.g. `input.regionCode`. */
+  field: string;
+  message: string;
+}
+
+export function badUserInput(fields: FieldError[], message?: string): GraphQLError {
+  const summary = message ?? `Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
+  return new GraphQLError(summary, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });
+}
+
+export function notFound(what: string, id: string): GraphQLError {
+  return new GraphQLError(`${what} ${id} was not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
+}
+
+export function forbidden(message = 'You are not allowed to do this'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+// Codes whose messages were written for clients (ours and graphql-js/Apollo request errors).
+const CLIENT_SAFE_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo `formatError`: known client errors keep their message and code, without stack traces;
+ * anything else becomes a generic INTERNAL_SERVER_ERROR and is logged on the server.
+ */
+export function maskError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  if (CLIENT_SAFE_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log(error);
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

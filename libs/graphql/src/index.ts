@@ -1,0 +1,9 @@
+import { join } from 'node:path';
+
+export * from './errors';
+export * from './validation';
+export * from './pagination';
+export * from './date-time.scalar';
+
+/** SDL shared by every subgraph (DateTime, PageInfo); add it to the subgraph's type paths. */
+export const COMMON_SDL_PATH = join(__dirname, 'common.graphql');

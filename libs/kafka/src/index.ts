@@ -1,0 +1,6 @@
+export * from './kafka-client';
+export * from './topic-admin';
+export * from './event-producer';
+export * from './message-processor';
+export * from './idempotent-consumer';
+export * from './nest/kafka.module';

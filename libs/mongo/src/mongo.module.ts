@@ -1,0 +1,45 @@
+import { Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+
+export function mongoUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
+}
+
+@Injectable()
+export class MongoHealth {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  async check(): Promise<boolean> {
+    try {
+      await this.connection.db?.admin().ping();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+@Module({})
+export class MongoModule {
+  /** One database per service (`jiceng_<service>` unless MONGO_DB overrides it) on MONGO_URL. */
+  static forService(service: string): DynamicModule {
+    const connection = MongooseModule.forRootAsync({
+      useFactory: () => ({
+        uri: mongoUrlFromEnv(),
+        dbName: process.env.MONGO_DB ?? `jiceng_${service}`,
+        serverSelectionTimeoutMS: 10_000,
+        // Indexes are declared on the schemas and built at start; the local server lacks
+        // transactions, so nothing here relies on them.
+        autoIndex: true,
+      }),
+    });
+    return {
+      module: MongoModule,
+      global: true,
+      imports: [connection],
+      providers: [MongoHealth],
+      exports: [connection, MongoHealth],
+    };
+  }
+}

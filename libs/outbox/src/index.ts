@@ -1,0 +1,5 @@
+export * from './outbox-record';
+export * from './outbox-relay';
+export * from './mongo-outbox-store';
+export * from './kafka-outbox-publisher';
+export * from './nest/outbox.module';

@@ -1,0 +1,35 @@
+import { Schema } from 'mongoose';
+import type { CloudEvent } from '@jiceng/events';
+
+/**
+ * An event waiting to be published, embedded in the aggregate document it describes, so the
+ * state change and the record are one atomic single-document write.
+ */
+export interface OutboxRecord {
+  eventId: string;
+  topic: string;
+  key: string;
+  value: string;
+  createdAt: Date;
+}
+
+export function outboxRecord(topic: string, event: CloudEvent<unknown>): OutboxRecord {
+  return { eventId: event.id, topic, key: event.subject, value: JSON.stringify(event), createdAt: new Date() };
+}
+
+export const outboxRecordSchema = new Schema<OutboxRecord>(
+  {
+    eventId: { type: String, required: true },
+    topic: { type: String, required: true },
+    key: { type: String, required: true },
+    value: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/** Adds the `outbox` array to an aggregate schema; the sparse index lists only documents with pending events. */
+export function withOutbox(schema: Schema): void {
+  schema.add({ outbox: { type: [outboxRecordSchema], default: [] } });
+  schema.index({ 'outbox.eventId': 1 }, { sparse: true });
+}

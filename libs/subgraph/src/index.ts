@@ -1,0 +1,5 @@
+export * from './claims.middleware';
+export * from './graphql-context';
+export * from './subgraph-graphql.module';
+export * from './health.controller';
+export * from './bootstrap';

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { COMMON_SDL_PATH, DateTimeScalar, maskError } from '@jiceng/graphql';
+import { ClaimsMiddleware } from './claims.middleware';
+import { buildContext } from './graphql-context';
+import { HealthController } from './health.controller';
+
+export const GRAPHQL_PATH = '/graphql';
+
+@Module({})
+export class SubgraphGraphQLModule implements NestModule {
+  /** A Federation 2 subgraph from the SDL files under `schemaDir`, behind signed-claims checks. */
+  static forSchema(schemaDir: string): DynamicModule {
+    return {
+      module: SubgraphGraphQLModule,
+      controllers: [HealthController],
+      imports: [
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          path: GRAPHQL_PATH,
+          typePaths: [COMMON_SDL_PATH, join(schemaDir, '**/*.graphql')],
+          resolvers: { DateTime: DateTimeScalar },
+          context: buildContext,
+          formatError: (formatted, error) => maskError(formatted, error),
+          includeStacktraceInErrorResponses: false,
+          // Subgraphs are reached only through the gateway, which owns the explorer.
+          playground: false,
+          introspection: true,
+        }),
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ClaimsMiddleware).forRoutes(GRAPHQL_PATH);
+  }
+}
