@@ -217,7 +217,7 @@ export class OrganizationService implements OnApplicationBootstrap {
     const prefix = [...moved.ancestorIds, moved._id];
     const stale: QueryFilter<Organization> = {
       ancestorIds: moved._id,
-      [`ancestorIds.${prefix.length - 1}`]: { $ne: moved._id },
+      $or: prefix.map((id, depth) => ({ [`ancestorIds.${depth}`]: { $ne: id } })),
     };
     for (;;) {
       const batch = await this.model.find(stale, { ancestorIds: 1 }).limit(REWRITE_BATCH).lean<Organization[]>();
