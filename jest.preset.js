@@ -17,7 +17,10 @@ function jestConfig(projectDir, kind) {
     transform: {
       '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
       // NestJS 12 ships ES modules; Node 20 runs them through require(esm), Jest cannot.
-      '^.+/node_modules/@nestjs/.+\\.js$': ['@swc/jest', { swcrc: false, module: { type: 'commonjs' } }],
+      '^.+/node_modules/@nestjs/.+\\.js$': [
+        '@swc/jest',
+        { swcrc: false, module: { type: 'commonjs' } },
+      ],
     },
     transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
     moduleNameMapper: { '^@jiceng/([a-z-]+)$': join(root, 'libs/$1/src') },

@@ -20,14 +20,17 @@ export interface RunningGateway {
 }
 
 function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
 }
 
 /** The gateway as an Express app: `/graphql` behind JWT verification, `/health` for probes. */
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new SignedClaimsDataSource(subgraphUrl(name, url ?? ''), config.claimsSecret),
+    buildService: ({ name, url }) =>
+      new SignedClaimsDataSource(subgraphUrl(name, url ?? ''), config.claimsSecret),
   });
   const armor = armorProtection(config.production);
   const server = new ApolloServer<GatewayContext>({
@@ -40,7 +43,9 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     plugins: [
       ...armor.plugins,
       pageSizeLimitPlugin(),
-      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      config.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });
   await server.start();

@@ -31,7 +31,9 @@ function intValue(node: ValueNode, variables: Record<string, unknown>): unknown 
 }
 
 /** Rejects any `first`/`last` argument above the page size limit, literal or variable. */
-export function pageSizeLimitPlugin(maxPageSize: number = OPERATION_LIMITS.maxPageSize): ApolloServerPlugin {
+export function pageSizeLimitPlugin(
+  maxPageSize: number = OPERATION_LIMITS.maxPageSize,
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -42,10 +44,13 @@ export function pageSizeLimitPlugin(maxPageSize: number = OPERATION_LIMITS.maxPa
               if (node.name.value !== 'first' && node.name.value !== 'last') return;
               const value = intValue(node.value, variables);
               if (typeof value === 'number' && value > maxPageSize) {
-                throw new GraphQLError(`Page size ${value} exceeds the limit of ${maxPageSize} (argument ${node.name.value})`, {
-                  nodes: [node],
-                  extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-                });
+                throw new GraphQLError(
+                  `Page size ${value} exceeds the limit of ${maxPageSize} (argument ${node.name.value})`,
+                  {
+                    nodes: [node],
+                    extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+                  },
+                );
               }
             },
           });

@@ -10,12 +10,18 @@ export interface GatewayContext {
  * Client headers are never forwarded, so a client-supplied claims header cannot reach a subgraph.
  */
 export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly claimsSecret: string) {
+  constructor(
+    url: string,
+    private readonly claimsSecret: string,
+  ) {
     // Node's fetch (undici) pools keep-alive connections per subgraph origin.
     super({ url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!context?.claims) return; // the gateway's own requests (none with a static supergraph)
     request.http?.headers.set(CLAIMS_HEADER, signClaims(context.claims, this.claimsSecret));
   }

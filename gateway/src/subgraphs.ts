@@ -10,9 +10,17 @@ export interface SubgraphDefinition {
 }
 
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
-  { name: 'organizations', url: 'http://127.0.0.1:4001/graphql', schemaDir: 'services/organizations/src' },
+  {
+    name: 'organizations',
+    url: 'http://127.0.0.1:4001/graphql',
+    schemaDir: 'services/organizations/src',
+  },
 ];
 
-export function subgraphUrl(name: string, fallback: string, env: NodeJS.ProcessEnv = process.env): string {
+export function subgraphUrl(
+  name: string,
+  fallback: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   return env[`SUBGRAPH_URL_${name.toUpperCase()}`] ?? fallback;
 }

@@ -42,7 +42,10 @@ export function config(env = process.env) {
   const component = (name, port, portVar) => {
     const dir = join(stateDir, name);
     return {
-      name, port, portVar, dir,
+      name,
+      port,
+      portVar,
+      dir,
       dataDir: join(dir, 'data'),
       logFile: join(dir, 'server.log'), // log4j2 output
       stdoutFile: join(dir, 'stdout.log'), // JVM crashes, uncaught startup errors
@@ -80,19 +83,28 @@ function run(cmd, args, opts = {}) {
   return new Promise((resolvePromise) => {
     const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
-    child.on('error', (err) => resolvePromise({ code: err.code === 'ENOENT' ? 'ENOENT' : -1, output: String(err) }));
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
+    child.on('error', (err) =>
+      resolvePromise({ code: err.code === 'ENOENT' ? 'ENOENT' : -1, output: String(err) }),
+    );
     child.on('close', (code) => resolvePromise({ code, output }));
   });
 }
 
 async function requireJava() {
   const { code, output } = await run(javaTool('java'), ['-version']);
-  if (code === 'ENOENT') throw new InfraError('java was not found on PATH (or JAVA_HOME); install a Java 17+ JDK.');
+  if (code === 'ENOENT')
+    throw new InfraError('java was not found on PATH (or JAVA_HOME); install a Java 17+ JDK.');
   const major = Number((/version "(\d+)/.exec(output) || [])[1]);
   if (code !== 0 || !(major >= 17)) {
-    throw new InfraError(`Java 17 or newer is required (found: ${output.split('\n')[0].trim() || 'unknown'}).`);
+    throw new InfraError(
+      `Java 17 or newer is required (found: ${output.split('\n')[0].trim() || 'unknown'}).`,
+    );
   }
 }
 
@@ -159,7 +171,10 @@ function request(port, frame, lengthOf, timeoutMs = 2000) {
   return new Promise((resolvePromise) => {
     const socket = net.connect({ host: HOST, port });
     let buf = Buffer.alloc(0);
-    const done = (result) => { socket.destroy(); resolvePromise(result); };
+    const done = (result) => {
+      socket.destroy();
+      resolvePromise(result);
+    };
     socket.setTimeout(timeoutMs, () => done(null));
     socket.on('error', () => done(null));
     socket.on('close', () => done(null));
@@ -185,7 +200,9 @@ async function kafkaHealthy(port) {
   size.writeInt32BE(payload.length);
   const reply = await request(port, Buffer.concat([size, payload]), (b) => 4 + b.readInt32BE(0));
   // reply: size, correlation id, throttle_time_ms, brokers[] count
-  return reply !== null && reply.length >= 16 && reply.readInt32BE(4) === 1 && reply.readInt32BE(12) >= 1;
+  return (
+    reply !== null && reply.length >= 16 && reply.readInt32BE(4) === 1 && reply.readInt32BE(12) >= 1
+  );
 }
 
 function bsonDoc(fields) {
@@ -212,7 +229,17 @@ function bsonDoc(fields) {
 /** Reads the numeric/boolean top-level fields of a BSON document (enough for a hello reply). */
 function bsonScalars(doc) {
   const out = {};
-  const fixed = { 0x01: 8, 0x07: 12, 0x08: 1, 0x09: 8, 0x0a: 0, 0x10: 4, 0x11: 8, 0x12: 8, 0x13: 16 };
+  const fixed = {
+    0x01: 8,
+    0x07: 12,
+    0x08: 1,
+    0x09: 8,
+    0x0a: 0,
+    0x10: 4,
+    0x11: 8,
+    0x12: 8,
+    0x13: 16,
+  };
   let off = 4;
   while (off < doc.length && doc[off] !== 0) {
     const type = doc[off];
@@ -251,13 +278,17 @@ function portFree(port) {
   return new Promise((resolvePromise) => {
     const server = net.createServer();
     server.once('error', () => resolvePromise(false));
-    server.listen({ host: HOST, port, exclusive: true }, () => server.close(() => resolvePromise(true)));
+    server.listen({ host: HOST, port, exclusive: true }, () =>
+      server.close(() => resolvePromise(true)),
+    );
   });
 }
 
 async function assertPortFree(port, envVar) {
   if (!(await portFree(port))) {
-    throw new InfraError(`Port ${port} is already in use by another process; set ${envVar} to use another port.`);
+    throw new InfraError(
+      `Port ${port} is already in use by another process; set ${envVar} to use another port.`,
+    );
   }
 }
 
@@ -285,11 +316,20 @@ async function buildIsCurrent(cfg) {
 }
 
 async function copyDependencies(cfg, outDir, log) {
-  const args = ['-B', '-q', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${outDir}`];
+  const args = [
+    '-B',
+    '-q',
+    '-f',
+    POM,
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${outDir}`,
+  ];
   // Offline first: works whenever ~/.m2 already has everything (e.g. after a reset of .state/lib).
   let result = await run('mvn', ['-o', ...args]);
   if (result.code === 'ENOENT') {
-    throw new InfraError('mvn was not found on PATH; install Maven 3.6+ (needed once to download the jars).');
+    throw new InfraError(
+      'mvn was not found on PATH; install Maven 3.6+ (needed once to download the jars).',
+    );
   }
   if (result.code !== 0) {
     log('downloading jars from Maven Central (first run only)...');
@@ -313,8 +353,19 @@ async function ensureBuild(cfg, log) {
   await rm(classesTmp, { recursive: true, force: true });
   await copyDependencies(cfg, libTmp, log);
 
-  const javac = await run(javaTool('javac'), ['--release', '17', '-d', classesTmp, '-cp', join(libTmp, '*'), LAUNCHER_SRC]);
-  if (javac.code === 'ENOENT') throw new InfraError('javac was not found on PATH (or JAVA_HOME); install a Java 17+ JDK, not just a JRE.');
+  const javac = await run(javaTool('javac'), [
+    '--release',
+    '17',
+    '-d',
+    classesTmp,
+    '-cp',
+    join(libTmp, '*'),
+    LAUNCHER_SRC,
+  ]);
+  if (javac.code === 'ENOENT')
+    throw new InfraError(
+      'javac was not found on PATH (or JAVA_HOME); install a Java 17+ JDK, not just a JRE.',
+    );
   if (javac.code !== 0) {
     await writeFile(cfg.buildLog, javac.output);
     throw new InfraError(`Compiling the Mongo launcher failed; see ${cfg.buildLog}.`);
@@ -376,19 +427,29 @@ function kafkaProperties(cfg) {
 
 function kafkaCommand(cfg) {
   return [
-    '-Xms128m', '-Xmx512m', ...COMMON_JVM_FLAGS,
+    '-Xms128m',
+    '-Xmx512m',
+    ...COMMON_JVM_FLAGS,
     `-Dinfra.log.file=${cfg.kafka.logFile}`,
-    '-cp', join(cfg.libDir, '*'),
-    'kafka.Kafka', cfg.kafka.propsFile,
+    '-cp',
+    join(cfg.libDir, '*'),
+    'kafka.Kafka',
+    cfg.kafka.propsFile,
   ];
 }
 
 function mongoCommand(cfg) {
   return [
-    '-Xms64m', '-Xmx256m', ...COMMON_JVM_FLAGS,
+    '-Xms64m',
+    '-Xmx256m',
+    ...COMMON_JVM_FLAGS,
     `-Dinfra.log.file=${cfg.mongo.logFile}`,
-    '-cp', [cfg.classesDir, join(cfg.libDir, '*')].join(delimiter),
-    'local.infra.MongoWireServer', HOST, String(cfg.mongo.port), cfg.mongo.dataFile,
+    '-cp',
+    [cfg.classesDir, join(cfg.libDir, '*')].join(delimiter),
+    'local.infra.MongoWireServer',
+    HOST,
+    String(cfg.mongo.port),
+    cfg.mongo.dataFile,
   ];
 }
 
@@ -400,12 +461,20 @@ async function prepareKafka(cfg, log) {
   if (existsSync(join(k.dataDir, 'meta.properties'))) return;
   await rm(k.dataDir, { recursive: true, force: true }); // a half-formatted dir from an interrupted run
   let clusterId;
-  do clusterId = randomBytes(16).toString('base64url'); while (clusterId.startsWith('-'));
+  do clusterId = randomBytes(16).toString('base64url');
+  while (clusterId.startsWith('-'));
   log(`kafka: formatting storage (cluster id ${clusterId})`);
   const result = await run(javaTool('java'), [
-    ...COMMON_JVM_FLAGS, `-Dinfra.log.file=${join(k.dir, 'format.log')}`,
-    '-cp', join(cfg.libDir, '*'), 'kafka.tools.StorageTool',
-    'format', '-t', clusterId, '-c', k.propsFile,
+    ...COMMON_JVM_FLAGS,
+    `-Dinfra.log.file=${join(k.dir, 'format.log')}`,
+    '-cp',
+    join(cfg.libDir, '*'),
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    clusterId,
+    '-c',
+    k.propsFile,
   ]);
   if (result.code !== 0) {
     await writeFile(join(k.dir, 'format.log'), result.output);
@@ -420,12 +489,22 @@ async function prepareMongo(cfg) {
 function components(cfg) {
   return [
     Object.assign(cfg.kafka, {
-      label: 'Kafka', mainClass: 'kafka.Kafka', marker: cfg.kafka.propsFile,
-      healthy: kafkaHealthy, prepare: prepareKafka, command: kafkaCommand, stopTimeoutMs: 30_000,
+      label: 'Kafka',
+      mainClass: 'kafka.Kafka',
+      marker: cfg.kafka.propsFile,
+      healthy: kafkaHealthy,
+      prepare: prepareKafka,
+      command: kafkaCommand,
+      stopTimeoutMs: 30_000,
     }),
     Object.assign(cfg.mongo, {
-      label: 'Mongo', mainClass: 'local.infra.MongoWireServer', marker: cfg.mongo.dataFile,
-      healthy: mongoHealthy, prepare: prepareMongo, command: mongoCommand, stopTimeoutMs: 15_000,
+      label: 'Mongo',
+      mainClass: 'local.infra.MongoWireServer',
+      marker: cfg.mongo.dataFile,
+      healthy: mongoHealthy,
+      prepare: prepareMongo,
+      command: mongoCommand,
+      stopTimeoutMs: 15_000,
     }),
   ];
 }
@@ -436,7 +515,9 @@ async function launch(cfg, comp) {
   const out = openSync(comp.stdoutFile, 'a');
   try {
     const child = spawn(javaTool('java'), comp.command(cfg), {
-      cwd: comp.dir, detached: true, stdio: ['ignore', out, out],
+      cwd: comp.dir,
+      detached: true,
+      stdio: ['ignore', out, out],
     });
     const pid = await new Promise((resolvePromise, reject) => {
       child.once('error', reject);
@@ -455,15 +536,21 @@ async function waitHealthy(comp, pid, log) {
   while (Date.now() - started < START_TIMEOUT_MS) {
     if (!isAlive(pid)) {
       await rm(comp.pidFile, { force: true });
-      throw new InfraError(`${comp.label} exited during startup; see ${comp.logFile} and ${comp.stdoutFile}.`);
+      throw new InfraError(
+        `${comp.label} exited during startup; see ${comp.logFile} and ${comp.stdoutFile}.`,
+      );
     }
     if (await comp.healthy(comp.port)) {
-      log(`${comp.name}: ready on ${HOST}:${comp.port} (pid ${pid}, ${((Date.now() - started) / 1000).toFixed(1)}s)`);
+      log(
+        `${comp.name}: ready on ${HOST}:${comp.port} (pid ${pid}, ${((Date.now() - started) / 1000).toFixed(1)}s)`,
+      );
       return;
     }
     await sleep(POLL_MS);
   }
-  throw new InfraError(`${comp.label} did not become ready within ${START_TIMEOUT_MS / 1000}s; see ${comp.logFile}.`);
+  throw new InfraError(
+    `${comp.label} did not become ready within ${START_TIMEOUT_MS / 1000}s; see ${comp.logFile}.`,
+  );
 }
 
 async function stopComponent(comp, log) {
@@ -482,6 +569,34 @@ async function stopComponent(comp, log) {
   }
   await rm(comp.pidFile, { force: true });
   log(`${comp.name}: stopped (pid ${rec.pid})`);
+}
+
+// ---------------------------------------------------------------------------
+// A lock so that concurrent `up`/`down` calls (e.g. several test runners) don't both
+// start a broker and overwrite each other's pid files. Stale locks (dead pid) are taken over.
+
+async function withLock(cfg, fn) {
+  const lockFile = join(cfg.stateDir, 'infra.lock');
+  await mkdir(cfg.stateDir, { recursive: true });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await writeFile(lockFile, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+      if (!holder || !isAlive(holder)) await rm(lockFile, { force: true });
+      else if (Date.now() > deadline)
+        throw new InfraError(`Another infra.mjs (pid ${holder}) holds ${lockFile}.`);
+      else await sleep(POLL_MS);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lockFile, { force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -507,6 +622,11 @@ export async function status({ env = process.env } = {}) {
 /** Starts whatever is not running yet and waits until both answer. Idempotent. */
 export async function up({ env = process.env, log = () => {} } = {}) {
   const cfg = config(env);
+  await withLock(cfg, () => startMissing(cfg, log));
+  return status({ env });
+}
+
+async function startMissing(cfg, log) {
   const all = components(cfg);
   const toStart = [];
   const toAwait = [];
@@ -515,7 +635,8 @@ export async function up({ env = process.env, log = () => {} } = {}) {
     if (!rec) toStart.push(comp);
     else if (await comp.healthy(rec.port)) {
       log(`${comp.name}: already running on ${HOST}:${rec.port} (pid ${rec.pid})`);
-      if (rec.port !== comp.port) log(`${comp.name}: note: ${comp.portVar}=${comp.port} is ignored until you run 'down'`);
+      if (rec.port !== comp.port)
+        log(`${comp.name}: note: ${comp.portVar}=${comp.port} is ignored until you run 'down'`);
     } else {
       toAwait.push({ comp, pid: rec.pid }); // started earlier, still booting
       comp.port = rec.port;
@@ -527,7 +648,6 @@ export async function up({ env = process.env, log = () => {} } = {}) {
       await assertPortFree(comp.port, comp.portVar);
       if (comp.controllerPort) await assertPortFree(comp.controllerPort, 'KAFKA_CONTROLLER_PORT');
     }
-    await mkdir(cfg.stateDir, { recursive: true });
     await ensureBuild(cfg, log);
     for (const comp of toStart) {
       await comp.prepare(cfg, log);
@@ -537,21 +657,26 @@ export async function up({ env = process.env, log = () => {} } = {}) {
     }
   }
   await Promise.all(toAwait.map(({ comp, pid }) => waitHealthy(comp, pid, log)));
-  return status({ env });
 }
 
 /** Stops only the processes this tool started (pid file + matching /proc cmdline). */
 export async function down({ env = process.env, log = () => {} } = {}) {
   const cfg = config(env);
+  await withLock(cfg, () => stopAll(cfg, log));
+}
+
+async function stopAll(cfg, log) {
   await Promise.all(components(cfg).map((comp) => stopComponent(comp, log)));
 }
 
 /** Stops everything and deletes Kafka and Mongo data (the jar cache is kept). */
 export async function reset({ env = process.env, log = () => {} } = {}) {
   const cfg = config(env);
-  await down({ env, log });
-  for (const comp of [cfg.kafka, cfg.mongo]) {
-    await rm(comp.dataDir, { recursive: true, force: true });
-    log(`${comp.name}: data deleted (${comp.dataDir})`);
-  }
+  await withLock(cfg, async () => {
+    await stopAll(cfg, log);
+    for (const comp of [cfg.kafka, cfg.mongo]) {
+      await rm(comp.dataDir, { recursive: true, force: true });
+      log(`${comp.name}: data deleted (${comp.dataDir})`);
+    }
+  });
 }

@@ -8,7 +8,8 @@ const log = (msg) => console.log(`[infra] ${msg}`);
 function printStatus(s) {
   for (const [name, c] of Object.entries(s)) {
     if (c.running) console.log(`${name.padEnd(6)} running  (pid ${c.pid}, port ${c.port})`);
-    else if (c.pid) console.log(`${name.padEnd(6)} starting/unresponsive  (pid ${c.pid}, port ${c.port})`);
+    else if (c.pid)
+      console.log(`${name.padEnd(6)} starting/unresponsive  (pid ${c.pid}, port ${c.port})`);
     else console.log(`${name.padEnd(6)} stopped  (port ${c.port})`);
   }
   return s.kafka.running && s.mongo.running;
@@ -18,7 +19,9 @@ const commands = {
   async up() {
     const started = Date.now();
     const s = await up({ log });
-    log(`up in ${((Date.now() - started) / 1000).toFixed(1)}s: kafka 127.0.0.1:${s.kafka.port}, mongo mongodb://127.0.0.1:${s.mongo.port}`);
+    log(
+      `up in ${((Date.now() - started) / 1000).toFixed(1)}s: kafka 127.0.0.1:${s.kafka.port}, mongo mongodb://127.0.0.1:${s.mongo.port}`,
+    );
     return 0;
   },
   async down() {
@@ -43,6 +46,8 @@ try {
   process.exitCode = await command();
 } catch (err) {
   // Expected failures are one sentence; anything else still gets no stack trace.
-  console.error(err instanceof InfraError ? err.message : `infra: unexpected error: ${err.message}`);
+  console.error(
+    err instanceof InfraError ? err.message : `infra: unexpected error: ${err.message}`,
+  );
   process.exitCode = 1;
 }

@@ -1,4 +1,11 @@
-export const ROLES = ['ADMIN', 'ORG_ADMIN', 'MEMBER', 'ANALYST', 'STATION_OPERATOR', 'AUDITOR'] as const;
+export const ROLES = [
+  'ADMIN',
+  'ORG_ADMIN',
+  'MEMBER',
+  'ANALYST',
+  'STATION_OPERATOR',
+  'AUDITOR',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -35,15 +42,23 @@ export function assertClaims(value: unknown): Claims {
   if (typeof value !== 'object' || value === null) throw new AuthError('claims must be an object');
   const c = value as Record<string, unknown>;
   if (typeof c.sub !== 'string' || !c.sub) throw new AuthError('claims.sub is required');
-  if (!ROLES.includes(c.role as Role)) throw new AuthError(`claims.role must be one of ${ROLES.join(', ')}`);
+  if (!ROLES.includes(c.role as Role))
+    throw new AuthError(`claims.role must be one of ${ROLES.join(', ')}`);
   if (typeof c.exp !== 'number') throw new AuthError('claims.exp is required');
   if (c.orgId !== undefined && (typeof c.orgId !== 'string' || !OBJECT_ID.test(c.orgId))) {
     throw new AuthError('claims.orgId must be an organization id');
   }
-  if (c.memberId !== undefined && typeof c.memberId !== 'string') throw new AuthError('claims.memberId must be a string');
+  if (c.memberId !== undefined && typeof c.memberId !== 'string')
+    throw new AuthError('claims.memberId must be a string');
   const role = c.role as Role;
   if (role !== 'ADMIN' && role !== 'AUDITOR' && c.orgId === undefined) {
     throw new AuthError(`claims.orgId is required for role ${role}`);
   }
-  return { sub: c.sub, role, orgId: c.orgId as string | undefined, memberId: c.memberId as string | undefined, exp: c.exp };
+  return {
+    sub: c.sub,
+    role,
+    orgId: c.orgId as string | undefined,
+    memberId: c.memberId as string | undefined,
+    exp: c.exp,
+  };
 }

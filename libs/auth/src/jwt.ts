@@ -4,12 +4,20 @@ import { AuthError, assertClaims, type Claims } from './claims';
 export const JWT_ISSUER = 'jiceng';
 
 /** Verifies an `Authorization: Bearer …` header (HS256) and returns its claims. */
-export function verifyBearer(authorization: string | undefined, secret: string, nowSeconds?: number): Claims {
+export function verifyBearer(
+  authorization: string | undefined,
+  secret: string,
+  nowSeconds?: number,
+): Claims {
   const match = /^Bearer (\S+)$/i.exec(authorization ?? '');
   if (!match) throw new AuthError('Missing bearer token');
   let payload: unknown;
   try {
-    payload = jwt.verify(match[1], secret, { algorithms: ['HS256'], issuer: JWT_ISSUER, clockTimestamp: nowSeconds });
+    payload = jwt.verify(match[1], secret, {
+      algorithms: ['HS256'],
+      issuer: JWT_ISSUER,
+      clockTimestamp: nowSeconds,
+    });
   } catch (error) {
     throw new AuthError(`Invalid token: ${(error as Error).message}`);
   }
@@ -28,5 +36,9 @@ export function mintToken(request: TokenRequest, secret: string): string {
   const { ttlSeconds = 8 * 3600, ...claims } = request;
   const now = Math.floor(Date.now() / 1000);
   assertClaims({ ...claims, exp: now + ttlSeconds });
-  return jwt.sign(claims, secret, { algorithm: 'HS256', issuer: JWT_ISSUER, expiresIn: ttlSeconds });
+  return jwt.sign(claims, secret, {
+    algorithm: 'HS256',
+    issuer: JWT_ISSUER,
+    expiresIn: ttlSeconds,
+  });
 }

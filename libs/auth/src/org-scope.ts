@@ -20,5 +20,9 @@ export function isWithinScope(claims: Claims, node: ScopedNode): boolean {
 /** Changing a node takes ADMIN, or the ORG_ADMIN of one of the node's ancestors. */
 export function canManage(claims: Claims, node: ScopedNode): boolean {
   if (claims.role === 'ADMIN') return true;
-  return claims.role === 'ORG_ADMIN' && claims.orgId !== undefined && node.ancestorIds.includes(claims.orgId);
+  return (
+    claims.role === 'ORG_ADMIN' &&
+    claims.orgId !== undefined &&
+    node.ancestorIds.includes(claims.orgId)
+  );
 }

@@ -9,6 +9,7 @@ function secretFromEnv(name: string, devDefault: string, env: NodeJS.ProcessEnv)
   return devDefault;
 }
 
-export const jwtSecretFromEnv = (env: NodeJS.ProcessEnv = process.env) => secretFromEnv('JWT_SECRET', DEV_JWT_SECRET, env);
+export const jwtSecretFromEnv = (env: NodeJS.ProcessEnv = process.env) =>
+  secretFromEnv('JWT_SECRET', DEV_JWT_SECRET, env);
 export const claimsSecretFromEnv = (env: NodeJS.ProcessEnv = process.env) =>
   secretFromEnv('CLAIMS_SECRET', DEV_CLAIMS_SECRET, env);

@@ -15,7 +15,11 @@ export function signClaims(claims: Claims, secret: string): string {
 }
 
 /** Verifies the signature and expiry of a claims header; throws AuthError otherwise. */
-export function verifyClaimsHeader(value: string | undefined, secret: string, nowSeconds = Date.now() / 1000): Claims {
+export function verifyClaimsHeader(
+  value: string | undefined,
+  secret: string,
+  nowSeconds = Date.now() / 1000,
+): Claims {
   if (!value) throw new AuthError('Missing signed claims');
   const [payload, signature, extra] = value.split('.');
   if (!payload || !signature || extra !== undefined) throw new AuthError('Malformed signed claims');

@@ -48,7 +48,9 @@ function validatorFor<T>(contract: EventContract<T>): ValidateFunction<T> {
 }
 
 function schemaErrors(validate: ValidateFunction): string[] {
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`,
+  );
 }
 
 export function validateData<T>(contract: EventContract<T>, data: unknown): T {
@@ -88,7 +90,10 @@ export function createEvent<T>(contract: EventContract<T>, event: NewEvent<T>): 
 const REQUIRED_STRINGS = ['id', 'source', 'type', 'subject', 'time', 'dataschema'] as const;
 
 /** Parses and validates a message value received from a contract's topic. */
-export function parseEvent<T>(contract: EventContract<T>, raw: Buffer | string | null): CloudEvent<T> {
+export function parseEvent<T>(
+  contract: EventContract<T>,
+  raw: Buffer | string | null,
+): CloudEvent<T> {
   if (raw === null) throw new EventValidationError('Empty message');
   let value: unknown;
   try {
@@ -96,15 +101,19 @@ export function parseEvent<T>(contract: EventContract<T>, raw: Buffer | string |
   } catch {
     throw new EventValidationError('Message is not JSON');
   }
-  if (typeof value !== 'object' || value === null) throw new EventValidationError('Message is not an object');
+  if (typeof value !== 'object' || value === null)
+    throw new EventValidationError('Message is not an object');
   const event = value as Record<string, unknown>;
   const problems: string[] = [];
   if (event.specversion !== '1.0') problems.push('specversion must be "1.0"');
-  if (event.datacontenttype !== 'application/json') problems.push('datacontenttype must be application/json');
+  if (event.datacontenttype !== 'application/json')
+    problems.push('datacontenttype must be application/json');
   for (const key of REQUIRED_STRINGS) {
-    if (typeof event[key] !== 'string' || event[key] === '') problems.push(`${key} must be a non-empty string`);
+    if (typeof event[key] !== 'string' || event[key] === '')
+      problems.push(`${key} must be a non-empty string`);
   }
-  if (typeof event.time === 'string' && Number.isNaN(Date.parse(event.time))) problems.push('time must be an RFC 3339 instant');
+  if (typeof event.time === 'string' && Number.isNaN(Date.parse(event.time)))
+    problems.push('time must be an RFC 3339 instant');
   if (typeof event.type === 'string' && !contract.types.includes(event.type)) {
     problems.push(`type ${event.type} is not carried by ${contract.topic}`);
   }

@@ -1,7 +1,8 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 function toDate(value: unknown): Date {
-  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : new Date(NaN);
+  const date =
+    value instanceof Date ? value : typeof value === 'string' ? new Date(value) : new Date(NaN);
   if (Number.isNaN(date.getTime())) {
     throw new GraphQLError('DateTime must be an ISO 8601 instant, e.g. 2023-06-05T08:00:00Z', {
       extensions: { code: 'BAD_USER_INPUT' },

@@ -18,12 +18,15 @@ export interface FieldError {
 }
 
 export function badUserInput(fields: FieldError[], message?: string): GraphQLError {
-  const summary = message ?? `Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
+  const summary =
+    message ?? `Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
   return new GraphQLError(summary, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });
 }
 
 export function notFound(what: string, id: string): GraphQLError {
-  return new GraphQLError(`${what} ${id} was not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
+  return new GraphQLError(`${what} ${id} was not found`, {
+    extensions: { code: ErrorCode.NOT_FOUND },
+  });
 }
 
 export function forbidden(message = 'You are not allowed to do this'): GraphQLError {
@@ -52,7 +55,11 @@ const CLIENT_SAFE_CODES = new Set<string>([
  * Apollo `formatError`: known client errors keep their message and code, without stack traces;
  * anything else becomes a generic INTERNAL_SERVER_ERROR and is logged on the server.
  */
-export function maskError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (e: unknown) => void = console.error,
+): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? '');
   if (CLIENT_SAFE_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -48,7 +48,9 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   projection?: Record<string, 0 | 1>,
 ): Promise<Connection<T>> {
   const size = pageSize(args.first);
-  const query: QueryFilter<any> = args.after ? { $and: [filter, { _id: { $gt: decodeCursor(args.after) } }] } : filter;
+  const query: QueryFilter<any> = args.after
+    ? { $and: [filter, { _id: { $gt: decodeCursor(args.after) } }] }
+    : filter;
   const docs = await model
     .find(query, projection)
     .sort({ _id: 1 })
@@ -57,7 +59,10 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   const page = docs.slice(0, size);
   return {
     edges: page.map((node) => ({ cursor: encodeCursor(node._id), node })),
-    pageInfo: { hasNextPage: docs.length > size, endCursor: page.length ? encodeCursor(page[page.length - 1]._id) : null },
+    pageInfo: {
+      hasNextPage: docs.length > size,
+      endCursor: page.length ? encodeCursor(page[page.length - 1]._id) : null,
+    },
     totalCount: () => model.countDocuments(filter).exec(),
   };
 }

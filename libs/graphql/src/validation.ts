@@ -34,7 +34,8 @@ export class ArgumentValidationPipe extends ValidationPipe {
     try {
       return await super.transform(value, metadata);
     } catch (error) {
-      if (error instanceof ArgumentErrors) throw badUserInput(flatten(error.errors, metadata.data ?? ''));
+      if (error instanceof ArgumentErrors)
+        throw badUserInput(flatten(error.errors, metadata.data ?? ''));
       throw error;
     }
   }

@@ -1,7 +1,12 @@
 import type { Consumer, Kafka } from 'kafkajs';
 import type { EventContract } from '@jiceng/events';
 import { EventProducer } from './event-producer';
-import { processMessage, type EventHandler, type ProcessResult, type RetryPolicy } from './message-processor';
+import {
+  processMessage,
+  type EventHandler,
+  type ProcessResult,
+  type RetryPolicy,
+} from './message-processor';
 
 export interface IdempotentConsumerOptions<T> {
   groupId: string;
@@ -34,14 +39,30 @@ export class IdempotentConsumer<T> {
   async start(): Promise<void> {
     const { contract, groupId, handler, onProcessed } = this.options;
     const retry = this.options.retry ?? { attempts: 3, backoffMs: 200 };
-    const ports = { sendToDlq: (topic: string, m: Parameters<EventProducer['send']>[1][number]) => this.dlqProducer.send(topic, [m]), sleep };
+    const ports = {
+      sendToDlq: (topic: string, m: Parameters<EventProducer['send']>[1][number]) =>
+        this.dlqProducer.send(topic, [m]),
+      sleep,
+    };
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic: contract.topic, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.subscribe({
+      topic: contract.topic,
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
     await this.consumer.run({
       autoCommit: false,
       eachMessage: async ({ topic, partition, message }) => {
-        const result = await processMessage({ topic, partition, ...message }, contract, handler, groupId, retry, ports);
-        await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        const result = await processMessage(
+          { topic, partition, ...message },
+          contract,
+          handler,
+          groupId,
+          retry,
+          ports,
+        );
+        await this.consumer.commitOffsets([
+          { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+        ]);
         onProcessed?.(result);
       },
     });

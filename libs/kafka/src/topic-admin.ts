@@ -2,7 +2,11 @@ import type { Kafka } from 'kafkajs';
 import { dlqTopicOf, type TopicSpec } from '@jiceng/events';
 
 /** Creates the topics (and their dead-letter topics) that do not exist yet; the broker never auto-creates. */
-export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[], replicationFactor = 1): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  specs: readonly TopicSpec[],
+  replicationFactor = 1,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {

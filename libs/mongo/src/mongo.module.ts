@@ -1,4 +1,4 @@
-import { Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 
@@ -20,6 +20,20 @@ export class MongoHealth {
   }
 }
 
+/**
+ * Builds every model's indexes before the application starts serving: a unique index must exist
+ * before the first write relies on it, and the local Mongo-wire server fails writes that race
+ * an index build.
+ */
+@Injectable()
+export class MongoIndexes implements OnModuleInit {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  async onModuleInit(): Promise<void> {
+    await Promise.all(Object.values(this.connection.models).map((model) => model.init()));
+  }
+}
+
 @Module({})
 export class MongoModule {
   /** One database per service (`jiceng_<service>` unless MONGO_DB overrides it) on MONGO_URL. */
@@ -38,7 +52,7 @@ export class MongoModule {
       module: MongoModule,
       global: true,
       imports: [connection],
-      providers: [MongoHealth],
+      providers: [MongoHealth, MongoIndexes],
       exports: [connection, MongoHealth],
     };
   }

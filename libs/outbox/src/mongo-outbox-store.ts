@@ -20,6 +20,9 @@ export class MongoOutboxStore implements OutboxStore {
   }
 
   async markPublished(aggregateId: string, eventIds: string[]): Promise<void> {
-    await this.model.updateOne({ _id: aggregateId }, { $pull: { outbox: { eventId: { $in: eventIds } } } });
+    await this.model.updateOne(
+      { _id: aggregateId },
+      { $pull: { outbox: { eventId: { $in: eventIds } } } },
+    );
   }
 }

@@ -14,7 +14,13 @@ export interface OutboxRecord {
 }
 
 export function outboxRecord(topic: string, event: CloudEvent<unknown>): OutboxRecord {
-  return { eventId: event.id, topic, key: event.subject, value: JSON.stringify(event), createdAt: new Date() };
+  return {
+    eventId: event.id,
+    topic,
+    key: event.subject,
+    value: JSON.stringify(event),
+    createdAt: new Date(),
+  };
 }
 
 export const outboxRecordSchema = new Schema<OutboxRecord>(

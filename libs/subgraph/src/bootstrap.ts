@@ -9,7 +9,10 @@ export interface SubgraphOptions {
 }
 
 /** Starts a subgraph on HOST:PORT with the platform's argument validation. */
-export async function bootstrapSubgraph(module: Type<unknown>, options: SubgraphOptions): Promise<void> {
+export async function bootstrapSubgraph(
+  module: Type<unknown>,
+  options: SubgraphOptions,
+): Promise<void> {
   const app = await NestFactory.create(module, { logger: ['error', 'warn', 'log'] });
   app.useGlobalPipes(new ArgumentValidationPipe());
   app.enableShutdownHooks();

@@ -1,6 +1,12 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { AuthError, CLAIMS_HEADER, claimsSecretFromEnv, verifyClaimsHeader, type Claims } from '@jiceng/auth';
+import {
+  AuthError,
+  CLAIMS_HEADER,
+  claimsSecretFromEnv,
+  verifyClaimsHeader,
+  type Claims,
+} from '@jiceng/auth';
 
 export interface RequestWithClaims extends Request {
   claims?: Claims;

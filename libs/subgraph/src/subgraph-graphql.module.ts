@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { COMMON_SDL_PATH, DateTimeScalar, maskError } from '@jiceng/graphql';
 import { ClaimsMiddleware } from './claims.middleware';

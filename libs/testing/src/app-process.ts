@@ -28,7 +28,9 @@ export async function freePort(): Promise<number> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+  return child.exitCode !== null
+    ? Promise.resolve()
+    : new Promise((r) => child.once('exit', () => r()));
 }
 
 /**
@@ -42,21 +44,34 @@ export async function startApp(app: string, env: Record<string, string> = {}): P
   const logFile = join(logDir, `${app.replace(/\//g, '-')}-${port}.log`);
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, [join(ROOT, 'dist', app, 'src', 'main.js')], {
-    env: { ...process.env, NODE_ENV: 'test', OUTBOX_POLL_MS: '200', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      OUTBOX_POLL_MS: '200',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`${app} exited with code ${child.exitCode}`);
-      const res = await fetch(`${baseUrl}/health`).catch(() => undefined);
-      return res?.ok ? true : undefined;
-    }, 60_000, 200);
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${app} exited with code ${child.exitCode}`);
+        const res = await fetch(`${baseUrl}/health`).catch(() => undefined);
+        return res?.ok ? true : undefined;
+      },
+      60_000,
+      200,
+    );
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${app} did not become healthy: ${(error as Error).message}\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+    throw new Error(
+      `${app} did not become healthy: ${(error as Error).message}\n${readFileSync(logFile, 'utf8').slice(-3000)}`,
+    );
   }
   return {
     url: `${baseUrl}/graphql`,

@@ -1,6 +1,7 @@
-// Starts the local Kafka broker and Mongo-wire server when they are not running (idempotent).
+// Starts the local Kafka broker and Mongo-wire server unless they are not ours to start
+// (JICENG_EXTERNAL_INFRA=1 with KAFKA_BROKERS and MONGO_URL pointing elsewhere). Idempotent.
 module.exports = async function globalSetup() {
-  if (process.env.KAFKA_BROKERS || process.env.MONGO_URL) return; // infrastructure given from outside
+  if (process.env.JICENG_EXTERNAL_INFRA === '1') return;
   const { up } = await import('../../../infra/local/infra-lib.mjs');
   await up();
 };

@@ -2,7 +2,10 @@ import request from 'supertest';
 import { jwtSecretFromEnv, mintToken, type TokenRequest } from '@jiceng/auth';
 
 export function tokenFor(role: TokenRequest['role'], orgId?: string, memberId?: string): string {
-  return mintToken({ sub: `test-${role.toLowerCase()}`, role, orgId, memberId }, jwtSecretFromEnv());
+  return mintToken(
+    { sub: `test-${role.toLowerCase()}`, role, orgId, memberId },
+    jwtSecretFromEnv(),
+  );
 }
 
 export interface GraphQLResult<T = any> {
@@ -19,7 +22,10 @@ export async function gql<T = any>(
   variables?: object,
   headers: Record<string, string> = {},
 ): Promise<GraphQLResult<T>> {
-  const req = request(baseUrl).post('/graphql').set('content-type', 'application/json').set(headers);
+  const req = request(baseUrl)
+    .post('/graphql')
+    .set('content-type', 'application/json')
+    .set(headers);
   if (token) req.set('authorization', `Bearer ${token}`);
   const res = await req.send({ query, variables });
   return { status: res.status, data: res.body.data, errors: res.body.errors };

@@ -6,20 +6,26 @@ import { waitFor } from './wait-for';
 export interface TopicProbe {
   messages: KafkaMessage[];
   /** Waits until `predicate` holds for the messages seen so far. */
-  waitFor(predicate: (messages: KafkaMessage[]) => boolean, timeoutMs?: number): Promise<KafkaMessage[]>;
+  waitFor(
+    predicate: (messages: KafkaMessage[]) => boolean,
+    timeoutMs?: number,
+  ): Promise<KafkaMessage[]>;
   stop(): Promise<void>;
 }
 
 /** Reads a topic from the beginning with a consumer group of its own, collecting every message. */
 export async function probeTopic(topic: string): Promise<TopicProbe> {
-  const consumer: Consumer = createKafka('jiceng-test-probe').consumer({ groupId: `test-probe-${randomBytes(6).toString('hex')}` });
+  const consumer: Consumer = createKafka('jiceng-test-probe').consumer({
+    groupId: `test-probe-${randomBytes(6).toString('hex')}`,
+  });
   const messages: KafkaMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => void messages.push(message) });
   return {
     messages,
-    waitFor: (predicate, timeoutMs = 30_000) => waitFor(() => (predicate(messages) ? messages : undefined), timeoutMs),
+    waitFor: (predicate, timeoutMs = 30_000) =>
+      waitFor(() => (predicate(messages) ? messages : undefined), timeoutMs),
     stop: () => consumer.disconnect(),
   };
 }

@@ -32,7 +32,18 @@ export const organizationLifecycleV1Schema: JSONSchemaType<OrganizationLifecycle
   $id: 'urn:jiceng:schema:organizations.lifecycle.v1',
   type: 'object',
   additionalProperties: false,
-  required: ['organizationId', 'version', 'name', 'kind', 'sector', 'regionCode', 'status', 'parentId', 'ancestorIds', 'changedFields'],
+  required: [
+    'organizationId',
+    'version',
+    'name',
+    'kind',
+    'sector',
+    'regionCode',
+    'status',
+    'parentId',
+    'ancestorIds',
+    'changedFields',
+  ],
   properties: {
     organizationId: { type: 'string', pattern: OBJECT_ID },
     version: { type: 'integer', minimum: 1 },
@@ -42,7 +53,11 @@ export const organizationLifecycleV1Schema: JSONSchemaType<OrganizationLifecycle
     regionCode: { type: 'string', pattern: '^[0-9]{6}$' },
     status: { type: 'string', enum: ['ACTIVE', 'DISSOLVED'] },
     // ajv's typings reject `nullable` on a required `string | null`; the runtime check is right.
-    parentId: { type: 'string', pattern: OBJECT_ID, nullable: true } as unknown as JSONSchemaType<string>,
+    parentId: {
+      type: 'string',
+      pattern: OBJECT_ID,
+      nullable: true,
+    } as unknown as JSONSchemaType<string>,
     ancestorIds: { type: 'array', items: { type: 'string', pattern: OBJECT_ID } },
     changedFields: { type: 'array', items: { type: 'string' } },
   },

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { createKafka } from '../kafka-client';
 import { EventProducer } from '../event-producer';
@@ -40,7 +46,11 @@ export class KafkaModule {
       global: true,
       providers: [
         { provide: KAFKA, useFactory: () => createKafka(clientId) },
-        { provide: EventProducer, inject: [KAFKA], useFactory: (kafka: Kafka) => new EventProducer(kafka) },
+        {
+          provide: EventProducer,
+          inject: [KAFKA],
+          useFactory: (kafka: Kafka) => new EventProducer(kafka),
+        },
         KafkaHealth,
       ],
       exports: [KAFKA, EventProducer, KafkaHealth],

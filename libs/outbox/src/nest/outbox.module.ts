@@ -1,4 +1,12 @@
-import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { getModelToken } from '@nestjs/mongoose';
 import type { Kafka } from 'kafkajs';
 import type { Model } from 'mongoose';
@@ -28,7 +36,10 @@ export class OutboxRelays implements OnApplicationBootstrap, OnApplicationShutdo
         new OutboxRelay(new MongoOutboxStore(model), publisher, {
           intervalMs,
           batchSize: 100,
-          onError: (error) => this.logger.warn(`publishing ${model.collection.name} outbox failed, will retry: ${String(error)}`),
+          onError: (error) =>
+            this.logger.warn(
+              `publishing ${model.collection.name} outbox failed, will retry: ${String(error)}`,
+            ),
         }),
     );
   }
@@ -64,7 +75,11 @@ export class OutboxModule {
       module: OutboxModule,
       imports: [models],
       providers: [
-        { provide: OUTBOX_MODELS, inject: modelNames.map((n) => getModelToken(n)), useFactory: (...models: Model<any>[]) => models },
+        {
+          provide: OUTBOX_MODELS,
+          inject: modelNames.map((n) => getModelToken(n)),
+          useFactory: (...models: Model<any>[]) => models,
+        },
         OutboxRelays,
       ],
       exports: [OutboxRelays],

@@ -31,4 +31,6 @@ export const ORGANIZATION_SECTORS = Object.keys(ORGANIZATION_SECTOR_LABELS) as O
 
 export const ORGANIZATION_STATUS_LABELS = { ACTIVE: '正常', DISSOLVED: '已撤销' } as const;
 export type OrganizationStatus = keyof typeof ORGANIZATION_STATUS_LABELS;
-export const ORGANIZATION_STATUSES = Object.keys(ORGANIZATION_STATUS_LABELS) as OrganizationStatus[];
+export const ORGANIZATION_STATUSES = Object.keys(
+  ORGANIZATION_STATUS_LABELS,
+) as OrganizationStatus[];

@@ -14,7 +14,11 @@ const TYPE_OF_CHANGE = {
 export type OrganizationChange = keyof typeof TYPE_OF_CHANGE;
 
 /** The outbox record announcing an organization's state after a change. */
-export function lifecycleRecord(change: OrganizationChange, org: OrganizationState, changedFields: string[]): OutboxRecord {
+export function lifecycleRecord(
+  change: OrganizationChange,
+  org: OrganizationState,
+  changedFields: string[],
+): OutboxRecord {
   const event = createEvent(organizationLifecycleV1, {
     type: TYPE_OF_CHANGE[change],
     subject: String(org._id),

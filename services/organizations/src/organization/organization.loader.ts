@@ -18,7 +18,9 @@ export class OrganizationLoader {
     let loader = this.loaders.get(ctx);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const found = new Map((await this.organizations.findByIds(ids)).map((o) => [String(o._id), o]));
+        const found = new Map(
+          (await this.organizations.findByIds(ids)).map((o) => [String(o._id), o]),
+        );
         return ids.map((id) => found.get(id) ?? null);
       });
       this.loaders.set(ctx, loader);

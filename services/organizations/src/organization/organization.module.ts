@@ -6,7 +6,9 @@ import { OrganizationResolver } from './organization.resolver';
 import { ORGANIZATION_MODEL, organizationSchema } from './organization.schema';
 import { OrganizationService } from './organization.service';
 
-const models = MongooseModule.forFeature([{ name: ORGANIZATION_MODEL, schema: organizationSchema }]);
+const models = MongooseModule.forFeature([
+  { name: ORGANIZATION_MODEL, schema: organizationSchema },
+]);
 
 @Module({
   imports: [models, OutboxModule.forModels(models, [ORGANIZATION_MODEL])],

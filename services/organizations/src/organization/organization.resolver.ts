@@ -1,4 +1,13 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  ResolveReference,
+  Resolver,
+} from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import {
   CreateOrganizationInput,
@@ -7,7 +16,11 @@ import {
   OrganizationFilter,
   UpdateOrganizationInput,
 } from './dto/organization.inputs';
-import { ORGANIZATION_KIND_LABELS, ORGANIZATION_SECTOR_LABELS, ORGANIZATION_STATUS_LABELS } from './organization.enums';
+import {
+  ORGANIZATION_KIND_LABELS,
+  ORGANIZATION_SECTOR_LABELS,
+  ORGANIZATION_STATUS_LABELS,
+} from './organization.enums';
 import { OrganizationLoader } from './organization.loader';
 import type { Organization } from './organization.schema';
 import { OrganizationService } from './organization.service';
@@ -36,7 +49,9 @@ export class OrganizationResolver {
 
   @ResolveReference()
   resolveReference(reference: { id: string }, ctx: GraphQLContext) {
-    return this.organizations.getReadable(reference.id, ctx.claims, (i) => this.loader.load(ctx, i));
+    return this.organizations.getReadable(reference.id, ctx.claims, (i) =>
+      this.loader.load(ctx, i),
+    );
   }
 
   @ResolveField('id')
@@ -62,8 +77,10 @@ export class OrganizationResolver {
   @ResolveField('parent')
   async parent(@Parent() org: Organization, @Context() ctx: GraphQLContext) {
     if (!org.parentId) return null;
-    const [parent] = await this.organizations.ancestors({ ...org, ancestorIds: [org.parentId] }, ctx.claims, (ids) =>
-      this.loader.loadMany(ctx, ids),
+    const [parent] = await this.organizations.ancestors(
+      { ...org, ancestorIds: [org.parentId] },
+      ctx.claims,
+      (ids) => this.loader.loadMany(ctx, ids),
     );
     return parent ?? null;
   }
@@ -95,7 +112,11 @@ export class OrganizationResolver {
   }
 
   @ResolveField('descendantCount')
-  descendantCount(@Parent() org: Organization, @Args('maxDepth') maxDepth: number | undefined, @Args('filter') filter: OrganizationFilter) {
+  descendantCount(
+    @Parent() org: Organization,
+    @Args('maxDepth') maxDepth: number | undefined,
+    @Args('filter') filter: OrganizationFilter,
+  ) {
     return this.organizations.descendantCount(org, maxDepth ?? undefined, filter);
   }
 

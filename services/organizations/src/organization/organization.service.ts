@@ -1,8 +1,22 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type QueryFilter, type Model } from 'mongoose';
-import { canManage, hasGlobalScope, isWithinScope, type Claims, type ScopedNode } from '@jiceng/auth';
-import { badUserInput, conflict, forbidden, notFound, paginate, type Connection, type PageArgs } from '@jiceng/graphql';
+import {
+  canManage,
+  hasGlobalScope,
+  isWithinScope,
+  type Claims,
+  type ScopedNode,
+} from '@jiceng/auth';
+import {
+  badUserInput,
+  conflict,
+  forbidden,
+  notFound,
+  paginate,
+  type Connection,
+  type PageArgs,
+} from '@jiceng/graphql';
 import { OutboxRelays, type OutboxRecord } from '@jiceng/outbox';
 import type {
   CreateOrganizationInput,
@@ -12,7 +26,11 @@ import type {
   UpdateOrganizationInput,
 } from './dto/organization.inputs';
 import { lifecycleRecord } from './organization.events';
-import { ORGANIZATION_MODEL, ORGANIZATION_PROJECTION, type Organization } from './organization.schema';
+import {
+  ORGANIZATION_MODEL,
+  ORGANIZATION_PROJECTION,
+  type Organization,
+} from './organization.schema';
 
 export function scopedNode(org: Pick<Organization, '_id' | 'ancestorIds'>): ScopedNode {
   return { id: String(org._id), ancestorIds: org.ancestorIds.map(String) };
@@ -54,7 +72,9 @@ export class OrganizationService implements OnApplicationBootstrap {
 
   /** Finishes path rewrites that a crash interrupted, so every subtree is consistent again. */
   async onApplicationBootstrap(): Promise<void> {
-    const pending = await this.model.find({ pathRewritePending: true }, ORGANIZATION_PROJECTION).lean<Organization[]>();
+    const pending = await this.model
+      .find({ pathRewritePending: true }, ORGANIZATION_PROJECTION)
+      .lean<Organization[]>();
     for (const org of pending) await this.rewriteDescendantPaths(org);
   }
 
@@ -65,36 +85,83 @@ export class OrganizationService implements OnApplicationBootstrap {
     return this.model.find({ _id: { $in: valid } }, ORGANIZATION_PROJECTION).lean<Organization[]>();
   }
 
-  async getReadable(id: string, claims: Claims, load: (id: string) => Promise<Organization | null>): Promise<Organization | null> {
+  async getReadable(
+    id: string,
+    claims: Claims,
+    load: (id: string) => Promise<Organization | null>,
+  ): Promise<Organization | null> {
     const org = await load(id);
     if (!org) return null;
-    if (!isWithinScope(claims, scopedNode(org))) throw forbidden(`Organization ${id} is outside your scope`);
+    if (!isWithinScope(claims, scopedNode(org)))
+      throw forbidden(`Organization ${id} is outside your scope`);
     return org;
   }
 
-  list(claims: Claims, filter: OrganizationFilter | undefined, page: PageArgs): Promise<Connection<Organization>> {
-    return paginate(this.model, { ...scopeQuery(claims), ...filterQuery(filter) }, page, ORGANIZATION_PROJECTION);
+  list(
+    claims: Claims,
+    filter: OrganizationFilter | undefined,
+    page: PageArgs,
+  ): Promise<Connection<Organization>> {
+    return paginate(
+      this.model,
+      { ...scopeQuery(claims), ...filterQuery(filter) },
+      page,
+      ORGANIZATION_PROJECTION,
+    );
   }
 
-  children(parent: Organization, filter: OrganizationFilter | undefined, page: PageArgs): Promise<Connection<Organization>> {
-    return paginate(this.model, { ...filterQuery(filter), parentId: parent._id }, page, ORGANIZATION_PROJECTION);
+  children(
+    parent: Organization,
+    filter: OrganizationFilter | undefined,
+    page: PageArgs,
+  ): Promise<Connection<Organization>> {
+    return paginate(
+      this.model,
+      { ...filterQuery(filter), parentId: parent._id },
+      page,
+      ORGANIZATION_PROJECTION,
+    );
   }
 
-  descendants(root: Organization, maxDepth: number | undefined, filter: OrganizationFilter | undefined, page: PageArgs) {
-    return paginate<Organization>(this.model, this.descendantQuery(root, maxDepth, filter), page, ORGANIZATION_PROJECTION);
+  descendants(
+    root: Organization,
+    maxDepth: number | undefined,
+    filter: OrganizationFilter | undefined,
+    page: PageArgs,
+  ) {
+    return paginate<Organization>(
+      this.model,
+      this.descendantQuery(root, maxDepth, filter),
+      page,
+      ORGANIZATION_PROJECTION,
+    );
   }
 
-  descendantCount(root: Organization, maxDepth: number | undefined, filter: OrganizationFilter | undefined): Promise<number> {
+  descendantCount(
+    root: Organization,
+    maxDepth: number | undefined,
+    filter: OrganizationFilter | undefined,
+  ): Promise<number> {
     return this.model.countDocuments(this.descendantQuery(root, maxDepth, filter)).exec();
   }
 
   /** Ancestors root first, cut to the part of the chain the caller may read. */
-  async ancestors(org: Organization, claims: Claims, loadMany: (ids: string[]) => Promise<(Organization | null)[]>) {
+  async ancestors(
+    org: Organization,
+    claims: Claims,
+    loadMany: (ids: string[]) => Promise<(Organization | null)[]>,
+  ) {
     const found = await loadMany(org.ancestorIds.map(String));
-    return found.filter((a): a is Organization => a !== null && isWithinScope(claims, scopedNode(a)));
+    return found.filter(
+      (a): a is Organization => a !== null && isWithinScope(claims, scopedNode(a)),
+    );
   }
 
-  private descendantQuery(root: Organization, maxDepth: number | undefined, filter: OrganizationFilter | undefined) {
+  private descendantQuery(
+    root: Organization,
+    maxDepth: number | undefined,
+    filter: OrganizationFilter | undefined,
+  ) {
     if (maxDepth !== undefined && (!Number.isInteger(maxDepth) || maxDepth < 1)) {
       throw badUserInput([{ field: 'maxDepth', message: 'must be a positive integer' }]);
     }
@@ -108,10 +175,14 @@ export class OrganizationService implements OnApplicationBootstrap {
   async create(input: CreateOrganizationInput, claims: Claims): Promise<Organization> {
     let parent: Organization | null = null;
     if (input.parentId) {
-      parent = await this.model.findById(input.parentId, ORGANIZATION_PROJECTION).lean<Organization>();
+      parent = await this.model
+        .findById(input.parentId, ORGANIZATION_PROJECTION)
+        .lean<Organization>();
       if (!parent) throw badUserInput([{ field: 'input.parentId', message: 'does not exist' }]);
-      if (!canManage(claims, childOf(parent))) throw forbidden('You may only create organizations within your own subtree');
-      if (parent.status !== 'ACTIVE') throw badUserInput([{ field: 'input.parentId', message: 'is dissolved' }]);
+      if (!canManage(claims, childOf(parent)))
+        throw forbidden('You may only create organizations within your own subtree');
+      if (parent.status !== 'ACTIVE')
+        throw badUserInput([{ field: 'input.parentId', message: 'is dissolved' }]);
     } else if (claims.role !== 'ADMIN') {
       throw forbidden('Only ADMIN may create a root organization');
     }
@@ -137,12 +208,15 @@ export class OrganizationService implements OnApplicationBootstrap {
 
   async update(input: UpdateOrganizationInput, claims: Claims): Promise<Organization> {
     const org = await this.getManageable(input.id, claims);
-    if (org.status !== 'ACTIVE') throw conflict(`Organization ${input.id} is dissolved and can no longer change`);
+    if (org.status !== 'ACTIVE')
+      throw conflict(`Organization ${input.id} is dissolved and can no longer change`);
     const changes: Partial<Organization> = {};
-    if (input.name !== undefined && input.name.trim() !== org.name) changes.name = input.name.trim();
+    if (input.name !== undefined && input.name.trim() !== org.name)
+      changes.name = input.name.trim();
     if (input.kind !== undefined && input.kind !== org.kind) changes.kind = input.kind;
     if (input.sector !== undefined && input.sector !== org.sector) changes.sector = input.sector;
-    if (input.regionCode !== undefined && input.regionCode !== org.regionCode) changes.regionCode = input.regionCode;
+    if (input.regionCode !== undefined && input.regionCode !== org.regionCode)
+      changes.regionCode = input.regionCode;
     const changedFields = Object.keys(changes);
     if (!changedFields.length) return org;
     return this.commit(org, changes, 'updated', changedFields);
@@ -150,18 +224,33 @@ export class OrganizationService implements OnApplicationBootstrap {
 
   async move(input: MoveOrganizationInput, claims: Claims): Promise<Organization> {
     const org = await this.getManageable(input.id, claims);
-    if (org.status !== 'ACTIVE') throw conflict(`Organization ${input.id} is dissolved and can no longer move`);
-    const parent = await this.model.findById(input.newParentId, ORGANIZATION_PROJECTION).lean<Organization>();
+    if (org.status !== 'ACTIVE')
+      throw conflict(`Organization ${input.id} is dissolved and can no longer move`);
+    const parent = await this.model
+      .findById(input.newParentId, ORGANIZATION_PROJECTION)
+      .lean<Organization>();
     if (!parent) throw badUserInput([{ field: 'input.newParentId', message: 'does not exist' }]);
-    if (!canManage(claims, childOf(parent))) throw forbidden('You may only move organizations within your own subtree');
+    if (!canManage(claims, childOf(parent)))
+      throw forbidden('You may only move organizations within your own subtree');
     if (parent._id.equals(org._id) || parent.ancestorIds.some((a) => a.equals(org._id))) {
-      throw badUserInput([{ field: 'input.newParentId', message: 'is the organization itself or one of its descendants (a cycle)' }]);
+      throw badUserInput([
+        {
+          field: 'input.newParentId',
+          message: 'is the organization itself or one of its descendants (a cycle)',
+        },
+      ]);
     }
-    if (parent.status !== 'ACTIVE') throw badUserInput([{ field: 'input.newParentId', message: 'is dissolved' }]);
+    if (parent.status !== 'ACTIVE')
+      throw badUserInput([{ field: 'input.newParentId', message: 'is dissolved' }]);
     if (org.parentId?.equals(parent._id)) return org;
     const moved = await this.commit(
       org,
-      { parentId: parent._id, ancestorIds: [...parent.ancestorIds, parent._id], depth: parent.depth + 1, pathRewritePending: true },
+      {
+        parentId: parent._id,
+        ancestorIds: [...parent.ancestorIds, parent._id],
+        depth: parent.depth + 1,
+        pathRewritePending: true,
+      },
       'moved',
       ['parentId'],
     );
@@ -174,17 +263,23 @@ export class OrganizationService implements OnApplicationBootstrap {
     if (org.status !== 'ACTIVE') throw conflict(`Organization ${input.id} is already dissolved`);
     const activeChildren = await this.model.countDocuments({ parentId: org._id, status: 'ACTIVE' });
     if (activeChildren > 0) {
-      throw conflict(`Organization ${input.id} still has ${activeChildren} active child organization(s); dissolve or move them first`);
+      throw conflict(
+        `Organization ${input.id} still has ${activeChildren} active child organization(s); dissolve or move them first`,
+      );
     }
-    return this.commit(org, { status: 'DISSOLVED', dissolvedAt: new Date(), dissolutionReason: input.reason.trim() }, 'dissolved', [
-      'status',
-    ]);
+    return this.commit(
+      org,
+      { status: 'DISSOLVED', dissolvedAt: new Date(), dissolutionReason: input.reason.trim() },
+      'dissolved',
+      ['status'],
+    );
   }
 
   private async getManageable(id: string, claims: Claims): Promise<Organization> {
     const org = await this.model.findById(id, ORGANIZATION_PROJECTION).lean<Organization>();
     if (!org) throw notFound('Organization', id);
-    if (!canManage(claims, scopedNode(org))) throw forbidden(`You may not change organization ${id}`);
+    if (!canManage(claims, scopedNode(org)))
+      throw forbidden(`You may not change organization ${id}`);
     return org;
   }
 
@@ -198,13 +293,22 @@ export class OrganizationService implements OnApplicationBootstrap {
     change: Parameters<typeof lifecycleRecord>[0],
     changedFields: string[],
   ): Promise<Organization> {
-    const next: Organization = { ...org, ...changes, version: org.version + 1, updatedAt: new Date() };
+    const next: Organization = {
+      ...org,
+      ...changes,
+      version: org.version + 1,
+      updatedAt: new Date(),
+    };
     const record: OutboxRecord = lifecycleRecord(change, next, changedFields);
     const result = await this.model.updateOne(
       { _id: org._id, version: org.version },
-      { $set: { ...changes, version: next.version, updatedAt: next.updatedAt }, $push: { outbox: record } },
+      {
+        $set: { ...changes, version: next.version, updatedAt: next.updatedAt },
+        $push: { outbox: record },
+      },
     );
-    if (result.matchedCount === 0) throw conflict(`Organization ${org._id} was changed concurrently; read it again and retry`);
+    if (result.matchedCount === 0)
+      throw conflict(`Organization ${org._id} was changed concurrently; read it again and retry`);
     this.relay.kick();
     return next;
   }
@@ -213,20 +317,30 @@ export class OrganizationService implements OnApplicationBootstrap {
    * Gives every descendant of a moved node the node's new path. Each pass rewrites the
    * descendants whose path still disagrees, so the rewrite is idempotent and can resume.
    */
-  private async rewriteDescendantPaths(moved: Pick<Organization, '_id' | 'ancestorIds'>): Promise<void> {
+  private async rewriteDescendantPaths(
+    moved: Pick<Organization, '_id' | 'ancestorIds'>,
+  ): Promise<void> {
     const prefix = [...moved.ancestorIds, moved._id];
     const stale: QueryFilter<Organization> = {
       ancestorIds: moved._id,
       $or: prefix.map((id, depth) => ({ [`ancestorIds.${depth}`]: { $ne: id } })),
     };
     for (;;) {
-      const batch = await this.model.find(stale, { ancestorIds: 1 }).limit(REWRITE_BATCH).lean<Organization[]>();
+      const batch = await this.model
+        .find(stale, { ancestorIds: 1 })
+        .limit(REWRITE_BATCH)
+        .lean<Organization[]>();
       if (!batch.length) break;
       await this.model.bulkWrite(
         batch.map((d) => {
           const tail = d.ancestorIds.slice(d.ancestorIds.findIndex((a) => a.equals(moved._id)) + 1);
           const ancestorIds = [...prefix, ...tail];
-          return { updateOne: { filter: { _id: d._id }, update: { $set: { ancestorIds, depth: ancestorIds.length } } } };
+          return {
+            updateOne: {
+              filter: { _id: d._id },
+              update: { $set: { ancestorIds, depth: ancestorIds.length } },
+            },
+          };
         }),
         { ordered: false },
       );

@@ -8,7 +8,8 @@ export function IsRegionCode(): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyName),
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && regionCodeProblem(value) === null,
+        validate: (value: unknown) =>
+          typeof value === 'string' && regionCodeProblem(value) === null,
         defaultMessage: ({ value }: ValidationArguments) =>
           typeof value === 'string' ? (regionCodeProblem(value) as string) : 'must be a string',
       },

@@ -19,7 +19,13 @@ if (!ROLES.includes(role)) {
 }
 try {
   const token = mintToken(
-    { sub: values.sub ?? `dev-${role.toLowerCase()}`, role, orgId: values.org, memberId: values.member, ttlSeconds: Number(values.ttl) },
+    {
+      sub: values.sub ?? `dev-${role.toLowerCase()}`,
+      role,
+      orgId: values.org,
+      memberId: values.member,
+      ttlSeconds: Number(values.ttl),
+    },
     jwtSecretFromEnv(),
   );
   console.log(token);

@@ -4,9 +4,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SUBGRAPHS } from '../gateway/src/subgraphs';
+import { SUBGRAPHS } from '../src/subgraphs';
 
-const root = resolve(__dirname, '..', '..');
+const root = resolve(__dirname, '..', '..', '..');
 const output = join(root, 'gateway', 'supergraph.graphql');
 const commonSdl = readFileSync(join(root, 'libs', 'graphql', 'src', 'common.graphql'), 'utf8');
 
@@ -21,7 +21,11 @@ function compose(): string {
   const services = SUBGRAPHS.map(({ name, url, schemaDir }) => ({
     name,
     url,
-    typeDefs: parse([commonSdl, ...sdlFiles(join(root, schemaDir)).map((f) => readFileSync(f, 'utf8'))].join('\n')),
+    typeDefs: parse(
+      [commonSdl, ...sdlFiles(join(root, schemaDir)).map((f) => readFileSync(f, 'utf8'))].join(
+        '\n',
+      ),
+    ),
   }));
   const result = composeServices(services);
   if (result.errors) {
@@ -40,7 +44,9 @@ if (process.argv.includes('--check')) {
     // missing counts as out of date
   }
   if (current !== supergraph) {
-    console.error('gateway/supergraph.graphql is out of date: run `npm run supergraph` and commit the result.');
+    console.error(
+      'gateway/supergraph.graphql is out of date: run `npm run supergraph` and commit the result.',
+    );
     process.exit(1);
   }
   console.log('supergraph is up to date');

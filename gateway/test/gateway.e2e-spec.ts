@@ -1,0 +1,79 @@
+import { gql, startApp, tokenFor, type AppProcess } from '@jiceng/testing';
+
+// The limits are checked before any subgraph is called, so no subgraph runs here; the
+// organizations e2e covers requests that reach one.
+describe('gateway', () => {
+  let gateway: AppProcess;
+  const token = tokenFor('ANALYST', '6b02d8672a6584f6ec021221');
+
+  beforeAll(async () => {
+    gateway = await startApp('gateway', {
+      SUBGRAPH_URL_ORGANIZATIONS: 'http://127.0.0.1:9/graphql',
+    });
+  });
+  afterAll(() => gateway?.stop());
+
+  it('loads the composed supergraph and serves introspection outside production', async () => {
+    const res = await gql(
+      gateway.baseUrl,
+      token,
+      '{ __type(name: "Organization") { fields { name } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.__type.fields.map((f: any) => f.name)).toEqual(
+      expect.arrayContaining(['id', 'ancestors', 'descendants']),
+    );
+  });
+
+  it('answers 401 without a valid bearer token', async () => {
+    for (const bad of [null, 'not-a-jwt', tokenFor('ADMIN').replace(/.$/, 'x')]) {
+      const res = await gql(gateway.baseUrl, bad, '{ organizations { totalCount } }');
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  const nested = (depth: number) =>
+    `{ organizations { edges { node { ${'children { edges { node { '.repeat(depth)}id${' } } }'.repeat(depth)} } } } }`;
+
+  it.each([
+    ['depth', nested(4), /depth limit of 12/i],
+    [
+      'aliases',
+      `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: organizations { totalCount }`).join(' ')} }`,
+      /alias/i,
+    ],
+    [
+      'page size',
+      '{ organizations(first: 500) { totalCount } }',
+      /Page size 500 exceeds the limit of 100/,
+    ],
+  ])(
+    'rejects an operation over the %s limit with a clear error',
+    async (_limit, query, message) => {
+      const res = await gql(gateway.baseUrl, token, query);
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0].message).toMatch(message);
+      expect(res.errors?.[0].extensions?.stacktrace).toBeUndefined();
+    },
+  );
+
+  it('rejects a page size above the limit passed as a variable', async () => {
+    const res = await gql(
+      gateway.baseUrl,
+      token,
+      'query($n: Int) { organizations(first: $n) { totalCount } }',
+      { n: 1000 },
+    );
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('refuses batched HTTP operations', async () => {
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(res.status).toBe(400);
+  });
+});

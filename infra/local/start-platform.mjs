@@ -1,0 +1,120 @@
+// `npm start`: local infrastructure, a build, every subgraph, the demo data and the gateway,
+// then the gateway URL and ready tokens. Ctrl-C stops the apps; `npm run infra:down` stops
+// Kafka and the Mongo-wire server.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { up } from './infra-lib.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const logDir = join(root, 'tmp', 'platform-logs');
+const children = [];
+const started = Date.now();
+const step = (message) =>
+  console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+
+function fail(message) {
+  console.error(`npm start failed: ${message}`);
+  stopAll().then(() => process.exit(1));
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options });
+  if (result.status !== 0)
+    throw new Error(
+      `${[command, ...args].join(' ')} exited with ${result.status}\n${result.stderr ?? ''}`,
+    );
+  return result.stdout ?? '';
+}
+
+async function waitHealthy(name, url, child, logFile) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode}; see ${logFile}`);
+    const res = await fetch(url).catch(() => undefined);
+    if (res?.ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not healthy within 90 s; see ${logFile}`);
+}
+
+async function startApp(name, entry, port, env = {}) {
+  const logFile = join(logDir, `${name}.log`);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [join(root, entry)], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  children.push(child);
+  await waitHealthy(name, `http://127.0.0.1:${port}/health`, child, logFile);
+  step(`${name} ready on port ${port} (log: ${logFile})`);
+}
+
+async function stopAll() {
+  await Promise.all(
+    children.map((child) =>
+      child.exitCode !== null
+        ? undefined
+        : new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
+    ),
+  );
+}
+
+async function main() {
+  mkdirSync(logDir, { recursive: true });
+  step('starting local Kafka and Mongo-wire server');
+  await up({ log: (line) => step(`  ${line}`) });
+
+  step('building');
+  run('npm', ['run', '-s', 'build']);
+
+  const { SUBGRAPHS } = createRequire(import.meta.url)(join(root, 'dist/gateway/src/subgraphs.js'));
+  for (const subgraph of SUBGRAPHS) {
+    const appDir = subgraph.schemaDir.replace(/\/src$/, '');
+    await startApp(subgraph.name, `dist/${appDir}/src/main.js`, Number(new URL(subgraph.url).port));
+  }
+
+  let landmarks = {};
+  for (const subgraph of SUBGRAPHS) {
+    const seed = `dist/${subgraph.schemaDir}/demo/seed-demo.js`;
+    if (!existsSync(join(root, seed))) continue;
+    const summary = JSON.parse(run(process.execPath, [seed]).trim().split('\n').pop());
+    landmarks = { ...landmarks, ...summary.landmarks };
+    step(`demo data for ${subgraph.name}: ${JSON.stringify({ ...summary, landmarks: undefined })}`);
+  }
+
+  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+  await startApp('gateway', 'dist/gateway/src/main.js', gatewayPort);
+
+  const token = (...args) =>
+    run(process.execPath, ['dist/gateway/scripts/mint-token.js', ...args]).trim();
+  console.log(`
+jiceng is running.
+
+  Gateway:  http://127.0.0.1:${gatewayPort}/graphql
+
+  ADMIN token:
+    ${token('--role', 'ADMIN', '--sub', 'demo-admin')}
+  ORG_ADMIN token for 运河区委 (${landmarks.yunhe}):
+    ${token('--role', 'ORG_ADMIN', '--org', landmarks.yunhe, '--sub', 'demo-yunhe-admin')}
+
+  Try:
+    curl -s http://127.0.0.1:${gatewayPort}/graphql -H 'content-type: application/json' \\
+      -H "authorization: Bearer <token>" \\
+      -d '{"query":"{ organization(id: \\"${landmarks.yunhe}\\") { name descendantCount children(first: 10) { edges { node { name kindLabel } } } } }"}'
+
+  More tokens: npm run token -- --role ORG_ADMIN --org <organization id>
+  Ctrl-C stops the apps; npm run infra:down stops Kafka and Mongo.
+`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => stopAll().then(() => process.exit(0)));
+}
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

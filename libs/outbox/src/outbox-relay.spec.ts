@@ -1,0 +1,103 @@
+import { OutboxRelay, type OutboxPublisher, type OutboxStore } from './outbox-relay';
+import type { OutboxRecord } from './outbox-record';
+
+const record = (aggregate: string, n: number): OutboxRecord => ({
+  eventId: `${aggregate}-${n}`,
+  topic: 'jiceng.test.stream.v1',
+  key: aggregate,
+  value: `{"n":${n}}`,
+  createdAt: new Date(),
+});
+
+/** Aggregates with embedded outboxes, as the Mongo store keeps them. */
+class MemoryStore implements OutboxStore {
+  constructor(readonly outboxes: Map<string, OutboxRecord[]>) {}
+  async pending(limit: number) {
+    return [...this.outboxes]
+      .filter(([, records]) => records.length)
+      .slice(0, limit)
+      .map(([aggregateId, records]) => ({ aggregateId, records: [...records] }));
+  }
+  async markPublished(aggregateId: string, eventIds: string[]) {
+    this.outboxes.set(
+      aggregateId,
+      (this.outboxes.get(aggregateId) ?? []).filter((r) => !eventIds.includes(r.eventId)),
+    );
+  }
+}
+
+class MemoryPublisher implements OutboxPublisher {
+  readonly published: OutboxRecord[] = [];
+  async publish(records: OutboxRecord[]) {
+    this.published.push(...records);
+  }
+}
+
+const options = { intervalMs: 10_000, batchSize: 2 };
+
+describe('OutboxRelay', () => {
+  it('publishes every pending record once, in order per aggregate, across batches', async () => {
+    const store = new MemoryStore(
+      new Map([
+        ['a', [record('a', 1), record('a', 2), record('a', 3)]],
+        ['b', [record('b', 1)]],
+        ['c', [record('c', 1), record('c', 2)]],
+      ]),
+    );
+    const publisher = new MemoryPublisher();
+    const relay = new OutboxRelay(store, publisher, options);
+
+    expect(await relay.drainOnce()).toBe(6);
+    const order = (agg: string) =>
+      publisher.published.filter((r) => r.key === agg).map((r) => r.eventId);
+    expect(order('a')).toEqual(['a-1', 'a-2', 'a-3']);
+    expect(order('c')).toEqual(['c-1', 'c-2']);
+    expect(await store.pending(10)).toEqual([]);
+    expect(await relay.drainOnce()).toBe(0);
+  });
+
+  it('republishes after a crash between publish and mark: a duplicate, never a loss', async () => {
+    const store = new MemoryStore(new Map([['a', [record('a', 1), record('a', 2)]]]));
+    const publisher = new MemoryPublisher();
+    const crashing: OutboxStore = {
+      pending: (limit) => store.pending(limit),
+      markPublished: async () => {
+        throw new Error('process died');
+      },
+    };
+    await expect(new OutboxRelay(crashing, publisher, options).drainOnce()).rejects.toThrow(
+      'process died',
+    );
+    expect(publisher.published.map((r) => r.eventId)).toEqual(['a-1', 'a-2']);
+
+    await new OutboxRelay(store, publisher, options).drainOnce(); // the restarted relay
+    expect(publisher.published.map((r) => r.eventId)).toEqual(['a-1', 'a-2', 'a-1', 'a-2']);
+    expect(await store.pending(10)).toEqual([]);
+  });
+
+  it('keeps records whose publication failed, for the next drain', async () => {
+    const store = new MemoryStore(new Map([['a', [record('a', 1)]]]));
+    const failing: OutboxPublisher = {
+      publish: async () => Promise.reject(new Error('broker down')),
+    };
+    const errors: unknown[] = [];
+    const relay = new OutboxRelay(store, failing, { ...options, onError: (e) => errors.push(e) });
+    relay.kick();
+    await relay.stop();
+    expect(errors).toHaveLength(1);
+    expect((await store.pending(10))[0].records.map((r) => r.eventId)).toEqual(['a-1']);
+  });
+
+  it('coalesces kicks during a drain into one more drain', async () => {
+    const store = new MemoryStore(new Map([['a', [record('a', 1)]]]));
+    const publisher = new MemoryPublisher();
+    const relay = new OutboxRelay(store, publisher, options);
+    relay.kick();
+    store.outboxes.set('b', [record('b', 1)]);
+    relay.kick();
+    relay.kick();
+    await new Promise((r) => setTimeout(r, 20));
+    await relay.stop();
+    expect(publisher.published.map((r) => r.eventId).sort()).toEqual(['a-1', 'b-1']);
+  });
+});
