@@ -12,28 +12,27 @@
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# ---- deps: every dependency (dev included), exactly as locked -------------------------------
+# ---- deps: every dependency (dev included), at the locked versions ---------------------------
+# `npm install`, not `npm ci`: the lock is made where the registry serves only the Linux builds
+# of optional native packages (swc, nx, jest's resolver), and `npm ci` refuses a lock without
+# the other platforms' entries. With a lock present, `npm install` installs the locked versions.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm install --no-audit --no-fund
 
-# ---- build: swc compiles libs, services, gateway and tools into dist/ -----------------------
+# ---- build: `npm run build` (swc) compiles the workspace into dist/ -------------------------
 FROM deps AS build
-# The build script compiles exactly these folders (see "build" in package.json); .swcrc holds
-# the path aliases that swc rewrites to relative imports (swc does not read tsconfig).
-COPY .swcrc ./
-COPY libs ./libs
-COPY services ./services
-COPY gateway ./gateway
-COPY tools ./tools
+# The whole context (.dockerignore keeps node_modules, dist, state and secrets out), so the
+# image follows whatever folders the "build" script in package.json compiles.
+COPY . .
 RUN npm run build
 
 # ---- prod-deps: runtime dependencies only ----------------------------------------------------
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm install --omit=dev --no-audit --no-fund
 
 # ---- runtime ---------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
