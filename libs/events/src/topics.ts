@@ -20,6 +20,10 @@ export interface TopicSpec {
 
 export const Topics = {
   organizationsLifecycle: topicName('organizations', 'lifecycle', 1),
+  organizationsProjects: topicName('organizations', 'projects', 1),
+  organizationsPairings: topicName('organizations', 'pairings', 1),
+  organizationsRatings: topicName('organizations', 'ratings', 1),
+  membersLifecycle: topicName('members', 'lifecycle', 1),
 } as const;
 
 export const TOPIC_SPECS: readonly TopicSpec[] = [
@@ -27,5 +31,28 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     name: Topics.organizationsLifecycle,
     partitions: 6,
     description: 'Organization created, updated, moved or dissolved; keyed by organization id.',
+  },
+  {
+    name: Topics.organizationsProjects,
+    partitions: 3,
+    description:
+      'Construction firms and projects: which firm stands behind which project branches; keyed by project id.',
+  },
+  {
+    name: Topics.organizationsPairings,
+    partitions: 3,
+    description: 'Pairing (联建) agreements created, changed or ended; keyed by pairing id.',
+  },
+  {
+    name: Topics.organizationsRatings,
+    partitions: 3,
+    description:
+      'Star ratings through their quarterly workflow, published results included; keyed by rating id.',
+  },
+  {
+    name: Topics.membersLifecycle,
+    partitions: 6,
+    description:
+      'Member status changes, transfers, floating assignments and double reporting (ids only); keyed by member id.',
   },
 ];

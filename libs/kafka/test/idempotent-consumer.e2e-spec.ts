@@ -94,7 +94,7 @@ describe('IdempotentConsumer over Kafka and Mongo', () => {
         contract.topic,
         values.map((value, i) => ({ key: `k${i % 5}`, value })),
       );
-    const dlq = await probeTopic(`${contract.topic}.dlq`);
+    const dlq = await probeTopic(kafka, `${contract.topic}.dlq`);
     const groupId = `test-group-${run}`;
 
     const first = new IdempotentConsumer(kafka, {

@@ -34,12 +34,31 @@ export class MongoIndexes implements OnModuleInit {
   }
 }
 
+/** Counts the commands this service sends to MongoDB, by name (served on /metrics). */
+export class MongoCommandStats {
+  private readonly counts = new Map<string, number>();
+
+  record(commandName: string): void {
+    this.counts.set(commandName, (this.counts.get(commandName) ?? 0) + 1);
+  }
+
+  snapshot(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+}
+
 @Module({})
 export class MongoModule {
   /** One database per service (`jiceng_<service>` unless MONGO_DB overrides it) on MONGO_URL. */
   static forService(service: string): DynamicModule {
+    const stats = new MongoCommandStats();
     const connection = MongooseModule.forRootAsync({
       useFactory: () => ({
+        monitorCommands: true,
+        connectionFactory: (conn: Connection) => {
+          conn.getClient().on('commandStarted', (event) => stats.record(event.commandName));
+          return conn;
+        },
         uri: mongoUrlFromEnv(),
         dbName: process.env.MONGO_DB ?? `jiceng_${service}`,
         serverSelectionTimeoutMS: 10_000,
@@ -52,8 +71,8 @@ export class MongoModule {
       module: MongoModule,
       global: true,
       imports: [connection],
-      providers: [MongoHealth, MongoIndexes],
-      exports: [connection, MongoHealth],
+      providers: [MongoHealth, MongoIndexes, { provide: MongoCommandStats, useValue: stats }],
+      exports: [connection, MongoHealth, MongoCommandStats],
     };
   }
 }

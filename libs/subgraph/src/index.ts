@@ -3,3 +3,4 @@ export * from './graphql-context';
 export * from './subgraph-graphql.module';
 export * from './health.controller';
 export * from './bootstrap';
+export * from './metrics.controller';

@@ -11,6 +11,7 @@ import { COMMON_SDL_PATH, DateTimeScalar, maskError } from '@jiceng/graphql';
 import { ClaimsMiddleware } from './claims.middleware';
 import { buildContext } from './graphql-context';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -20,7 +21,7 @@ export class SubgraphGraphQLModule implements NestModule {
   static forSchema(schemaDir: string): DynamicModule {
     return {
       module: SubgraphGraphQLModule,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       imports: [
         GraphQLModule.forRoot<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createKafka } from '@jiceng/kafka';
-import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { waitFor } from './wait-for';
 
 export interface TopicProbe {
@@ -14,8 +13,8 @@ export interface TopicProbe {
 }
 
 /** Reads a topic from the beginning with a consumer group of its own, collecting every message. */
-export async function probeTopic(topic: string): Promise<TopicProbe> {
-  const consumer: Consumer = createKafka('jiceng-test-probe').consumer({
+export async function probeTopic(kafka: Kafka, topic: string): Promise<TopicProbe> {
+  const consumer: Consumer = kafka.consumer({
     groupId: `test-probe-${randomBytes(6).toString('hex')}`,
   });
   const messages: KafkaMessage[] = [];

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import request from 'supertest';
+import { claimsSecretFromEnv, signClaims } from '@jiceng/auth';
 import { Topics } from '@jiceng/events';
+import { createKafka } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
   gql,
@@ -39,8 +41,9 @@ describe('organizations through the gateway', () => {
   let communityB1: Created;
 
   beforeAll(async () => {
-    probe = await probeTopic(Topics.organizationsLifecycle);
-    subgraph = await startApp('services/organizations', { MONGO_DB: dbName });
+    probe = await probeTopic(createKafka('jiceng-test-probe'), Topics.organizationsLifecycle);
+    // Writes wake the relay at once; a slow poll keeps its reads out of the query counts below.
+    subgraph = await startApp('services/organizations', { MONGO_DB: dbName, OUTBOX_POLL_MS: '60000' });
     gateway = await startApp('gateway', { SUBGRAPH_URL_ORGANIZATIONS: subgraph.url });
     db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
   });
@@ -326,6 +329,35 @@ describe('organizations through the gateway', () => {
       fields: [{ field: 'input.parentId' }],
     });
     expect(await documents()).toBe(before);
+  });
+
+  it('resolves a batch of entity references with one database query', async () => {
+    const ids = [province, district, streetA, streetB, communityA1, communityB1].map((o) => o.id);
+    const representations = Array.from({ length: 100 }, (_, i) => ({
+      __typename: 'Organization',
+      id: ids[i % ids.length],
+    }));
+    const finds = async () => {
+      const text = await (await fetch(`${subgraph.baseUrl}/metrics`)).text();
+      return Number(/jiceng_mongo_commands_total\{command="find"\} (\d+)/.exec(text)?.[1] ?? 0);
+    };
+    const claims = signClaims(
+      { sub: 'gateway-test', role: 'ADMIN', exp: Math.floor(Date.now() / 1000) + 60 },
+      claimsSecretFromEnv(),
+    );
+    const before = await finds();
+    const res = await request(subgraph.baseUrl)
+      .post('/graphql')
+      .set('x-jiceng-claims', claims)
+      .send({
+        query:
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name } } }',
+        variables: { r: representations },
+      });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data._entities).toHaveLength(100);
+    expect(res.body.data._entities[99].id).toBe(ids[99 % ids.length]);
+    expect((await finds()) - before).toBe(1);
   });
 
   it('rejects requests that reach the subgraph without the gateway', async () => {
