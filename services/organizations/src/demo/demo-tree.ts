@@ -233,7 +233,22 @@ const DEMO_FOREST: Spec[] = [
         kind: 'PARTY_COMMITTEE',
         sector: 'STATE_ORGAN',
         regionCode: '130900',
-        children: [yunhe],
+        children: [
+          yunhe,
+          {
+            // 27 市级单位党组织 report with 运河区's communities (双报到).
+            name: '沧州市直属机关工委',
+            kind: 'WORKING_COMMITTEE',
+            sector: 'STATE_ORGAN',
+            regionCode: '130900',
+            children: range(27, (i) => ({
+              name: `沧州市直第${cn(i + 1)}机关党支部`,
+              kind: 'BRANCH' as const,
+              sector: 'STATE_ORGAN' as const,
+              regionCode: '130900',
+            })),
+          },
+        ],
       },
       {
         name: '中共衡水市委员会',
@@ -303,6 +318,8 @@ export function demoLandmarks(nodes: DemoNode[]): Record<string, string> {
   return {
     hebei: byName('中共河北省委员会'),
     yunhe: byName('中共沧州市运河区委员会'),
+    cangzhouUnits: byName('沧州市直属机关工委'),
+    yunheUnits: byName('运河区直属机关工委'),
     shuiyuesi: byName('水月寺街道党工委'),
     xiongan: byName('中共河北雄安新区工作委员会'),
     taocheng: byName('中共衡水市桃城区委员会'),
