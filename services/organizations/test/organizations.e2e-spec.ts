@@ -41,13 +41,14 @@ describe('organizations through the gateway', () => {
   let communityB1: Created;
 
   beforeAll(async () => {
-    probe = await probeTopic(createKafka('jiceng-test-probe'), Topics.organizationsLifecycle);
     // Writes wake the relay at once; a slow poll keeps its reads out of the query counts below.
     subgraph = await startApp('services/organizations', {
       MONGO_DB: dbName,
       OUTBOX_POLL_MS: '60000',
     });
     gateway = await startApp('gateway', { SUBGRAPH_URL_ORGANIZATIONS: subgraph.url });
+    // The subgraph creates its topics at start; the probe reads from the beginning.
+    probe = await probeTopic(createKafka('jiceng-test-probe'), Topics.organizationsLifecycle);
     db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
   });
 
