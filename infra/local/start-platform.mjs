@@ -69,7 +69,10 @@ async function stopAll() {
 async function main() {
   mkdirSync(logDir, { recursive: true });
   step('starting local Kafka and Mongo-wire server');
-  await up({ log: (line) => step(`  ${line}`) });
+  const infra = await up({ log: (line) => step(`  ${line}`) });
+  // Every app and loader started below reaches the infrastructure just started.
+  process.env.KAFKA_BROKERS ??= `127.0.0.1:${infra.kafka.port}`;
+  process.env.MONGO_URL ??= `mongodb://127.0.0.1:${infra.mongo.port}`;
 
   step('building');
   run('npm', ['run', '-s', 'build']);

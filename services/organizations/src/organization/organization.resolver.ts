@@ -8,6 +8,7 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
+import { isWithinScope } from '@jiceng/auth';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import {
   CreateOrganizationInput,
@@ -23,7 +24,7 @@ import {
 } from './organization.enums';
 import { OrganizationLoader } from './organization.loader';
 import type { Organization } from './organization.schema';
-import { OrganizationService } from './organization.service';
+import { OrganizationService, scopedNode } from './organization.service';
 
 @Resolver('Organization')
 export class OrganizationResolver {
@@ -77,12 +78,9 @@ export class OrganizationResolver {
   @ResolveField('parent')
   async parent(@Parent() org: Organization, @Context() ctx: GraphQLContext) {
     if (!org.parentId) return null;
-    const [parent] = await this.organizations.ancestors(
-      { ...org, ancestorIds: [org.parentId] },
-      ctx.claims,
-      (ids) => this.loader.loadMany(ctx, ids),
-    );
-    return parent ?? null;
+    // Above the caller's scope root the chain stops, as in `ancestors`.
+    const parent = await this.loader.load(ctx, String(org.parentId));
+    return parent && isWithinScope(ctx.claims, scopedNode(parent)) ? parent : null;
   }
 
   @ResolveField('ancestors')
