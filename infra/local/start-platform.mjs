@@ -56,13 +56,17 @@ async function startApp(name, entry, port, env = {}) {
   step(`${name} ready on port ${port} (log: ${logFile})`);
 }
 
+/** SIGTERM lets each app close its connections; one still running after 10 s is killed. */
 async function stopAll() {
   await Promise.all(
-    children.map((child) =>
-      child.exitCode !== null
-        ? undefined
-        : new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
-    ),
+    children.map((child) => {
+      if (child.exitCode !== null) return undefined;
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      return new Promise((r) => {
+        child.once('exit', () => (clearTimeout(timer), r()));
+        child.kill('SIGTERM');
+      });
+    }),
   );
 }
 
