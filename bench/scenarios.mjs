@@ -1,0 +1,36 @@
+// The operations the benchmark times; each `prepare` finds its demo data through the graph.
+const byName = async (ctx, name) => {
+  const data = await ctx.send(
+    'query($n: String!) { organizations(first: 1, filter: { nameContains: $n }) { edges { node { id } } } }',
+    {
+      n: name,
+    },
+  );
+  const id = data.organizations.edges[0]?.node.id;
+  if (!id) throw new Error(`demo organization ${name} not found: run npm start first`);
+  return id;
+};
+
+export const scenarios = [
+  {
+    name: 'organization with 20 descendants (运河区)',
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共沧州市运河区委员会');
+      return {
+        query: `query($id: ID!) { organization(id: $id) { name descendants(first: 20) { totalCount edges { node { id name kindLabel parent { name } } } } } }`,
+        variables: { id },
+      };
+    },
+  },
+  {
+    name: 'ORG_ADMIN: organizations page of 100 in scope',
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共沧州市运河区委员会');
+      return {
+        query: `{ organizations(first: 100) { totalCount edges { node { id name ancestors { name } } } } }`,
+        variables: {},
+        bearer: ctx.token('ORG_ADMIN', id),
+      };
+    },
+  },
+];
