@@ -24,6 +24,8 @@ export const Topics = {
   organizationsPairings: topicName('organizations', 'pairings', 1),
   organizationsRatings: topicName('organizations', 'ratings', 1),
   membersLifecycle: topicName('members', 'lifecycle', 1),
+  volunteeringCheckins: topicName('volunteering', 'checkins', 1),
+  creditFirmBonus: topicName('credit', 'firm-bonus', 1),
 } as const;
 
 export const TOPIC_SPECS: readonly TopicSpec[] = [
@@ -54,5 +56,17 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     partitions: 6,
     description:
       'Member status changes, transfers, floating assignments and double reporting (ids only); keyed by member id.',
+  },
+  {
+    name: Topics.volunteeringCheckins,
+    partitions: 6,
+    description:
+      'Reviewed volunteer check-ins: approvals (and revoked approvals) that earn points; keyed by claim id.',
+  },
+  {
+    name: Topics.creditFirmBonus,
+    partitions: 3,
+    description:
+      "A construction firm's party-building credit bonus tier changed for a quarter; keyed by firm id.",
   },
 ];
