@@ -441,7 +441,9 @@ function kafkaCommand(cfg) {
 function mongoCommand(cfg) {
   return [
     '-Xms64m',
-    '-Xmx256m',
+    // The server loads a whole collection for aggregations and counts: 100,000 demo members
+    // or a 100,000-node benchmark tree need well over 256 MB.
+    '-Xmx2g',
     ...COMMON_JVM_FLAGS,
     `-Dinfra.log.file=${cfg.mongo.logFile}`,
     '-cp',
