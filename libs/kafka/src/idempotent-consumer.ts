@@ -14,15 +14,18 @@ export interface IdempotentConsumerOptions<T> {
   handler: EventHandler<T>;
   retry?: RetryPolicy;
   fromBeginning?: boolean;
+  /** How many partitions are handled at once (default 3); each partition stays in order. */
+  partitionsConcurrently?: number;
   onProcessed?: (result: ProcessResult) => void;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Consumes one contract's topic with manual offset commits: the offset of a message is committed
- * only after its effect (or its dead letter) is stored, so a crash replays and never skips.
- * Handlers make replays harmless by storing the effect with the event id under a unique index.
+ * Consumes one contract's topic with manual offset commits: offsets are committed only after
+ * the effects (or dead letters) of the messages before them are stored, so a crash replays and
+ * never skips. Handlers make replays harmless by storing the effect with the event id under a
+ * unique index.
  */
 export class IdempotentConsumer<T> {
   private readonly consumer: Consumer;
@@ -51,19 +54,37 @@ export class IdempotentConsumer<T> {
     });
     await this.consumer.run({
       autoCommit: false,
-      eachMessage: async ({ topic, partition, message }) => {
-        const result = await processMessage(
-          { topic, partition, ...message },
-          contract,
-          handler,
-          groupId,
-          retry,
-          ports,
-        );
-        await this.consumer.commitOffsets([
-          { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-        ]);
-        onProcessed?.(result);
+      eachBatchAutoResolve: false,
+      // Partitions are independent (order matters per key, and a key stays on its partition).
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        let done: string | undefined;
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          const result = await processMessage(
+            { topic: batch.topic, partition: batch.partition, ...message },
+            contract,
+            handler,
+            groupId,
+            retry,
+            ports,
+          );
+          resolveOffset(message.offset);
+          done = message.offset;
+          onProcessed?.(result);
+          await heartbeat();
+        }
+        // One commit per batch, after every effect in it is stored; a crash before it only
+        // redelivers messages whose effects the handler recognises as duplicates.
+        if (done !== undefined) {
+          await this.consumer.commitOffsets([
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: (BigInt(done) + 1n).toString(),
+            },
+          ]);
+        }
       },
     });
   }

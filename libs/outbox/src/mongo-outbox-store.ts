@@ -11,18 +11,23 @@ interface WithOutbox {
 export class MongoOutboxStore implements OutboxStore {
   constructor(private readonly model: Model<any>) {}
 
-  async pending(limit: number) {
-    const docs = await this.model
-      .find({ 'outbox.eventId': { $exists: true } }, { outbox: 1 })
-      .limit(limit)
-      .lean<WithOutbox[]>();
+  async pending(limit: number, aggregateIds?: string[]) {
+    const filter = aggregateIds
+      ? { _id: { $in: aggregateIds }, 'outbox.eventId': { $exists: true } }
+      : { 'outbox.eventId': { $exists: true } };
+    const docs = await this.model.find(filter, { outbox: 1 }).limit(limit).lean<WithOutbox[]>();
     return docs.map((d) => ({ aggregateId: String(d._id), records: d.outbox }));
   }
 
-  async markPublished(aggregateId: string, eventIds: string[]): Promise<void> {
-    await this.model.updateOne(
-      { _id: aggregateId },
-      { $pull: { outbox: { eventId: { $in: eventIds } } } },
+  async markPublished(published: { aggregateId: string; eventIds: string[] }[]): Promise<void> {
+    await this.model.bulkWrite(
+      published.map(({ aggregateId, eventIds }) => ({
+        updateOne: {
+          filter: { _id: aggregateId },
+          update: { $pull: { outbox: { eventId: { $in: eventIds } } } },
+        },
+      })),
+      { ordered: false },
     );
   }
 }

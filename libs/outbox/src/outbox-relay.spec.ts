@@ -12,17 +12,21 @@ const record = (aggregate: string, n: number): OutboxRecord => ({
 /** Aggregates with embedded outboxes, as the Mongo store keeps them. */
 class MemoryStore implements OutboxStore {
   constructor(readonly outboxes: Map<string, OutboxRecord[]>) {}
-  async pending(limit: number) {
+  readonly reads: (string[] | undefined)[] = [];
+  async pending(limit: number, aggregateIds?: string[]) {
+    this.reads.push(aggregateIds);
     return [...this.outboxes]
-      .filter(([, records]) => records.length)
+      .filter(([id, records]) => records.length && (!aggregateIds || aggregateIds.includes(id)))
       .slice(0, limit)
       .map(([aggregateId, records]) => ({ aggregateId, records: [...records] }));
   }
-  async markPublished(aggregateId: string, eventIds: string[]) {
-    this.outboxes.set(
-      aggregateId,
-      (this.outboxes.get(aggregateId) ?? []).filter((r) => !eventIds.includes(r.eventId)),
-    );
+  async markPublished(published: { aggregateId: string; eventIds: string[] }[]) {
+    for (const { aggregateId, eventIds } of published) {
+      const left = (this.outboxes.get(aggregateId) ?? []).filter(
+        (r) => !eventIds.includes(r.eventId),
+      );
+      this.outboxes.set(aggregateId, left);
+    }
   }
 }
 
@@ -33,7 +37,7 @@ class MemoryPublisher implements OutboxPublisher {
   }
 }
 
-const options = { intervalMs: 10_000, batchSize: 2 };
+const options = { intervalMs: 10_000, scanIntervalMs: 60_000, batchSize: 2 };
 
 describe('OutboxRelay', () => {
   it('publishes every pending record once, in order per aggregate, across batches', async () => {
@@ -99,5 +103,43 @@ describe('OutboxRelay', () => {
     await new Promise((r) => setTimeout(r, 20));
     await relay.stop();
     expect(publisher.published.map((r) => r.eventId).sort()).toEqual(['a-1', 'b-1']);
+  });
+
+  it('publishes only the aggregate a write names, reading it by id', async () => {
+    const store = new MemoryStore(
+      new Map([
+        ['a', [record('a', 1)]],
+        ['b', [record('b', 1)]],
+      ]),
+    );
+    const publisher = new MemoryPublisher();
+    const relay = new OutboxRelay(store, publisher, options);
+    relay.kick('b');
+    await relay.stop();
+    expect(publisher.published.map((r) => r.eventId)).toEqual(['b-1']);
+    expect(store.reads).toEqual([['b']]);
+    expect((await store.pending(10)).map((p) => p.aggregateId)).toEqual(['a']);
+  });
+
+  it('tries a named aggregate again on the next interval when publishing fails', async () => {
+    const store = new MemoryStore(new Map([['a', [record('a', 1)]]]));
+    let fail = true;
+    const publisher = new MemoryPublisher();
+    const flaky: OutboxPublisher = {
+      publish: async (records) =>
+        fail ? Promise.reject(new Error('broker down')) : publisher.publish(records),
+    };
+    const relay = new OutboxRelay(store, flaky, {
+      ...options,
+      intervalMs: 5,
+      onError: () => undefined,
+    });
+    relay.kick('a');
+    await new Promise((r) => setTimeout(r, 10));
+    fail = false;
+    relay.start();
+    await new Promise((r) => setTimeout(r, 30));
+    await relay.stop();
+    expect(publisher.published.map((r) => r.eventId)).toEqual(['a-1']);
   });
 });

@@ -2,8 +2,12 @@ import type { OutboxRecord } from './outbox-record';
 
 /** Where pending records live; one aggregate's records come back in the order they were written. */
 export interface OutboxStore {
-  pending(limit: number): Promise<{ aggregateId: string; records: OutboxRecord[] }[]>;
-  markPublished(aggregateId: string, eventIds: string[]): Promise<void>;
+  /** Aggregates with pending records: any of them, or only those among `aggregateIds`. */
+  pending(
+    limit: number,
+    aggregateIds?: string[],
+  ): Promise<{ aggregateId: string; records: OutboxRecord[] }[]>;
+  markPublished(published: { aggregateId: string; eventIds: string[] }[]): Promise<void>;
 }
 
 export interface OutboxPublisher {
@@ -11,7 +15,10 @@ export interface OutboxPublisher {
 }
 
 export interface RelayOptions {
+  /** How often aggregates whose publication failed are tried again. */
   intervalMs: number;
+  /** How often the whole collection is searched, for records a crashed process left behind. */
+  scanIntervalMs: number;
   batchSize: number;
   onError?: (error: unknown) => void;
 }
@@ -21,9 +28,13 @@ export interface RelayOptions {
  * after publishing and before marking publishes the records again: a duplicate, never a loss.
  */
 export class OutboxRelay {
-  private timer?: NodeJS.Timeout;
+  private timers: NodeJS.Timeout[] = [];
   private draining?: Promise<number>;
   private again = false;
+  // Writes name their aggregate, so most passes read a few documents by _id instead of
+  // searching the collection (a full search is a scan on servers without the sparse index).
+  private readonly dirty = new Set<string>();
+  private fullScan = false;
 
   constructor(
     private readonly store: OutboxStore,
@@ -37,24 +48,40 @@ export class OutboxRelay {
     for (;;) {
       const batch = await this.store.pending(this.options.batchSize);
       if (!batch.length) return published;
-      for (const { aggregateId, records } of batch) {
-        await this.publisher.publish(records);
-        await this.store.markPublished(
-          aggregateId,
-          records.map((r) => r.eventId),
-        );
-        published += records.length;
-      }
+      published += await this.publishBatch(batch);
     }
   }
 
-  /** Runs a drain soon; calls during a drain coalesce into one more drain. */
-  kick(): void {
+  /** Runs a pass soon: for the given aggregate, or a full search; calls during a pass coalesce. */
+  kick(aggregateId?: string): void {
+    if (aggregateId === undefined) this.fullScan = true;
+    else this.dirty.add(aggregateId);
+    this.schedule();
+  }
+
+  start(): void {
+    if (!this.timers.length) {
+      this.timers = [
+        setInterval(() => this.dirty.size && this.schedule(), this.options.intervalMs),
+        setInterval(() => this.kick(), this.options.scanIntervalMs),
+      ];
+    }
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.timers.forEach(clearInterval);
+    this.timers = [];
+    this.again = false;
+    await this.draining;
+  }
+
+  private schedule(): void {
     if (this.draining) {
       this.again = true;
       return;
     }
-    this.draining = this.drainOnce()
+    this.draining = this.pass()
       .catch((error) => {
         this.options.onError?.(error);
         return 0;
@@ -63,20 +90,44 @@ export class OutboxRelay {
         this.draining = undefined;
         if (this.again) {
           this.again = false;
-          this.kick();
+          this.schedule();
         }
       });
   }
 
-  start(): void {
-    this.timer ??= setInterval(() => this.kick(), this.options.intervalMs);
-    this.kick();
+  private async pass(): Promise<number> {
+    if (this.fullScan) {
+      this.fullScan = false;
+      this.dirty.clear();
+      try {
+        return await this.drainOnce();
+      } catch (error) {
+        this.fullScan = true;
+        throw error;
+      }
+    }
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    try {
+      const batch = ids.length ? await this.store.pending(ids.length, ids) : [];
+      return await this.publishBatch(batch);
+    } catch (error) {
+      ids.forEach((id) => this.dirty.add(id)); // tried again on the next interval
+      throw error;
+    }
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    this.again = false;
-    await this.draining;
+  /** One send for the whole batch (each aggregate's records stay in order), then one mark. */
+  private async publishBatch(
+    batch: { aggregateId: string; records: OutboxRecord[] }[],
+  ): Promise<number> {
+    if (!batch.length) return 0;
+    const records = batch.flatMap((b) => b.records);
+    await this.publisher.publish(records);
+    await this.store.markPublished(
+      batch.map((b) => ({ aggregateId: b.aggregateId, eventIds: b.records.map((r) => r.eventId) })),
+    );
+    batch.forEach((b) => this.dirty.delete(b.aggregateId));
+    return records.length;
   }
 }

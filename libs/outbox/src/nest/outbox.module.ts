@@ -31,10 +31,12 @@ export class OutboxRelays implements OnApplicationBootstrap, OnApplicationShutdo
   ) {
     const publisher = new KafkaOutboxPublisher(producer);
     const intervalMs = Number(process.env.OUTBOX_POLL_MS ?? 1000);
+    const scanIntervalMs = Number(process.env.OUTBOX_SCAN_MS ?? 60_000);
     this.relays = models.map(
       (model) =>
         new OutboxRelay(new MongoOutboxStore(model), publisher, {
           intervalMs,
+          scanIntervalMs,
           batchSize: 100,
           onError: (error) =>
             this.logger.warn(
@@ -53,8 +55,9 @@ export class OutboxRelays implements OnApplicationBootstrap, OnApplicationShutdo
     await Promise.all(this.relays.map((relay) => relay.stop()));
   }
 
-  kick(): void {
-    this.relays.forEach((relay) => relay.kick());
+  /** Publishes the aggregate's new records now (or, without an id, whatever is pending). */
+  kick(aggregateId?: string): void {
+    this.relays.forEach((relay) => relay.kick(aggregateId));
   }
 
   /** Publishes everything pending now (tests and the demo loader wait on this). */
