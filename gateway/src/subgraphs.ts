@@ -15,6 +15,11 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     url: 'http://127.0.0.1:4001/graphql',
     schemaDir: 'services/organizations/src',
   },
+  {
+    name: 'volunteering',
+    url: 'http://127.0.0.1:4003/graphql',
+    schemaDir: 'services/volunteering/src',
+  },
 ];
 
 export function subgraphUrl(

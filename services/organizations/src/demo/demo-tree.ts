@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Types } from 'mongoose';
+import { Types, type Model } from 'mongoose';
+import { DEMO_FIRMS, firmBranchName } from '../firm/demo-firms';
 import type { OrganizationKind, OrganizationSector } from '../organization/organization.enums';
 
 /** A node of the demo trees; ids derive from the path so loading twice changes nothing. */
@@ -22,11 +23,13 @@ interface Spec {
   children?: Spec[];
 }
 
-const idFor = (path: string) =>
+/** A deterministic id for a demo record, so loading twice changes nothing. */
+export const demoId = (path: string) =>
   new Types.ObjectId(createHash('sha256').update(`jiceng-demo:${path}`).digest('hex').slice(0, 24));
 const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 const CN_DIGITS = '〇一二三四五六七八九十';
-const cn = (n: number) =>
+/** Chinese numerals up to 99, as in 第三十六村. */
+export const cn = (n: number) =>
   n <= 10
     ? CN_DIGITS[n]
     : n < 20
@@ -132,7 +135,7 @@ const yunhe: Spec = {
 
 // 雄安新区: project joint committees (雄安高铁站, 东西轴线 …) with area general branches,
 // "140余个项目临时党支部" and team groups: 片区党总支 → 项目党支部 → 班组党小组.
-const XIONGAN_PROJECTS: [string, number][] = [
+export const XIONGAN_PROJECTS: [string, number][] = [
   ['雄安高铁站', 40],
   ['东西轴线', 36],
   ['容东片区', 34],
@@ -167,6 +170,61 @@ function project([project, branches]: [string, number]): Spec {
   };
 }
 
+// "已有150余家企业和130余家农村（社区）党组织开展党建联建": the branches of the 24 contractors
+// ("24家施工总承包企业") and of 130 resident enterprises under the comprehensive committee; 36
+// villages in each county and 容东片区's 24 communities; 新区直属机关 units pair with enterprises.
+const XIONGAN_ENTERPRISE_PREFIXES = [
+  '雄创',
+  '容和',
+  '安泰',
+  '白洋',
+  '淀湾',
+  '雄兴',
+  '容盛',
+  '金湖',
+  '昝岗',
+  '雄东',
+  '容西',
+  '启航',
+  '淀北',
+];
+const XIONGAN_ENTERPRISE_TRADES = [
+  '科技',
+  '数据',
+  '生物医药',
+  '新材料',
+  '物流',
+  '金融服务',
+  '文化旅游',
+  '现代农业',
+  '环保',
+  '智能制造',
+];
+export const XIONGAN_ENTERPRISES = XIONGAN_ENTERPRISE_TRADES.flatMap((trade) =>
+  XIONGAN_ENTERPRISE_PREFIXES.map((prefix) => `${prefix}${trade}有限公司党支部`),
+);
+export const XIONGAN_UNITS = [
+  '党群工作部',
+  '改革发展局',
+  '规划建设局',
+  '公共服务局',
+  '综合执法局',
+  '生态环境局',
+  '应急管理局',
+  '自然资源和规划局',
+  '市场监督管理局',
+  '财政局',
+].map((unit) => `雄安新区${unit}机关党支部`);
+export const XIONGAN_COUNTIES: [string, string][] = [
+  ['安新县委', '130632'],
+  ['容城县委', '130629'],
+  ['雄县县委', '130638'],
+];
+const VILLAGES_PER_COUNTY = 36;
+const RONGDONG_COMMUNITIES = 24;
+export const xionganVillageName = (county: string, v: number) =>
+  `${county.replace('县委', '')}第${cn(v + 1)}村党支部`;
+
 const xiongan: Spec = {
   name: '中共河北雄安新区工作委员会',
   kind: 'WORKING_COMMITTEE',
@@ -178,19 +236,53 @@ const xiongan: Spec = {
       kind: 'COMPREHENSIVE_COMMITTEE',
       sector: 'NON_PUBLIC_ENTERPRISE',
       regionCode: '130632',
-      children: XIONGAN_PROJECTS.map(project),
+      children: [
+        ...XIONGAN_PROJECTS.map(project),
+        ...DEMO_FIRMS.map((firm) => ({
+          name: firmBranchName(firm),
+          kind: 'BRANCH' as const,
+          sector: firm.sector,
+          regionCode: '130632',
+        })),
+        ...XIONGAN_ENTERPRISES.map((name, i) => ({
+          name,
+          kind: 'BRANCH' as const,
+          sector: i % 4 === 0 ? ('SOE' as const) : ('NON_PUBLIC_ENTERPRISE' as const),
+          regionCode: '130632',
+        })),
+      ],
     },
-    ...[
-      ['安新县委', '130632'],
-      ['容城县委', '130629'],
-      ['雄县县委', '130638'],
-    ].map(([name, regionCode]) => ({
+    {
+      name: '雄安新区直属机关工委',
+      kind: 'WORKING_COMMITTEE',
+      sector: 'STATE_ORGAN',
+      regionCode: '130632',
+      children: XIONGAN_UNITS.map((name) => ({
+        name,
+        kind: 'BRANCH' as const,
+        sector: 'STATE_ORGAN' as const,
+        regionCode: '130632',
+      })),
+    },
+    {
+      name: '容东片区党工委',
+      kind: 'WORKING_COMMITTEE',
+      sector: 'COMMUNITY',
+      regionCode: '130629',
+      children: range(RONGDONG_COMMUNITIES, (c) => ({
+        name: `容东片区第${cn(c + 1)}社区党委`,
+        kind: 'PARTY_COMMITTEE' as const,
+        sector: 'COMMUNITY' as const,
+        regionCode: '130629',
+      })),
+    },
+    ...XIONGAN_COUNTIES.map(([name, regionCode]) => ({
       name,
       kind: 'PARTY_COMMITTEE' as const,
       sector: 'STATE_ORGAN' as const,
       regionCode,
-      children: range(8, (v) => ({
-        name: `${name.replace('县委', '')}第${cn(v + 1)}村党支部`,
+      children: range(VILLAGES_PER_COUNTY, (v) => ({
+        name: xionganVillageName(name, v),
         kind: 'BRANCH' as const,
         sector: 'VILLAGE' as const,
         regionCode,
@@ -217,6 +309,37 @@ const taocheng: Spec = {
         sector: 'NEW_EMPLOYMENT' as const,
         regionCode: '131102',
       })),
+    },
+  ],
+};
+
+// 山东潍坊: "与山东潍坊开展跨省党建联建，两地首批8个村党支部结对".
+export const weifangVillageName = (v: number) => `寿光第${cn(v + 1)}村党支部`;
+const shandong: Spec = {
+  name: '中共山东省委员会',
+  kind: 'PARTY_COMMITTEE',
+  sector: 'STATE_ORGAN',
+  regionCode: '370000',
+  children: [
+    {
+      name: '中共潍坊市委员会',
+      kind: 'PARTY_COMMITTEE',
+      sector: 'STATE_ORGAN',
+      regionCode: '370700',
+      children: [
+        {
+          name: '中共寿光市委员会',
+          kind: 'PARTY_COMMITTEE',
+          sector: 'STATE_ORGAN',
+          regionCode: '370783',
+          children: range(8, (v) => ({
+            name: weifangVillageName(v),
+            kind: 'BRANCH' as const,
+            sector: 'VILLAGE' as const,
+            regionCode: '370783',
+          })),
+        },
+      ],
     },
   ],
 };
@@ -288,6 +411,7 @@ const DEMO_FOREST: Spec[] = [
       },
     ],
   },
+  shandong,
 ];
 
 /** Flattens the demo forest, parents before children. */
@@ -296,7 +420,7 @@ export function demoNodes(): DemoNode[] {
   const walk = (spec: Spec, parent: DemoNode | null, path: string) => {
     const fullPath = `${path}/${spec.name}`;
     const node: DemoNode = {
-      _id: idFor(fullPath),
+      _id: demoId(fullPath),
       name: spec.name,
       kind: spec.kind,
       sector: spec.sector,
@@ -324,5 +448,37 @@ export function demoLandmarks(nodes: DemoNode[]): Record<string, string> {
     xiongan: byName('中共河北雄安新区工作委员会'),
     taocheng: byName('中共衡水市桃城区委员会'),
     linghe: byName('中共锦州市凌河区委员会'),
+    xionganComprehensive: byName('雄安新区企事业单位和两新组织综合党委'),
+    weifang: byName('中共潍坊市委员会'),
   };
+}
+
+/** The demo node with this name; the name must be unique in the demo forest. */
+export function demoNodeNamed(nodes: DemoNode[], name: string): DemoNode {
+  const found = nodes.filter((n) => n.name === name);
+  if (found.length !== 1) throw new Error(`${found.length} demo organizations are named ${name}`);
+  return found[0];
+}
+
+export function demoChildren(nodes: DemoNode[], parent: DemoNode): DemoNode[] {
+  return nodes.filter((n) => n.parentId?.equals(parent._id));
+}
+
+/**
+ * Inserts the documents whose ids are not stored yet, in bulk, and reports how many; documents
+ * carrying an outbox publish their events through the running service's relay.
+ */
+export async function insertMissing<T extends { _id: Types.ObjectId }>(
+  model: Model<any>,
+  docs: T[],
+): Promise<{ total: number; inserted: number }> {
+  const existing = new Set(
+    (await model.find({ _id: { $in: docs.map((d) => d._id) } }, { _id: 1 }).lean()).map((d) =>
+      String(d._id),
+    ),
+  );
+  const fresh = docs.filter((d) => !existing.has(String(d._id)));
+  for (let i = 0; i < fresh.length; i += 1000)
+    await model.insertMany(fresh.slice(i, i + 1000), { ordered: true });
+  return { total: docs.length, inserted: fresh.length };
 }

@@ -1,11 +1,17 @@
 // Loads the demo organization trees into the organizations database (MONGO_URL, MONGO_DB).
 // Idempotent: ids derive from each node's path, so a second run inserts nothing. Every new node
-// carries its `created` event in its outbox; the running service's relay publishes them.
+// carries its `created` event in its outbox, published before the loader exits.
 import mongoose from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
+import { publishPendingOutboxes } from '@jiceng/outbox';
 import { lifecycleRecord } from '../organization/organization.events';
 import { ORGANIZATION_MODEL, organizationSchema } from '../organization/organization.schema';
 import { demoLandmarks, demoNodes } from './demo-tree';
+import { loadFirmDemo } from '../firm/firm.demo';
+import { loadProjectDemo } from '../project/project.demo';
+import { loadPairingDemo } from '../pairing/pairing.demo';
+import { loadServiceCenterDemo } from '../service-center/service-center.demo';
+import { loadDemoRatings } from './ratings-demo';
 
 async function main(): Promise<void> {
   const connection = await mongoose
@@ -29,9 +35,22 @@ async function main(): Promise<void> {
       });
     for (let i = 0; i < fresh.length; i += 1000)
       await model.insertMany(fresh.slice(i, i + 1000), { ordered: true });
+    // Firms before projects, which name them; every project and pairing carries its created event.
+    const firms = await loadFirmDemo(connection, nodes);
+    const projects = await loadProjectDemo(connection, nodes);
+    const pairings = await loadPairingDemo(connection, nodes);
+    const serviceCenters = await loadServiceCenterDemo(connection, nodes);
+    const starRatings = await loadDemoRatings(connection, nodes);
+    const published = await publishPendingOutboxes(connection, 'jiceng-organizations-demo');
     const summary = {
       organizations: nodes.length,
       inserted: fresh.length,
+      firms,
+      projects,
+      pairings,
+      serviceCenters,
+      starRatings,
+      eventsPublished: published,
       landmarks: demoLandmarks(nodes),
     };
     console.log(JSON.stringify(summary));

@@ -13,6 +13,6 @@ const models = MongooseModule.forFeature([
 @Module({
   imports: [models, OutboxModule.forModels(models, [ORGANIZATION_MODEL])],
   providers: [OrganizationService, OrganizationLoader, OrganizationResolver],
-  exports: [OrganizationService],
+  exports: [OrganizationService, OrganizationLoader],
 })
 export class OrganizationModule {}

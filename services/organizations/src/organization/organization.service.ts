@@ -202,7 +202,7 @@ export class OrganizationService implements OnApplicationBootstrap {
       updatedAt: now,
     };
     await this.model.create({ ...org, outbox: [lifecycleRecord('created', org, ['*'])] });
-    this.relay.kick();
+    this.relay.kick(String(org._id));
     return { ...org, outbox: [] };
   }
 
@@ -309,7 +309,7 @@ export class OrganizationService implements OnApplicationBootstrap {
     );
     if (result.matchedCount === 0)
       throw conflict(`Organization ${org._id} was changed concurrently; read it again and retry`);
-    this.relay.kick();
+    this.relay.kick(String(org._id));
     return next;
   }
 

@@ -1,0 +1,6 @@
+import { IsMongoId } from 'class-validator';
+
+export class OrganizationStatsArgs {
+  @IsMongoId()
+  rootId!: string;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { OrganizationModule } from '../organization/organization.module';
+import { FirmResolver } from './firm.resolver';
+import { FIRM_MODEL, firmSchema } from './firm.schema';
+import { FirmService } from './firm.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: FIRM_MODEL, schema: firmSchema }]),
+    OrganizationModule,
+  ],
+  providers: [FirmService, FirmResolver],
+  exports: [FirmService],
+})
+export class FirmModule {}

@@ -1,0 +1,166 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  JOINT_PROJECT_STATUSES,
+  PAIRING_KINDS,
+  type JointProjectStatus,
+  type PairingKind,
+} from '../pairing.enums';
+
+const NAME_LENGTH: [number, number] = [2, 100];
+const TEXT_LENGTH: [number, number] = [1, 1000];
+const MAX_PARTIES = 50;
+const MAX_ITEMS = 100;
+
+export class PairingPartyInput {
+  @IsMongoId()
+  organizationId!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  partTimeCommitteeMembers?: number;
+}
+
+export class PairingListItemInput {
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(...TEXT_LENGTH)
+  description?: string;
+
+  @IsMongoId()
+  organizationId!: string;
+}
+
+export class CreatePairingInput {
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name!: string;
+
+  @IsEnum(PAIRING_KINDS)
+  kind!: PairingKind;
+
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(MAX_PARTIES)
+  @ValidateNested({ each: true })
+  @Type(() => PairingPartyInput)
+  parties!: PairingPartyInput[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => PairingListItemInput)
+  resources?: PairingListItemInput[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => PairingListItemInput)
+  needs?: PairingListItemInput[];
+
+  @IsOptional()
+  @IsDate()
+  startedAt?: Date;
+}
+
+export class UpdatePairingInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => PairingListItemInput)
+  resources?: PairingListItemInput[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => PairingListItemInput)
+  needs?: PairingListItemInput[];
+}
+
+export class AddJointProjectInput {
+  @IsMongoId()
+  pairingId!: string;
+
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(...TEXT_LENGTH)
+  description?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(...TEXT_LENGTH)
+  note?: string;
+
+  @IsOptional()
+  @IsDate()
+  at?: Date;
+}
+
+export class ChangeJointProjectStatusInput {
+  @IsMongoId()
+  pairingId!: string;
+
+  @IsMongoId()
+  jointProjectId!: string;
+
+  @IsEnum(JOINT_PROJECT_STATUSES)
+  status!: JointProjectStatus;
+
+  @IsOptional()
+  @IsDate()
+  at?: Date;
+
+  @IsOptional()
+  @IsString()
+  @Length(...TEXT_LENGTH)
+  note?: string;
+}
+
+export class EndPairingInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsString()
+  @Length(2, 500)
+  reason!: string;
+
+  @IsOptional()
+  @IsDate()
+  endedAt?: Date;
+}

@@ -1,0 +1,106 @@
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+} from 'class-validator';
+import { IsRegionCode } from '../../organization/dto/region-code.validator';
+import { PROJECT_STATUSES, type ProjectStatus } from '../project.enums';
+
+const NAME_LENGTH: [number, number] = [2, 100];
+const MAX_FIRMS = 100;
+
+export class CreateConstructionProjectInput {
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name!: string;
+
+  @IsRegionCode()
+  regionCode!: string;
+
+  @IsMongoId()
+  jointCommitteeId!: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_FIRMS)
+  @IsMongoId({ each: true })
+  firmIds?: string[];
+
+  @IsOptional()
+  @IsEnum(PROJECT_STATUSES)
+  status?: ProjectStatus;
+}
+
+export class UpdateConstructionProjectInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name?: string;
+
+  @IsOptional()
+  @IsRegionCode()
+  regionCode?: string;
+
+  @IsOptional()
+  @IsEnum(PROJECT_STATUSES)
+  status?: ProjectStatus;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_FIRMS)
+  @IsMongoId({ each: true })
+  firmIds?: string[];
+}
+
+export class ConstructionProjectFilter {
+  @IsOptional()
+  @IsEnum(PROJECT_STATUSES)
+  status?: ProjectStatus;
+
+  @IsOptional()
+  @Matches(/^[0-9]{1,6}$/, { message: 'regionCodePrefix must be 1 to 6 digits' })
+  regionCodePrefix?: string;
+}
+
+export class CreateProjectAreaBranchInput {
+  @IsMongoId()
+  projectId!: string;
+
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name!: string;
+}
+
+export class CreateProjectBranchInput {
+  @IsMongoId()
+  areaBranchId!: string;
+
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name!: string;
+}
+
+export class CreateProjectTeamGroupInput {
+  @IsMongoId()
+  branchId!: string;
+
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name!: string;
+}
+
+export class AssignBranchToFirmInput {
+  @IsMongoId()
+  branchId!: string;
+
+  @IsMongoId()
+  firmId!: string;
+}

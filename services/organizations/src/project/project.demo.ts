@@ -1,0 +1,61 @@
+import type { Connection } from 'mongoose';
+import {
+  XIONGAN_PROJECTS,
+  demoId,
+  demoNodeNamed,
+  insertMissing,
+  type DemoNode,
+} from '../demo/demo-tree';
+import { demoFirms } from '../firm/firm.demo';
+import type { ProjectStatus } from './project.enums';
+import { projectRecord } from './project.events';
+import { PROJECT_MODEL, projectSchema, type ConstructionProject } from './project.schema';
+
+// The 24 contractors spread over the four projects; 雄安站 opened in 2020, the rest are being built.
+const PROJECT_FIRM_COUNTS: Record<string, number> = {
+  雄安高铁站: 7,
+  东西轴线: 6,
+  容东片区: 6,
+  启动区: 5,
+};
+const PROJECT_STATUS: Record<string, ProjectStatus> = { 雄安高铁站: 'COMPLETED' };
+
+/**
+ * The four 雄安 projects on their joint committees, each project branch (临时党支部) linked to one of
+ * the project's firms in turn. Each project carries its `created` event with that whole state.
+ */
+export function demoProjects(nodes: DemoNode[], now: Date): ConstructionProject[] {
+  const firms = demoFirms(nodes, now);
+  let nextFirm = 0;
+  return XIONGAN_PROJECTS.map(([name]) => {
+    const jc = demoNodeNamed(nodes, `${name}项目联合党委`);
+    const projectFirms = firms.slice(nextFirm, nextFirm + PROJECT_FIRM_COUNTS[name]);
+    nextFirm += projectFirms.length;
+    const branches = nodes.filter(
+      (n) => n.kind === 'TEMPORARY_BRANCH' && n.ancestorIds.some((a) => a.equals(jc._id)),
+    );
+    const project: Omit<ConstructionProject, 'outbox'> = {
+      _id: demoId(`project:${name}`),
+      name,
+      regionCode: jc.regionCode,
+      jointCommitteeId: jc._id,
+      firmIds: projectFirms.map((f) => f._id),
+      status: PROJECT_STATUS[name] ?? 'UNDER_CONSTRUCTION',
+      branchLinks: branches.map((branch, i) => ({
+        branchId: branch._id,
+        firmId: projectFirms[i % projectFirms.length]._id,
+        linkedAt: now,
+      })),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return { ...project, outbox: [projectRecord('created', project, projectFirms, ['*'])] };
+  });
+}
+
+export async function loadProjectDemo(connection: Connection, nodes: DemoNode[]) {
+  const model = connection.model(PROJECT_MODEL, projectSchema);
+  await model.init();
+  return insertMissing(model, demoProjects(nodes, new Date()));
+}

@@ -1,0 +1,124 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsMongoId,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  SERVICE_CENTER_KINDS,
+  SERVICE_CENTER_LEVELS,
+  STANDARD_ITEMS,
+  WEEKDAYS,
+  type ServiceCenterKind,
+  type ServiceCenterLevel,
+  type StandardItem,
+  type Weekday,
+} from '../service-center.enums';
+
+const NAME_LENGTH: [number, number] = [2, 100];
+const LABEL_LENGTH: [number, number] = [1, 50];
+const MAX_ENTRIES = 50;
+
+// Times are checked for format, order and overlap together, in openingHoursProblems.
+export class OpeningIntervalInput {
+  @IsEnum(WEEKDAYS)
+  weekday!: Weekday;
+
+  @IsString()
+  opens!: string;
+
+  @IsString()
+  closes!: string;
+}
+
+export class ServiceWindowInput {
+  @IsString()
+  @Length(...LABEL_LENGTH)
+  name!: string;
+
+  @IsArray()
+  @ArrayMaxSize(MAX_ENTRIES)
+  @IsString({ each: true })
+  @Length(...LABEL_LENGTH, { each: true })
+  services!: string[];
+}
+
+class ServiceCenterFields {
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ENTRIES)
+  @IsString({ each: true })
+  @Length(...LABEL_LENGTH, { each: true })
+  facilities?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @IsEnum(STANDARD_ITEMS, { each: true })
+  standardItemsMet?: StandardItem[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningIntervalInput)
+  openingHours?: OpeningIntervalInput[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => ServiceWindowInput)
+  windows?: ServiceWindowInput[];
+}
+
+export class CreateServiceCenterInput extends ServiceCenterFields {
+  @IsMongoId()
+  organizationId!: string;
+
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name!: string;
+
+  @IsEnum(SERVICE_CENTER_KINDS)
+  kind!: ServiceCenterKind;
+
+  @IsEnum(SERVICE_CENTER_LEVELS)
+  level!: ServiceCenterLevel;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(100_000)
+  floorAreaSqm!: number;
+}
+
+export class UpdateServiceCenterInput extends ServiceCenterFields {
+  @IsMongoId()
+  id!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name?: string;
+
+  @IsOptional()
+  @IsEnum(SERVICE_CENTER_KINDS)
+  kind?: ServiceCenterKind;
+
+  @IsOptional()
+  @IsEnum(SERVICE_CENTER_LEVELS)
+  level?: ServiceCenterLevel;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(100_000)
+  floorAreaSqm?: number;
+}

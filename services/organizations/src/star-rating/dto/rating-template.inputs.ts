@@ -1,0 +1,33 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNumber,
+  IsString,
+  Length,
+  Matches,
+} from 'class-validator';
+import { PERIOD_PATTERN } from '../period';
+import type { TemplateInput } from '../rating-template.rules';
+
+// The aspects' structure is checked by templateProblems, which names paths such as
+// `input.aspects[1].criteria[2].maxScore`.
+export class CreateRatingTemplateInput implements TemplateInput {
+  @IsString()
+  @Length(2, 100)
+  name!: string;
+
+  @Matches(PERIOD_PATTERN, { message: 'must be a quarter written YYYY-Qn, e.g. 2023-Q2' })
+  effectiveFrom!: string;
+
+  @IsNumber()
+  fiveStarMinScore!: number;
+
+  @IsNumber()
+  fourStarMinScore!: number;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  aspects!: TemplateInput['aspects'];
+}

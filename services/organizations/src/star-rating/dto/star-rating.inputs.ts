@@ -1,0 +1,124 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsMongoId,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { PERIOD_PATTERN } from '../period';
+import type { AdjustmentInput, ScoreInput } from '../scoring';
+import {
+  STAR_RATING_STATUSES,
+  STARS,
+  type InspectionCheck,
+  type Stars,
+  type StarRatingStatus,
+} from '../star-rating.enums';
+
+// Criterion scores, findings and adjustments are checked against the template by the service,
+// which reports them as `input.scores[3].score`.
+const PERIOD_MESSAGE = { message: 'must be a quarter written YYYY-Qn, e.g. 2023-Q2' };
+const STARS_MESSAGE = { message: 'must be 3, 4 or 5' };
+const REMARKS_LENGTH: [number, number] = [0, 500];
+
+export class SelfAssessStarRatingInput {
+  @IsMongoId()
+  organizationId!: string;
+
+  @Matches(PERIOD_PATTERN, PERIOD_MESSAGE)
+  period!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  scores!: ScoreInput[];
+
+  @IsIn(STARS, STARS_MESSAGE)
+  claimedStars!: Stars;
+
+  @IsOptional()
+  @IsString()
+  @Length(...REMARKS_LENGTH)
+  remarks?: string;
+}
+
+export class DefendStarRatingInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  score!: number;
+
+  @IsIn(STARS, STARS_MESSAGE)
+  proposedStars!: Stars;
+
+  @IsOptional()
+  @IsString()
+  @Length(...REMARKS_LENGTH)
+  remarks?: string;
+}
+
+export class InspectStarRatingInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  findings!: { check: InspectionCheck; passed: boolean; note: string }[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  adjustments?: AdjustmentInput[];
+
+  @IsOptional()
+  @IsString()
+  @Length(...REMARKS_LENGTH)
+  remarks?: string;
+}
+
+export class ReviewStarRatingInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsIn(STARS, STARS_MESSAGE)
+  stars!: Stars;
+
+  @IsOptional()
+  @IsString()
+  @Length(...REMARKS_LENGTH)
+  remarks?: string;
+}
+
+export class PublishStarRatingInput {
+  @IsMongoId()
+  id!: string;
+}
+
+export class StarRatingFilter {
+  @IsMongoId()
+  rootId!: string;
+
+  @IsOptional()
+  @Matches(PERIOD_PATTERN, PERIOD_MESSAGE)
+  period?: string;
+
+  @IsOptional()
+  @IsEnum(STAR_RATING_STATUSES)
+  status?: StarRatingStatus;
+
+  @IsOptional()
+  @IsIn(STARS, STARS_MESSAGE)
+  stars?: Stars;
+}

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { KafkaModule } from '@jiceng/kafka';
+import { MongoModule } from '@jiceng/mongo';
+import { SubgraphGraphQLModule } from '@jiceng/subgraph';
+import { CheckInModule } from './check-in/check-in.module';
+import { ClaimModule } from './claim/claim.module';
+import { MemberVolunteeringModule } from './member/member.module';
+import { MemberProjectionModule } from './member-projection/member-projection.module';
+import { MicroWishModule } from './micro-wish/micro-wish.module';
+import { OrgProjectionModule } from './org-projection/org-projection.module';
+import { OrganizationVolunteeringModule } from './organization/organization.module';
+import { ReviewModule } from './review/review.module';
+import { ServiceRequestModule } from './service-request/service-request.module';
+import { TaskModule } from './task/task.module';
+import { WorkCalendarModule } from './work-calendar/work-calendar.module';
+import { volunteeringEnv } from './volunteering.env';
+
+export const SERVICE_NAME = 'volunteering';
+
+// Fails at start, not at the first check-in, when production lacks QR_SECRET.
+volunteeringEnv();
+
+@Module({
+  imports: [
+    MongoModule.forService(SERVICE_NAME),
+    KafkaModule.forService(`jiceng-${SERVICE_NAME}`),
+    SubgraphGraphQLModule.forSchema(__dirname),
+    OrgProjectionModule,
+    MemberProjectionModule,
+    TaskModule,
+    ClaimModule,
+    CheckInModule,
+    ReviewModule,
+    MicroWishModule,
+    WorkCalendarModule,
+    ServiceRequestModule,
+    MemberVolunteeringModule,
+    OrganizationVolunteeringModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,34 @@
+import { Type } from 'class-transformer';
+import { IsDate, IsMongoId, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { LngLatInput } from '../../task/dto/task.inputs';
+
+/** A volunteer's own check-in or check-out: the scanned QR token, the position, or both. */
+export class VolunteerAttendanceInput {
+  @IsMongoId()
+  claimId!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  qrToken?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LngLatInput)
+  position?: LngLatInput;
+}
+
+/** The organizer records a check-in or check-out by hand (手工签到), with the reason. */
+export class ManualAttendanceInput {
+  @IsMongoId()
+  claimId!: string;
+
+  @IsString()
+  @Length(2, 500)
+  reason!: string;
+
+  /** When the volunteer actually arrived or left; now when omitted. */
+  @IsOptional()
+  @IsDate()
+  at?: Date;
+}

@@ -1,0 +1,26 @@
+import { IsEnum, IsMongoId, IsOptional } from 'class-validator';
+import { CLAIM_STATES, type ClaimState } from '../claim.enums';
+
+export class ClaimVolunteerTaskInput {
+  @IsMongoId()
+  taskId!: string;
+
+  /**
+   * The organization that claims, for an ORG_ADMIN its own or one below it (the default is its
+   * own); ADMIN must name one. MEMBER callers claim for themselves and leave it out.
+   */
+  @IsOptional()
+  @IsMongoId()
+  organizationId?: string;
+}
+
+export class WithdrawClaimInput {
+  @IsMongoId()
+  claimId!: string;
+}
+
+export class ClaimFilter {
+  @IsOptional()
+  @IsEnum(CLAIM_STATES, { each: true })
+  states?: ClaimState[];
+}

@@ -1,0 +1,14 @@
+import { microWishStepProblem } from './micro-wish.enums';
+
+describe('micro-wish transitions', () => {
+  it('goes collected → claimed → fulfilled, once', () => {
+    expect(microWishStepProblem('COLLECTED', 'claim')).toBeNull();
+    expect(microWishStepProblem('CLAIMED', 'fulfill')).toBeNull();
+    expect(microWishStepProblem('CLAIMED', 'claim')).toMatch(
+      /CLAIMED \(已认领\); claiming needs COLLECTED/,
+    );
+    expect(microWishStepProblem('COLLECTED', 'fulfill')).not.toBeNull();
+    expect(microWishStepProblem('FULFILLED', 'cancel')).not.toBeNull();
+    expect(microWishStepProblem('CLAIMED', 'cancel')).toBeNull();
+  });
+});

@@ -1,0 +1,25 @@
+import { isWithinScope, type Claims, type ScopedNode } from '@jiceng/auth';
+import type { OrgNode } from './org-node.schema';
+
+// Tasks, micro-wishes and service requests belong to a community (社区) or a village (村): a
+// party committee, general branch or branch of that sector. A street's working committee (党工委)
+// is COMMUNITY-sector too, but it is the level above the communities.
+export const COMMUNITY_SECTORS = ['COMMUNITY', 'VILLAGE'];
+const COMMUNITY_KINDS = ['PARTY_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'];
+
+export function isCommunity(node: Pick<OrgNode, 'sector' | 'kind'>): boolean {
+  return COMMUNITY_SECTORS.includes(node.sector) && COMMUNITY_KINDS.includes(node.kind);
+}
+
+export function scopedNode(node: Pick<OrgNode, '_id' | 'ancestorIds'>): ScopedNode {
+  return { id: String(node._id), ancestorIds: node.ancestorIds.map(String) };
+}
+
+/**
+ * A community's admin manages its tasks, reviews and requests: ADMIN, or the ORG_ADMIN of the
+ * community itself or of an organization above it (the street, the district).
+ */
+export function canAdministerCommunity(claims: Claims, community: ScopedNode): boolean {
+  if (claims.role === 'ADMIN') return true;
+  return claims.role === 'ORG_ADMIN' && isWithinScope(claims, community);
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MicroWishModule } from '../micro-wish/micro-wish.module';
+import { ServiceRequestModule } from '../service-request/service-request.module';
+import { TaskModule } from '../task/task.module';
+import { OrganizationVolunteeringResolver } from './organization.resolver';
+
+@Module({
+  imports: [TaskModule, MicroWishModule, ServiceRequestModule],
+  providers: [OrganizationVolunteeringResolver],
+})
+export class OrganizationVolunteeringModule {}

@@ -1,0 +1,58 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '@jiceng/subgraph';
+import { MicroWishFilter } from '../micro-wish/dto/micro-wish.inputs';
+import { MicroWishService } from '../micro-wish/micro-wish.service';
+import { ServiceRequestFilter } from '../service-request/dto/service-request.inputs';
+import { ServiceRequestService } from '../service-request/service-request.service';
+import { VolunteerTaskFilter } from '../task/dto/task.inputs';
+import { TaskService } from '../task/task.service';
+
+interface OrganizationRef {
+  id: string;
+}
+
+/**
+ * The volunteering subgraph's fields on Organization. The parent is the gateway's reference;
+ * each field checks the organization against the caller's scope with the local projection.
+ */
+@Resolver('Organization')
+export class OrganizationVolunteeringResolver {
+  constructor(
+    private readonly tasks: TaskService,
+    private readonly wishes: MicroWishService,
+    private readonly requests: ServiceRequestService,
+  ) {}
+
+  @ResolveField('tasks')
+  tasksOf(
+    @Parent() org: OrganizationRef,
+    @Args('filter') filter: VolunteerTaskFilter,
+    @Args('first') first: number | undefined,
+    @Args('after') after: string | undefined,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.tasks.ofOrganization(ctx.claims, org.id, filter, { first, after });
+  }
+
+  @ResolveField('microWishes')
+  microWishes(
+    @Parent() org: OrganizationRef,
+    @Args('filter') filter: MicroWishFilter,
+    @Args('first') first: number | undefined,
+    @Args('after') after: string | undefined,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.wishes.ofOrganization(ctx.claims, org.id, filter, { first, after });
+  }
+
+  @ResolveField('serviceRequests')
+  serviceRequests(
+    @Parent() org: OrganizationRef,
+    @Args('filter') filter: ServiceRequestFilter,
+    @Args('first') first: number | undefined,
+    @Args('after') after: string | undefined,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.requests.ofOrganization(ctx.claims, org.id, filter, { first, after });
+  }
+}

@@ -1,0 +1,105 @@
+import {
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Length,
+} from 'class-validator';
+import {
+  SATISFACTIONS,
+  SERVICE_REQUEST_CATEGORIES,
+  SERVICE_REQUEST_CHANNELS,
+  SERVICE_REQUEST_STATES,
+  type Satisfaction,
+  type ServiceRequestCategory,
+  type ServiceRequestChannel,
+  type ServiceRequestState,
+} from '../service-request.enums';
+
+export class ReportServiceRequestInput {
+  @IsMongoId()
+  communityId!: string;
+
+  @IsString()
+  @Length(2, 100)
+  title!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  description?: string;
+
+  @IsEnum(SERVICE_REQUEST_CATEGORIES)
+  category!: ServiceRequestCategory;
+
+  @IsEnum(SERVICE_REQUEST_CHANNELS)
+  channel!: ServiceRequestChannel;
+
+  /** When the request was collected, if earlier than its entry (paper records); now when omitted. */
+  @IsOptional()
+  @IsDate()
+  reportedAt?: Date;
+}
+
+export class AcceptServiceRequestInput {
+  @IsMongoId()
+  id!: string;
+
+  /** When the request was accepted, if earlier than its entry; now when omitted. */
+  @IsOptional()
+  @IsDate()
+  at?: Date;
+}
+
+export class DeclineServiceRequestInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsString()
+  @Length(2, 500)
+  reason!: string;
+}
+
+export class RespondServiceRequestInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsString()
+  @Length(2, 2000)
+  response!: string;
+}
+
+export class CloseServiceRequestInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsString()
+  @Length(2, 1000)
+  note!: string;
+}
+
+export class EvaluateServiceRequestInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsEnum(SATISFACTIONS)
+  satisfaction!: Satisfaction;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  comment?: string;
+}
+
+export class ServiceRequestFilter {
+  @IsOptional()
+  @IsEnum(SERVICE_REQUEST_STATES, { each: true })
+  states?: ServiceRequestState[];
+
+  /** true: overdue ones only (open past the due date, or closed late); false: the others. */
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
+}

@@ -1,0 +1,50 @@
+// 群众诉求: the five-step closed loop 采集上报 → 审查受理 → 处理反馈 → 核查结案 → 考核评价.
+export const SERVICE_REQUEST_STATE_LABELS = {
+  REPORTED: '采集上报',
+  ACCEPTED: '审查受理',
+  RESPONDED: '处理反馈',
+  CLOSED: '核查结案',
+  EVALUATED: '考核评价',
+  DECLINED: '不予受理',
+} as const;
+export type ServiceRequestState = keyof typeof SERVICE_REQUEST_STATE_LABELS;
+export const SERVICE_REQUEST_STATES = Object.keys(
+  SERVICE_REQUEST_STATE_LABELS,
+) as ServiceRequestState[];
+
+export const SERVICE_REQUEST_CATEGORY_LABELS = {
+  ENVIRONMENT: '环境卫生',
+  PROPERTY_MANAGEMENT: '物业管理',
+  PUBLIC_FACILITIES: '公共设施',
+  NEIGHBOR_DISPUTE: '邻里纠纷',
+  ELDERLY_CARE: '养老助残',
+  SAFETY: '安全隐患',
+  POLICY_ADVICE: '政策咨询',
+  OTHER: '其他',
+} as const;
+export type ServiceRequestCategory = keyof typeof SERVICE_REQUEST_CATEGORY_LABELS;
+export const SERVICE_REQUEST_CATEGORIES = Object.keys(
+  SERVICE_REQUEST_CATEGORY_LABELS,
+) as ServiceRequestCategory[];
+
+export const SERVICE_REQUEST_CHANNEL_LABELS = {
+  MINI_PROGRAM: '小程序',
+  HOTLINE: '热线电话',
+  VISIT: '上门走访',
+  GRID: '网格员采集',
+  WALK_IN: '来访',
+} as const;
+export type ServiceRequestChannel = keyof typeof SERVICE_REQUEST_CHANNEL_LABELS;
+export const SERVICE_REQUEST_CHANNELS = Object.keys(
+  SERVICE_REQUEST_CHANNEL_LABELS,
+) as ServiceRequestChannel[];
+
+export const SATISFACTION_LABELS = {
+  SATISFIED: '满意',
+  BASICALLY_SATISFIED: '基本满意',
+  DISSATISFIED: '不满意',
+} as const;
+export type Satisfaction = keyof typeof SATISFACTION_LABELS;
+export const SATISFACTIONS = Object.keys(SATISFACTION_LABELS) as Satisfaction[];
+/** 满意率 counts 满意 and 基本满意. */
+export const SATISFIED_LEVELS: readonly Satisfaction[] = ['SATISFIED', 'BASICALLY_SATISFIED'];

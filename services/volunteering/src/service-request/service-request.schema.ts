@@ -1,0 +1,94 @@
+import { Schema, type Types } from 'mongoose';
+import {
+  SATISFACTIONS,
+  SERVICE_REQUEST_CATEGORIES,
+  SERVICE_REQUEST_CHANNELS,
+  SERVICE_REQUEST_STATES,
+  type Satisfaction,
+  type ServiceRequestCategory,
+  type ServiceRequestChannel,
+  type ServiceRequestState,
+} from './service-request.enums';
+
+export const SERVICE_REQUEST_MODEL = 'ServiceRequest';
+
+export interface ServiceRequestStepRecord {
+  state: ServiceRequestState;
+  at: Date;
+  by: string;
+  note?: string | null;
+}
+
+/** 群众诉求: a resident's request through the five-step closed loop. No personal data is kept. */
+export interface ServiceRequest {
+  _id: Types.ObjectId;
+  communityId: Types.ObjectId;
+  title: string;
+  description?: string | null;
+  category: ServiceRequestCategory;
+  channel: ServiceRequestChannel;
+  state: ServiceRequestState;
+  reportedAt: Date;
+  acceptedAt?: Date | null;
+  /** YYYY-MM-DD (Asia/Shanghai): five working days after acceptance. */
+  dueDate?: string | null;
+  /** The end of the due date. */
+  dueAt?: Date | null;
+  respondedAt?: Date | null;
+  response?: string | null;
+  closedAt?: Date | null;
+  closingNote?: string | null;
+  /** Set at closing: closed after the due date. */
+  closedLate?: boolean | null;
+  evaluatedAt?: Date | null;
+  satisfaction?: Satisfaction | null;
+  evaluationComment?: string | null;
+  declinedAt?: Date | null;
+  declineReason?: string | null;
+  history: ServiceRequestStepRecord[];
+  updatedAt: Date;
+}
+
+export const serviceRequestSchema = new Schema<ServiceRequest>(
+  {
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    title: { type: String, required: true },
+    description: String,
+    category: { type: String, enum: SERVICE_REQUEST_CATEGORIES, required: true },
+    channel: { type: String, enum: SERVICE_REQUEST_CHANNELS, required: true },
+    state: { type: String, enum: SERVICE_REQUEST_STATES, required: true },
+    reportedAt: { type: Date, required: true },
+    acceptedAt: Date,
+    dueDate: String,
+    dueAt: Date,
+    respondedAt: Date,
+    response: String,
+    closedAt: Date,
+    closingNote: String,
+    closedLate: Boolean,
+    evaluatedAt: Date,
+    satisfaction: { type: String, enum: [...SATISFACTIONS, null] },
+    evaluationComment: String,
+    declinedAt: Date,
+    declineReason: String,
+    history: {
+      type: [
+        new Schema<ServiceRequestStepRecord>(
+          {
+            state: { type: String, required: true },
+            at: { type: Date, required: true },
+            by: { type: String, required: true },
+            note: String,
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'service_requests', versionKey: false },
+);
+serviceRequestSchema.index({ communityId: 1, state: 1, _id: 1 });
+serviceRequestSchema.index({ communityId: 1, acceptedAt: 1 }); // statistics per period
+serviceRequestSchema.index({ dueAt: 1, closedAt: 1 }); // overdue lists

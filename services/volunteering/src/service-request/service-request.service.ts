@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model, type QueryFilter } from 'mongoose';
+import type { Claims } from '@jiceng/auth';
+import {
+  badUserInput,
+  conflict,
+  forbidden,
+  notFound,
+  paginate,
+  type Connection,
+  type PageArgs,
+} from '@jiceng/graphql';
+import { CommunityAccess } from '../org-projection/community-access';
+import { periodRange } from '../shared/period';
+import { WorkCalendarService } from '../work-calendar/work-calendar.service';
+import type {
+  AcceptServiceRequestInput,
+  CloseServiceRequestInput,
+  DeclineServiceRequestInput,
+  EvaluateServiceRequestInput,
+  ReportServiceRequestInput,
+  RespondServiceRequestInput,
+  ServiceRequestFilter,
+} from './dto/service-request.inputs';
+import {
+  SERVICE_REQUEST_STEPS,
+  isOverdue,
+  serviceRequestStepProblem,
+  type ServiceRequestStep,
+} from './service-request-state';
+import { summarizeServiceRequests, type ServiceRequestStats } from './service-request-stats';
+import { SERVICE_REQUEST_MODEL, type ServiceRequest } from './service-request.schema';
+
+const CLOCK_SKEW_MS = 60_000;
+
+/** Overdue: open past the due instant, or closed late. */
+export function overdueQuery(now: Date): QueryFilter<ServiceRequest> {
+  return { $or: [{ closedAt: null, dueAt: { $lt: now } }, { closedLate: true }] };
+}
+
+export function notOverdueQuery(now: Date): QueryFilter<ServiceRequest> {
+  return {
+    closedLate: { $ne: true },
+    $or: [{ closedAt: { $ne: null } }, { dueAt: null }, { dueAt: { $gte: now } }],
+  };
+}
+
+@Injectable()
+export class ServiceRequestService {
+  constructor(
+    @InjectModel(SERVICE_REQUEST_MODEL) private readonly model: Model<ServiceRequest>,
+    private readonly access: CommunityAccess,
+    private readonly calendar: WorkCalendarService,
+  ) {}
+
+  async get(id: string): Promise<ServiceRequest> {
+    const request = Types.ObjectId.isValid(id)
+      ? await this.model.findById(id).lean<ServiceRequest>()
+      : null;
+    if (!request) throw notFound('Service request', id);
+    return request;
+  }
+
+  async getReadable(id: string, claims: Claims): Promise<ServiceRequest> {
+    const request = await this.get(id);
+    if (!(await this.access.isReadable(claims, request.communityId)))
+      throw forbidden(`Service request ${id} is outside your scope`);
+    return request;
+  }
+
+  async ofOrganization(
+    claims: Claims,
+    organizationId: string,
+    filter: ServiceRequestFilter | undefined,
+    page: PageArgs,
+  ): Promise<Connection<ServiceRequest>> {
+    const communities = await this.access.communitiesUnder(claims, organizationId);
+    const query: QueryFilter<ServiceRequest> = { communityId: { $in: communities } };
+    if (filter?.states?.length) query.state = { $in: filter.states };
+    const now = new Date();
+    if (filter?.overdue === true) Object.assign(query, overdueQuery(now));
+    if (filter?.overdue === false) Object.assign(query, notOverdueQuery(now));
+    return paginate(this.model, query, page);
+  }
+
+  /** Figures of the requests accepted in the period under an organization (a community or above). */
+  async stats(
+    claims: Claims,
+    organizationId: string,
+    period: string,
+  ): Promise<ServiceRequestStats & { period: string }> {
+    const { from, to } = periodRange(period);
+    const communities = await this.access.communitiesUnder(claims, organizationId);
+    const rows = await this.model
+      .find(
+        { communityId: { $in: communities }, acceptedAt: { $gte: from, $lt: to } },
+        { dueAt: 1, closedAt: 1, satisfaction: 1 },
+      )
+      .lean<ServiceRequest[]>();
+    return { period, ...summarizeServiceRequests(rows, new Date()) };
+  }
+
+  isOverdue(request: ServiceRequest): boolean {
+    return isOverdue(request, new Date());
+  }
+
+  // ---- the loop --------------------------------------------------------------------------
+
+  /** 采集上报 by the community's admin. */
+  async report(input: ReportServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
+    const community = await this.access.community(input.communityId, 'input.communityId');
+    await this.access.requireAdmin(claims, community._id);
+    const now = new Date();
+    const reportedAt = this.pastOrNow(input.reportedAt, 'input.reportedAt', now);
+    const request: ServiceRequest = {
+      _id: new Types.ObjectId(),
+      communityId: community._id,
+      title: input.title.trim(),
+      description: input.description?.trim() || null,
+      category: input.category,
+      channel: input.channel,
+      state: 'REPORTED',
+      reportedAt,
+      history: [{ state: 'REPORTED', at: reportedAt, by: claims.sub }],
+      updatedAt: now,
+    };
+    await this.model.create(request);
+    return request;
+  }
+
+  /** 审查受理: sets the due date five working days ahead (Chinese calendar). */
+  async accept(input: AcceptServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
+    const request = await this.manageable(input.id, claims, 'accept');
+    const at = this.pastOrNow(input.at, 'input.at', new Date());
+    if (at < request.reportedAt)
+      throw badUserInput([{ field: 'input.at', message: 'is before the request was reported' }]);
+    const { dueDate, dueAt } = await this.calendar.serviceRequestDueDate(at);
+    return this.step(request, 'accept', claims, at, { acceptedAt: at, dueDate, dueAt });
+  }
+
+  async decline(input: DeclineServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
+    const request = await this.manageable(input.id, claims, 'decline');
+    const now = new Date();
+    const reason = input.reason.trim();
+    return this.step(
+      request,
+      'decline',
+      claims,
+      now,
+      { declinedAt: now, declineReason: reason },
+      reason,
+    );
+  }
+
+  /** 处理反馈 */
+  async respond(input: RespondServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
+    const request = await this.manageable(input.id, claims, 'respond');
+    const now = new Date();
+    const response = input.response.trim();
+    return this.step(request, 'respond', claims, now, { respondedAt: now, response }, response);
+  }
+
+  /** 核查结案: records whether it closed after its due date. */
+  async close(input: CloseServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
+    const request = await this.manageable(input.id, claims, 'close');
+    const now = new Date();
+    const note = input.note.trim();
+    return this.step(
+      request,
+      'close',
+      claims,
+      now,
+      {
+        closedAt: now,
+        closingNote: note,
+        closedLate: isOverdue({ dueAt: request.dueAt, closedAt: now }, now),
+      },
+      note,
+    );
+  }
+
+  /** 考核评价: the resident's satisfaction, recorded by the community. */
+  async evaluate(input: EvaluateServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
+    const request = await this.manageable(input.id, claims, 'evaluate');
+    const now = new Date();
+    const comment = input.comment?.trim() || null;
+    return this.step(
+      request,
+      'evaluate',
+      claims,
+      now,
+      { evaluatedAt: now, satisfaction: input.satisfaction, evaluationComment: comment },
+      comment,
+    );
+  }
+
+  private async manageable(
+    id: string,
+    claims: Claims,
+    step: ServiceRequestStep,
+  ): Promise<ServiceRequest> {
+    const request = await this.get(id);
+    await this.access.requireAdmin(claims, request.communityId);
+    const problem = serviceRequestStepProblem(request.state, step);
+    if (problem) throw conflict(problem);
+    return request;
+  }
+
+  private pastOrNow(at: Date | undefined, field: string, now: Date): Date {
+    if (!at) return now;
+    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      throw badUserInput([{ field, message: 'is in the future' }]);
+    return at;
+  }
+
+  /** One conditional single-document update per step: of two concurrent steps, one wins. */
+  private async step(
+    request: ServiceRequest,
+    step: ServiceRequestStep,
+    claims: Claims,
+    at: Date,
+    changes: Partial<ServiceRequest>,
+    note?: string | null,
+  ): Promise<ServiceRequest> {
+    const { from, to } = SERVICE_REQUEST_STEPS[step];
+    const result = await this.model.updateOne(
+      { _id: request._id, state: from },
+      {
+        $set: { ...changes, state: to, updatedAt: new Date() },
+        $push: { history: { state: to, at, by: claims.sub, note: note ?? null } },
+      },
+    );
+    if (result.matchedCount === 0) {
+      const current = await this.get(String(request._id));
+      throw conflict(
+        serviceRequestStepProblem(current.state, step) ?? 'The request changed concurrently; retry',
+      );
+    }
+    return this.get(String(request._id));
+  }
+}

@@ -1,0 +1,107 @@
+import { Type } from 'class-transformer';
+import {
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsMongoId,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  TASK_AUDIENCES,
+  TASK_CATEGORIES,
+  TASK_STATUSES,
+  type TaskAudience,
+  type TaskCategory,
+  type TaskStatus,
+} from '../task.enums';
+
+export class LngLatInput {
+  @IsNumber()
+  @Min(-180)
+  @Max(180)
+  longitude!: number;
+
+  @IsNumber()
+  @Min(-90)
+  @Max(90)
+  latitude!: number;
+}
+
+export class PublishVolunteerTaskInput {
+  @IsMongoId()
+  communityId!: string;
+
+  @IsString()
+  @Length(2, 100)
+  title!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  description?: string;
+
+  @IsEnum(TASK_CATEGORIES)
+  category!: TaskCategory;
+
+  @IsEnum(TASK_AUDIENCES)
+  audience!: TaskAudience;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  slots!: number;
+
+  @ValidateNested()
+  @Type(() => LngLatInput)
+  place!: LngLatInput;
+
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  address?: string;
+
+  @IsInt()
+  @Min(10)
+  @Max(5000)
+  radiusMeters!: number;
+
+  @IsDate()
+  startsAt!: Date;
+
+  @IsDate()
+  endsAt!: Date;
+
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  points!: number;
+}
+
+export class CancelVolunteerTaskInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsString()
+  @Length(2, 500)
+  reason!: string;
+}
+
+export class VolunteerTaskFilter {
+  @IsOptional()
+  @IsEnum(TASK_CATEGORIES, { each: true })
+  categories?: TaskCategory[];
+
+  @IsOptional()
+  @IsEnum(TASK_STATUSES)
+  status?: TaskStatus;
+
+  @IsOptional()
+  @IsMongoId()
+  organizationId?: string;
+}
