@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Kafka, KafkaMessage } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import {
   createEvent,
@@ -7,7 +8,6 @@ import {
   type OrganizationLifecycleV1,
 } from '@jiceng/events';
 import { isDuplicateKeyError, mongoUrlFromEnv } from '@jiceng/mongo';
-import { probeTopic, waitFor } from '@jiceng/testing';
 import {
   createKafka,
   EventProducer,
@@ -15,6 +15,27 @@ import {
   IdempotentConsumer,
   type HandlerOutcome,
 } from '../src';
+
+// libs/testing builds on this library, so this test keeps its own two small helpers.
+async function waitFor(
+  check: () => Promise<boolean | undefined>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function collect(kafka: Kafka, topic: string) {
+  const messages: KafkaMessage[] = [];
+  const consumer = kafka.consumer({ groupId: `test-dlq-${randomBytes(4).toString('hex')}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({ eachMessage: async ({ message }) => void messages.push(message) });
+  return { messages, stop: () => consumer.disconnect() };
+}
 
 // Over the real broker and Mongo-wire server: effects stored once per event id, offsets
 // committed after the effect, poison messages dead-lettered while the consumer carries on.
@@ -94,7 +115,7 @@ describe('IdempotentConsumer over Kafka and Mongo', () => {
         contract.topic,
         values.map((value, i) => ({ key: `k${i % 5}`, value })),
       );
-    const dlq = await probeTopic(kafka, `${contract.topic}.dlq`);
+    const dlq = await collect(kafka, `${contract.topic}.dlq`);
     const groupId = `test-group-${run}`;
 
     const first = new IdempotentConsumer(kafka, {
@@ -111,7 +132,7 @@ describe('IdempotentConsumer over Kafka and Mongo', () => {
       ),
     );
     await waitFor(async () => ((await effects().countDocuments()) === 15 ? true : undefined));
-    await dlq.waitFor((m) => m.length === 1);
+    await waitFor(async () => dlq.messages.length === 1);
     await first.stop();
 
     // A new instance of the same group resumes after the committed offsets and keeps going.

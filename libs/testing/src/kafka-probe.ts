@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { TOPIC_SPECS, dlqTopicOf } from '@jiceng/events';
+import { ensureTopics } from '@jiceng/kafka';
 import { waitFor } from './wait-for';
 
 export interface TopicProbe {
@@ -18,6 +20,9 @@ export async function probeTopic(kafka: Kafka, topic: string): Promise<TopicProb
     groupId: `test-probe-${randomBytes(6).toString('hex')}`,
   });
   const messages: KafkaMessage[] = [];
+  // A probe may start before the service that creates the platform's topics.
+  const spec = TOPIC_SPECS.find((t) => t.name === topic || dlqTopicOf(t.name) === topic);
+  if (spec) await ensureTopics(kafka, [spec]);
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => void messages.push(message) });
