@@ -6,9 +6,11 @@ import {
   type MiddlewareConsumer,
   type NestModule,
 } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { COMMON_SDL_PATH, DateTimeScalar, maskError } from '@jiceng/graphql';
 import { ClaimsMiddleware } from './claims.middleware';
+import { ClientErrorFilter } from './client-error.filter';
 import { buildContext } from './graphql-context';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -22,6 +24,7 @@ export class SubgraphGraphQLModule implements NestModule {
     return {
       module: SubgraphGraphQLModule,
       controllers: [HealthController, MetricsController],
+      providers: [{ provide: APP_FILTER, useClass: ClientErrorFilter }],
       imports: [
         GraphQLModule.forRoot<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,

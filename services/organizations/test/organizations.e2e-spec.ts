@@ -226,7 +226,7 @@ describe('organizations through the gateway', () => {
       probe.messages
         .map((m) => JSON.parse(m.value!.toString()))
         .filter((e) => ours.has(e.data.organizationId));
-    await probe.waitFor(() => events().length >= expected);
+    await probe.waitFor(() => events().length >= expected, 90_000);
     await new Promise((r) => setTimeout(r, 1500)); // a late duplicate would arrive here
     const seen = events();
     expect(seen).toHaveLength(expected);
