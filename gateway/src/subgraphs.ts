@@ -15,6 +15,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     url: 'http://127.0.0.1:4001/graphql',
     schemaDir: 'services/organizations/src',
   },
+  { name: 'members', url: 'http://127.0.0.1:4002/graphql', schemaDir: 'services/members/src' },
   {
     name: 'volunteering',
     url: 'http://127.0.0.1:4003/graphql',

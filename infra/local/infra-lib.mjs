@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const HOST = '127.0.0.1';
-const START_TIMEOUT_MS = 120_000; // cold JVMs on a 2-core machine
+const START_TIMEOUT_MS = 300_000; // the Mongo-wire server opens 100,000 demo members slowly
 const POLL_MS = 250;
 
 /** An expected, user-facing failure: the CLI prints only its message (one sentence). */

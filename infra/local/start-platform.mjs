@@ -29,6 +29,24 @@ function run(command, args, options = {}) {
   return result.stdout ?? '';
 }
 
+/** Runs a demo loader in its own process; its last output line is a JSON summary. */
+function runSeed(seed) {
+  return new Promise((resolveSeed, reject) => {
+    const child = spawn(process.execPath, [join(root, seed.file)], { cwd: root, env: process.env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.once('exit', (code) => {
+      if (code !== 0)
+        return reject(
+          new Error(`demo data for ${seed.name} failed (exit ${code}): ${err.trim().slice(-2000)}`),
+        );
+      resolveSeed(JSON.parse(out.trim().split('\n').pop()));
+    });
+  });
+}
+
 async function waitHealthy(name, url, child, logFile) {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
@@ -87,14 +105,23 @@ async function main() {
     await startApp(subgraph.name, `dist/${appDir}/src/main.js`, Number(new URL(subgraph.url).port));
   }
 
+  // The organization tree first: every other loader waits for it in its own projection.
+  // Those loaders then run side by side, each waiting for the events it needs.
+  const seeds = SUBGRAPHS.map((s) => ({
+    name: s.name,
+    file: `dist/${s.schemaDir}/demo/seed-demo.js`,
+  })).filter((s) => existsSync(join(root, s.file)));
   let landmarks = {};
-  for (const subgraph of SUBGRAPHS) {
-    const seed = `dist/${subgraph.schemaDir}/demo/seed-demo.js`;
-    if (!existsSync(join(root, seed))) continue;
-    const summary = JSON.parse(run(process.execPath, [seed]).trim().split('\n').pop());
+  const loaded = (seed, summary) => {
     landmarks = { ...landmarks, ...summary.landmarks };
-    step(`demo data for ${subgraph.name}: ${JSON.stringify({ ...summary, landmarks: undefined })}`);
-  }
+    step(`demo data for ${seed.name}: ${JSON.stringify({ ...summary, landmarks: undefined })}`);
+  };
+  const [tree, ...rest] = seeds;
+  loaded(tree, await runSeed(tree));
+  step(
+    `loading the demo data of ${rest.map((s) => s.name).join(', ')} (members: 100,000, about a minute)`,
+  );
+  await Promise.all(rest.map(async (seed) => loaded(seed, await runSeed(seed))));
 
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
   await startApp('gateway', 'dist/gateway/src/main.js', gatewayPort);

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { KafkaModule } from '@jiceng/kafka';
+import { MongoModule } from '@jiceng/mongo';
+import { SubgraphGraphQLModule } from '@jiceng/subgraph';
+import { DoubleReportModule } from './double-report/double-report.module';
+import { FloatingModule } from './floating/floating.module';
+import { MemberStatsModule } from './member-stats/member-stats.module';
+import { MemberModule } from './member/member.module';
+import { OrganizationMembersModule } from './organization/organization.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
+import { TransferModule } from './transfer/transfer.module';
+
+export const SERVICE_NAME = 'members';
+
+@Module({
+  imports: [
+    MongoModule.forService(SERVICE_NAME),
+    KafkaModule.forService(`jiceng-${SERVICE_NAME}`),
+    SubgraphGraphQLModule.forSchema(__dirname),
+    PersonalDataModule,
+    MemberModule,
+    FloatingModule,
+    DoubleReportModule,
+    TransferModule,
+    MemberStatsModule,
+    OrganizationMembersModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,130 @@
+import { Types } from 'mongoose';
+import { ageOn } from '../member/age';
+import { birthDateOfIdNumber, genderOfIdNumber, idNumberProblem } from '../personal-data/id-number';
+import type { OrgNode } from '../org-projection/org-node.schema';
+import { DEMO_TODAY, FIGURES, findLandmarks, LANDMARK_NAMES, planDemo } from './demo-plan';
+
+// A small forest shaped like the organizations demo: the landmarks the report's figures hang on.
+function forest(): OrgNode[] {
+  const nodes: OrgNode[] = [];
+  const add = (
+    name: string,
+    kind: string,
+    sector: string,
+    parent: OrgNode | null,
+    regionCode = '130903',
+  ) => {
+    const node: OrgNode = {
+      _id: new Types.ObjectId(),
+      name,
+      kind,
+      sector,
+      regionCode,
+      status: 'ACTIVE',
+      parentId: parent?._id ?? null,
+      ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
+      version: 1,
+      updatedAt: DEMO_TODAY,
+    };
+    nodes.push(node);
+    return node;
+  };
+  const hebei = add('中共河北省委员会', 'PARTY_COMMITTEE', 'STATE_ORGAN', null, '130000');
+  const city = add('中共沧州市委员会', 'PARTY_COMMITTEE', 'STATE_ORGAN', hebei, '130900');
+  const yunhe = add(LANDMARK_NAMES.yunhe, 'PARTY_COMMITTEE', 'STATE_ORGAN', city);
+  for (let s = 0; s < 6; s++) {
+    const street = add(`街道${s}`, 'WORKING_COMMITTEE', 'COMMUNITY', yunhe);
+    for (let c = 0; c < (s < 1 ? 13 : 12); c++) {
+      const community = add(`社区${s}-${c}`, 'PARTY_COMMITTEE', 'COMMUNITY', street);
+      add(`网格${s}-${c}`, 'BRANCH', 'GRID', community);
+    }
+  }
+  const cityUnits = add(
+    LANDMARK_NAMES.cityUnits,
+    'WORKING_COMMITTEE',
+    'STATE_ORGAN',
+    city,
+    '130900',
+  );
+  for (let i = 0; i < 27; i++) add(`市直${i}党支部`, 'BRANCH', 'STATE_ORGAN', cityUnits, '130900');
+  const districtUnits = add(
+    LANDMARK_NAMES.districtUnits,
+    'WORKING_COMMITTEE',
+    'STATE_ORGAN',
+    yunhe,
+  );
+  for (let i = 0; i < 53; i++) add(`区直${i}党支部`, 'BRANCH', 'STATE_ORGAN', districtUnits);
+  const enterprises = add('两新工委', 'WORKING_COMMITTEE', 'NON_PUBLIC_ENTERPRISE', yunhe);
+  for (let i = 0; i < 5; i++) add(`企业${i}党支部`, 'BRANCH', 'NON_PUBLIC_ENTERPRISE', enterprises);
+  const xiongan = add(LANDMARK_NAMES.xiongan, 'WORKING_COMMITTEE', 'STATE_ORGAN', hebei, '130632');
+  const project = add('项目联合党委', 'JOINT_COMMITTEE', 'CONSTRUCTION_PROJECT', xiongan, '130632');
+  for (let i = 0; i < 140; i++)
+    add(`${i}标段临时党支部`, 'TEMPORARY_BRANCH', 'CONSTRUCTION_PROJECT', project, '130632');
+  const county = add('安新县委', 'PARTY_COMMITTEE', 'STATE_ORGAN', xiongan, '130632');
+  for (let i = 0; i < 8; i++) add(`村${i}党支部`, 'BRANCH', 'VILLAGE', county, '130632');
+  add('车轮支部', 'MOBILE_BRANCH', 'NEW_EMPLOYMENT', hebei, '131102');
+  return nodes;
+}
+
+describe('demo members plan', () => {
+  const nodes = forest();
+  const landmarks = findLandmarks(nodes);
+  if (Array.isArray(landmarks)) throw new Error(landmarks.join('; '));
+  const { members, unitReports } = planDemo(nodes, landmarks, 12_000);
+
+  it('names what the projection still lacks', () => {
+    expect(findLandmarks(nodes.filter((n) => n.kind !== 'TEMPORARY_BRANCH'))).toEqual([
+      '140 project branches of 雄安 (0)',
+    ]);
+  });
+
+  it('reproduces the report figures exactly', () => {
+    const cityUnits = new Set(landmarks.cityUnits.map((n) => String(n._id)));
+    const reporting = members.filter((m) => m.community);
+    expect(reporting.filter((m) => cityUnits.has(String(m.branch._id)))).toHaveLength(
+      FIGURES.cityReporting,
+    );
+    expect(reporting.filter((m) => !cityUnits.has(String(m.branch._id)))).toHaveLength(
+      FIGURES.districtReporting,
+    );
+    expect(reporting.every((m) => m.inService && m.unit?._id.equals(m.branch._id))).toBe(true);
+    expect(unitReports).toHaveLength(FIGURES.cityUnits + FIGURES.districtUnits);
+    expect(new Set(unitReports.map((r) => `${r.unit._id}:${r.community._id}`)).size).toBe(80);
+    expect(members.filter((m) => m.status === 'APPLICANT')).toHaveLength(FIGURES.applicants);
+    expect(members.length).toBeGreaterThanOrEqual(12_000);
+  });
+
+  it('gives every member a valid, unique ID number that agrees with birth date and gender', () => {
+    expect(new Set(members.map((m) => m.idNumber)).size).toBe(members.length);
+    for (const m of members) {
+      expect(idNumberProblem(m.idNumber, DEMO_TODAY)).toBeNull();
+      expect(birthDateOfIdNumber(m.idNumber).getTime()).toBe(m.birthDate.getTime());
+      expect(genderOfIdNumber(m.idNumber)).toBe(m.gender);
+    }
+  });
+
+  it('dates every status and assignment plausibly', () => {
+    for (const m of members) {
+      expect(m.statusSince.getTime()).toBeLessThanOrEqual(DEMO_TODAY.getTime());
+      expect(ageOn(m.birthDate, m.statusSince)).toBeGreaterThanOrEqual(18);
+      if (m.floating) {
+        expect(['FULL', 'PROBATIONARY']).toContain(m.status);
+        expect(m.floating.node.kind).toBe('TEMPORARY_BRANCH');
+        expect(m.floating.from.getTime()).toBeGreaterThanOrEqual(m.statusSince.getTime());
+      }
+    }
+    expect(
+      members
+        .filter((m) => m.status === 'APPLICANT')
+        .every((m) => ageOn(m.birthDate, DEMO_TODAY) <= 29),
+    ).toBe(true);
+    expect(members.some((m) => m.floating)).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    const again = planDemo(nodes, landmarks, 12_000).members;
+    expect(again.map((m) => m.idNumber + m.name + m.status)).toEqual(
+      members.map((m) => m.idNumber + m.name + m.status),
+    );
+  });
+});

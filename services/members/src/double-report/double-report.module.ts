@@ -1,0 +1,42 @@
+import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { InjectModel, MongooseModule } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { OutboxModule } from '@jiceng/outbox';
+import { MemberModule } from '../member/member.module';
+import { pathOf } from '../org-projection/org-node.schema';
+import { OrgProjectionService } from '../org-projection/org-projection.service';
+import { rewritePaths } from '../org-projection/path-rewrite';
+import { DoubleReportResolver } from './double-report.resolver';
+import { DoubleReportService } from './double-report.service';
+import {
+  UNIT_DOUBLE_REPORT_MODEL,
+  UNIT_REPORT_PATH_FIELDS,
+  unitDoubleReportSchema,
+  type UnitDoubleReport,
+} from './unit-double-report.schema';
+
+const models = MongooseModule.forFeature([
+  { name: UNIT_DOUBLE_REPORT_MODEL, schema: unitDoubleReportSchema },
+]);
+
+/** Unit registrations move with their organizations, like members. */
+@Injectable()
+class UnitReportPaths implements OnModuleInit {
+  constructor(
+    @InjectModel(UNIT_DOUBLE_REPORT_MODEL) private readonly model: Model<UnitDoubleReport>,
+    private readonly projection: OrgProjectionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.projection.onPathChange(async (node) => {
+      await rewritePaths(this.model, UNIT_REPORT_PATH_FIELDS, node._id, pathOf(node));
+    });
+  }
+}
+
+@Module({
+  imports: [models, OutboxModule.forModels(models, [UNIT_DOUBLE_REPORT_MODEL]), MemberModule],
+  providers: [DoubleReportService, DoubleReportResolver, UnitReportPaths],
+  exports: [DoubleReportService],
+})
+export class DoubleReportModule {}

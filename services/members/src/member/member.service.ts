@@ -1,0 +1,298 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model, type QueryFilter } from 'mongoose';
+import type { Claims } from '@jiceng/auth';
+import {
+  badUserInput,
+  conflict,
+  forbidden,
+  notFound,
+  paginate,
+  type Connection,
+  type FieldError,
+  type PageArgs,
+} from '@jiceng/graphql';
+import { pathOf, type OrgNode } from '../org-projection/org-node.schema';
+import { OrgProjectionService } from '../org-projection/org-projection.service';
+import {
+  birthDateOfIdNumber,
+  genderOfIdNumber,
+  idNumberProblem,
+  normalizeIdNumber,
+} from '../personal-data/id-number';
+import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
+import { normalizePhone } from '../personal-data/phone';
+import type {
+  AdvanceMemberStatusInput,
+  LeavePartyInput,
+  MemberFilter,
+  RegisterMemberInput,
+  UpdateMemberInput,
+} from './dto/member.inputs';
+import { canReadMember, managesPath, memberListScope } from './member-access';
+import { dateProblems, registrationProblems, transitionProblems } from './member-status.rules';
+import type { MemberStatus } from './member.enums';
+import { allOf, filterQuery } from './member.queries';
+import { membershipProblems } from './membership.rules';
+import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from './member.schema';
+import { MemberWriter, type MemberUpdate } from './member.writer';
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+@Injectable()
+export class MemberService {
+  constructor(
+    @InjectModel(MEMBER_MODEL) private readonly model: Model<Member>,
+    private readonly writer: MemberWriter,
+    private readonly cipher: PersonalDataCipher,
+    private readonly orgs: OrgProjectionService,
+  ) {}
+
+  // ---- reads ---------------------------------------------------------------------------
+
+  findByIds(ids: readonly string[]): Promise<Member[]> {
+    const valid = ids.filter((id) => Types.ObjectId.isValid(id));
+    return this.model.find({ _id: { $in: valid } }, MEMBER_PROJECTION).lean<Member[]>();
+  }
+
+  async getReadable(
+    id: string,
+    claims: Claims,
+    load: (id: string) => Promise<Member | null>,
+  ): Promise<Member | null> {
+    const member = await load(id);
+    if (!member) return null;
+    if (!canReadMember(claims, member)) throw forbidden(`Member ${id} is outside your scope`);
+    return member;
+  }
+
+  /**
+   * Members the caller may list, in an organization's subtree (or its own membership only,
+   * with directOnly) when one is given; the organization was scope-checked by the caller.
+   */
+  list(
+    claims: Claims,
+    organizationId: Types.ObjectId | null,
+    filter: MemberFilter | undefined,
+    page: PageArgs,
+  ): Promise<Connection<Member>> {
+    const scope = memberListScope(claims);
+    if (!scope) throw forbidden('Your role does not read member records');
+    const within: QueryFilter<Member> = !organizationId
+      ? {}
+      : { organizationPath: organizationId, ...(filter?.directOnly && { organizationId }) };
+    return paginate(this.model, allOf(scope, within, filterQuery(filter)), page, MEMBER_PROJECTION);
+  }
+
+  /** Members in a subtree, of one status or of every status but LEFT (counts are not records). */
+  count(organizationId: Types.ObjectId, status?: MemberStatus, directOnly?: boolean) {
+    return this.model
+      .countDocuments({
+        organizationPath: organizationId, // the subtree index serves directOnly counts too
+        ...(directOnly && { organizationId }),
+        status: status ?? { $ne: 'LEFT' },
+      })
+      .exec();
+  }
+
+  /**
+   * Lookup by the keyed hash, for ADMIN and ORG_ADMIN. A member outside the caller's scope is
+   * answered like an unknown number, so the lookup cannot probe who is registered elsewhere.
+   */
+  async byIdNumber(idNumber: string, claims: Claims): Promise<Member | null> {
+    if (claims.role !== 'ADMIN' && claims.role !== 'ORG_ADMIN')
+      throw forbidden('Only ADMIN and ORG_ADMIN look members up by ID number');
+    const problem = idNumberProblem(idNumber);
+    if (problem) throw badUserInput([{ field: 'idNumber', message: problem }]);
+    const hash = this.cipher.hash('idNumber', normalizeIdNumber(idNumber));
+    const member = await this.model
+      .findOne({ idNumberHash: hash }, MEMBER_PROJECTION)
+      .lean<Member>();
+    return member && canReadMember(claims, member) ? member : null;
+  }
+
+  // ---- changes -------------------------------------------------------------------------
+
+  async register(input: RegisterMemberInput, claims: Claims): Promise<Member> {
+    const branch = await this.orgs.get(input.organizationId);
+    if (!branch)
+      throw badUserInput([
+        { field: 'input.organizationId', message: 'is not a known organization' },
+      ]);
+    if (!managesPath(claims, pathOf(branch)))
+      throw forbidden('You may only register members within your own subtree');
+    const now = new Date();
+    const idNumber = normalizeIdNumber(input.idNumber);
+    const birthDate = birthDateOfIdNumber(idNumber);
+    const gender = genderOfIdNumber(idNumber);
+    const status = input.status ?? 'APPLICANT';
+    const problems: FieldError[] = [
+      ...membershipProblems('input.organizationId', branch),
+      ...registrationProblems({ status, statusSince: input.statusSince, birthDate }, now),
+    ];
+    if (input.birthDate && input.birthDate !== day(birthDate))
+      problems.push({ field: 'input.birthDate', message: 'does not match the ID number' });
+    if (input.gender && input.gender !== gender)
+      problems.push({ field: 'input.gender', message: 'does not match the ID number' });
+    const unit = await this.unitOf(input.unitOrganizationId, input.inService ?? false, problems);
+    if (problems.length) throw badUserInput(problems);
+
+    const phone = input.phone ? normalizePhone(input.phone) : undefined;
+    const member: Omit<Member, 'outbox'> = {
+      _id: new Types.ObjectId(),
+      organizationId: branch._id,
+      organizationPath: pathOf(branch),
+      name: input.name.trim(),
+      gender,
+      birthDate,
+      idNumber: this.cipher.encrypt('idNumber', idNumber),
+      idNumberHash: this.cipher.hash('idNumber', idNumber),
+      ...(phone && {
+        phone: this.cipher.encrypt('phone', phone),
+        phoneHash: this.cipher.hash('phone', phone),
+      }),
+      status,
+      statusSince: input.statusSince,
+      statusHistory: [
+        { from: null, to: status, at: input.statusSince, by: claims.sub, recordedAt: now },
+      ],
+      employer: input.employer?.trim(),
+      occupation: input.occupation?.trim(),
+      tags: input.tags ?? [],
+      inService: input.inService ?? false,
+      ...(unit && { unitOrganizationId: unit._id, unitOrganizationPath: pathOf(unit) }),
+      floatingHistory: [],
+      communityReportHistory: [],
+      transfers: [],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return this.writer.insert(member, { changedFields: ['*'], effectiveAt: input.statusSince });
+  }
+
+  async update(input: UpdateMemberInput, claims: Claims): Promise<Member> {
+    const member = await this.getManageable(input.id, claims);
+    const update: Required<Pick<MemberUpdate, 'set' | 'unset'>> = { set: {}, unset: [] };
+    if (input.phone !== undefined) {
+      const phone = normalizePhone(input.phone);
+      update.set.phone = this.cipher.encrypt('phone', phone);
+      update.set.phoneHash = this.cipher.hash('phone', phone);
+    }
+    if (input.employer !== undefined) update.set.employer = input.employer.trim();
+    if (input.occupation !== undefined) update.set.occupation = input.occupation.trim();
+    if (input.tags !== undefined) update.set.tags = input.tags;
+    const inService = input.inService ?? member.inService;
+    const problems: FieldError[] = [];
+    if (!inService && member.communityReport)
+      problems.push({
+        field: 'input.inService',
+        message: 'the member still reports to a community; end that double report first',
+      });
+    const unit = await this.unitOf(input.unitOrganizationId, inService, problems);
+    if (problems.length) throw badUserInput(problems);
+    if (input.inService !== undefined) update.set.inService = inService;
+    if (unit)
+      Object.assign(update.set, {
+        unitOrganizationId: unit._id,
+        unitOrganizationPath: pathOf(unit),
+      });
+    if (!inService && member.unitOrganizationId)
+      update.unset.push('unitOrganizationId', 'unitOrganizationPath');
+    const changedFields = [...Object.keys(update.set), ...update.unset].filter(
+      (f) => f !== 'phoneHash' && f !== 'unitOrganizationPath',
+    );
+    if (!changedFields.length) return member;
+    return this.writer.commit(member, update, 'updated', {
+      changedFields,
+      effectiveAt: new Date(),
+    });
+  }
+
+  async changeStatus(input: AdvanceMemberStatusInput, claims: Claims): Promise<Member> {
+    const member = await this.getManageable(input.memberId, claims);
+    if (member.status === 'LEFT')
+      throw conflict(`Member ${input.memberId} has left the party; the record is closed`);
+    const problems = transitionProblems(member, input, new Date());
+    if (problems.length) throw badUserInput(problems);
+    const reason = input.reason?.trim();
+    return this.writer.commit(
+      member,
+      {
+        set: { status: input.to, statusSince: input.at },
+        push: {
+          statusHistory: {
+            from: member.status,
+            to: input.to,
+            at: input.at,
+            by: claims.sub,
+            ...(reason && { reason }),
+            recordedAt: new Date(),
+          },
+        },
+      },
+      'statusChanged',
+      { changedFields: ['status'], effectiveAt: input.at, previousStatus: member.status },
+    );
+  }
+
+  /** 退党、除名、开除党籍: closes the record; a floating assignment and a community report end too. */
+  async leave(input: LeavePartyInput, claims: Claims): Promise<Member> {
+    const member = await this.getManageable(input.memberId, claims);
+    if (member.status === 'LEFT') throw conflict(`Member ${input.memberId} has already left`);
+    if (member.pendingTransfer)
+      throw conflict(`Member ${input.memberId} has a pending transfer; decide it first`);
+    const problems = dateProblems('input.at', input.at, member.statusSince, new Date());
+    if (problems.length) throw badUserInput(problems);
+    const update: MemberUpdate = {
+      set: { status: 'LEFT', statusSince: input.at },
+      unset: [],
+      push: {
+        statusHistory: {
+          from: member.status,
+          to: 'LEFT',
+          at: input.at,
+          by: claims.sub,
+          reason: input.reason.trim(),
+          recordedAt: new Date(),
+        },
+      },
+    };
+    if (member.floating) {
+      update.unset!.push('floating');
+      update.push!.floatingHistory = { ...member.floating, to: input.at };
+    }
+    if (member.communityReport) {
+      update.unset!.push('communityReport');
+      update.push!.communityReportHistory = { ...member.communityReport, until: input.at };
+    }
+    return this.writer.commit(member, update, 'left', {
+      changedFields: ['status', ...update.unset!],
+      effectiveAt: input.at,
+      previousStatus: member.status,
+    });
+  }
+
+  /** A member the caller may change: ADMIN, or an ORG_ADMIN of the home branch or above. */
+  async getManageable(id: string, claims: Claims): Promise<Member> {
+    const member = await this.model.findById(id, MEMBER_PROJECTION).lean<Member>();
+    if (!member) throw notFound('Member', id);
+    if (!managesPath(claims, member.organizationPath))
+      throw forbidden(`You may not change member ${id}`);
+    return member;
+  }
+
+  private async unitOf(
+    unitOrganizationId: string | undefined,
+    inService: boolean,
+    problems: FieldError[],
+  ): Promise<OrgNode | null> {
+    if (!unitOrganizationId) return null;
+    const unit = await this.orgs.get(unitOrganizationId);
+    if (!unit)
+      problems.push({ field: 'input.unitOrganizationId', message: 'is not a known organization' });
+    if (!inService)
+      problems.push({ field: 'input.inService', message: 'must be true for a unit organization' });
+    return unit;
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model, UpdateQuery } from 'mongoose';
+import { conflict } from '@jiceng/graphql';
+import { isDuplicateKeyError } from '@jiceng/mongo';
+import { OutboxRelays } from '@jiceng/outbox';
+import { memberRecord, type MemberChange, type MemberChangeDetails } from './member.events';
+import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from './member.schema';
+
+type History = 'statusHistory' | 'floatingHistory' | 'communityReportHistory' | 'transfers';
+
+/** A change of top-level fields, so the state after it (for the event) is plain to compute. */
+export interface MemberUpdate {
+  set?: Partial<Omit<Member, History | 'outbox' | 'version'>>;
+  unset?: (keyof Member)[];
+  push?: Partial<Record<History, unknown>>;
+}
+
+/**
+ * Every member write: the change and its lifecycle event in one single-document update, guarded
+ * by the version read, so a concurrent change is reported instead of overwritten.
+ */
+@Injectable()
+export class MemberWriter {
+  constructor(
+    @InjectModel(MEMBER_MODEL) private readonly model: Model<Member>,
+    private readonly relay: OutboxRelays,
+  ) {}
+
+  async insert(member: Omit<Member, 'outbox'>, details: MemberChangeDetails): Promise<Member> {
+    try {
+      await this.model.create({ ...member, outbox: [memberRecord('registered', member, details)] });
+    } catch (error) {
+      if (isDuplicateKeyError(error))
+        throw conflict('A member with this ID number is already registered');
+      throw error;
+    }
+    this.relay.kick(String(member._id));
+    return { ...member, outbox: [] };
+  }
+
+  async commit(
+    member: Member,
+    update: MemberUpdate,
+    change: MemberChange,
+    details: MemberChangeDetails,
+  ): Promise<Member> {
+    const updatedAt = new Date();
+    const next = { ...member, ...update.set, version: member.version + 1, updatedAt };
+    for (const key of update.unset ?? []) delete next[key];
+    const query: UpdateQuery<Member> = {
+      $set: { ...update.set, version: next.version, updatedAt },
+      $push: { ...update.push, outbox: memberRecord(change, next, details) },
+    };
+    if (update.unset?.length) query.$unset = Object.fromEntries(update.unset.map((k) => [k, 1]));
+    const saved = await this.model
+      .findOneAndUpdate({ _id: member._id, version: member.version }, query, {
+        returnDocument: 'after',
+        projection: MEMBER_PROJECTION,
+      })
+      .lean<Member>();
+    if (!saved)
+      throw conflict(`Member ${member._id} was changed concurrently; read it again and retry`);
+    this.relay.kick(String(member._id));
+    return saved;
+  }
+}

@@ -1,0 +1,44 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { organizationLifecycleV1, TOPIC_SPECS, type OrganizationLifecycleV1 } from '@jiceng/events';
+import { ensureTopics, IdempotentConsumer, KAFKA } from '@jiceng/kafka';
+import { membersEnv } from '../members.env';
+import { OrgProjectionService } from './org-projection.service';
+
+/** Keeps `org_nodes` in step with the organizations service's lifecycle topic. */
+@Injectable()
+export class OrgProjectionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OrgProjectionConsumer.name);
+  private consumer?: IdempotentConsumer<OrganizationLifecycleV1>;
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly projection: OrgProjectionService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureTopics(this.kafka, TOPIC_SPECS);
+    this.consumer = new IdempotentConsumer(this.kafka, {
+      groupId: membersEnv().orgProjectionGroup,
+      contract: organizationLifecycleV1,
+      handler: (event) => this.projection.apply(event),
+      // A node's path derives from its parent's as stored here, so events of different
+      // organizations are applied one at a time: a move and a new child must not interleave.
+      partitionsConcurrently: 1,
+      onProcessed: (result) => {
+        if (result === 'dead-lettered') this.logger.warn('an organization event was dead-lettered');
+      },
+    });
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}

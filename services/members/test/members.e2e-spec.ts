@@ -1,0 +1,974 @@
+import { randomBytes } from 'node:crypto';
+import mongoose, { type Connection } from 'mongoose';
+import { Topics } from '@jiceng/events';
+import { createKafka } from '@jiceng/kafka';
+import { mongoUrlFromEnv } from '@jiceng/mongo';
+import {
+  gql,
+  probeTopic,
+  startApp,
+  tokenFor,
+  waitFor,
+  type AppProcess,
+  type GraphQLResult,
+  type TopicProbe,
+} from '@jiceng/testing';
+import { idNumberCheckCharacter } from '../src/personal-data/id-number';
+
+// The members subgraph with the organizations subgraph and the gateway, each its own process
+// over the real broker and Mongo-wire server: organizations are created through the gateway and
+// reach the members service only as events (its org_nodes projection).
+
+const idNumber = (region: string, birth: string, seq: number) => {
+  const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
+  return `${first17}${idNumberCheckCharacter(first17)}`;
+};
+const MEMBER_FIELDS =
+  'id name idNumber phone birthDate personalDataMasked status statusLabel organizationId version';
+
+describe('members through the gateway', () => {
+  const run = randomBytes(4).toString('hex');
+  const orgDbName = `jiceng_organizations_e2e_m${run}`;
+  const dbName = `jiceng_members_e2e_${run}`;
+  let organizations: AppProcess;
+  let members: AppProcess;
+  let gateway: AppProcess;
+  let probe: TopicProbe;
+  let db: Connection;
+  const admin = tokenFor('ADMIN');
+
+  const q = (token: string, query: string, variables?: object) =>
+    gql(gateway.baseUrl, token, query, variables);
+  const ok = <T = any>(res: GraphQLResult<T>): T => {
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data as T;
+  };
+  const code = (res: GraphQLResult) => res.errors?.[0]?.extensions?.code;
+  const fields = (res: GraphQLResult) =>
+    (res.errors?.[0]?.extensions?.fields ?? []).map((f: any) => f.field).sort();
+  const memberDocs = () => db.collection('members').countDocuments();
+  const pendingOutbox = () =>
+    db.collection('members').countDocuments({ 'outbox.eventId': { $exists: true } });
+
+  const org: Record<string, string> = {};
+  const createOrg = async (key: string, input: Record<string, unknown>, parent?: string) => {
+    const res = await q(
+      admin,
+      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+      { input: { regionCode: '130903', ...input, ...(parent && { parentId: org[parent] }) } },
+    );
+    org[key] = ok(res).createOrganization.id;
+  };
+  const register = async (token: string, input: Record<string, unknown>) =>
+    q(
+      token,
+      `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { ${MEMBER_FIELDS} } }`,
+      {
+        input,
+      },
+    );
+  const advance = (token: string, input: Record<string, unknown>) =>
+    q(
+      token,
+      'mutation($input: AdvanceMemberStatusInput!) { advanceMemberStatus(input: $input) { status statusSince version } }',
+      {
+        input,
+      },
+    );
+  const finds = async (app: AppProcess) => {
+    const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    return Number(/jiceng_mongo_commands_total\{command="find"\} (\d+)/.exec(text)?.[1] ?? 0);
+  };
+
+  let alice: { id: string }; // FULL member of grid A, later transferred
+  let bob: { id: string }; // in-service member of a district unit
+  let carol: { id: string }; // member of grid A that moves with its community
+
+  beforeAll(async () => {
+    probe = await probeTopic(createKafka('jiceng-test-probe'), Topics.membersLifecycle);
+    // Writes wake the relays at once; rare scans keep their reads out of the query counts.
+    organizations = await startApp('services/organizations', {
+      MONGO_DB: orgDbName,
+      OUTBOX_SCAN_MS: '600000',
+    });
+    members = await startApp('services/members', {
+      MONGO_DB: dbName,
+      OUTBOX_SCAN_MS: '600000',
+      ORG_PROJECTION_GROUP: `jiceng-members-e2e-${run}`,
+    });
+    gateway = await startApp('gateway', {
+      SUBGRAPH_URL_ORGANIZATIONS: organizations.url,
+      SUBGRAPH_URL_MEMBERS: members.url,
+    });
+    db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
+
+    await createOrg('province', {
+      name: '河北省委',
+      kind: 'PARTY_COMMITTEE',
+      sector: 'STATE_ORGAN',
+      regionCode: '130000',
+    });
+    await createOrg(
+      'district',
+      { name: '运河区委', kind: 'PARTY_COMMITTEE', sector: 'STATE_ORGAN' },
+      'province',
+    );
+    await createOrg(
+      'streetA',
+      { name: '水月寺街道党工委', kind: 'WORKING_COMMITTEE', sector: 'COMMUNITY' },
+      'district',
+    );
+    await createOrg(
+      'communityA',
+      { name: '朝阳社区党委', kind: 'PARTY_COMMITTEE', sector: 'COMMUNITY' },
+      'streetA',
+    );
+    await createOrg(
+      'gridA',
+      { name: '朝阳第一网格党支部', kind: 'BRANCH', sector: 'GRID' },
+      'communityA',
+    );
+    await createOrg(
+      'streetB',
+      { name: '南环中路街道党工委', kind: 'WORKING_COMMITTEE', sector: 'COMMUNITY' },
+      'district',
+    );
+    await createOrg(
+      'communityB',
+      { name: '彩虹社区党委', kind: 'PARTY_COMMITTEE', sector: 'COMMUNITY' },
+      'streetB',
+    );
+    await createOrg(
+      'gridB',
+      { name: '彩虹第一网格党支部', kind: 'BRANCH', sector: 'GRID' },
+      'communityB',
+    );
+    await createOrg(
+      'units',
+      { name: '运河区直属机关工委', kind: 'WORKING_COMMITTEE', sector: 'STATE_ORGAN' },
+      'district',
+    );
+    await createOrg(
+      'unit',
+      { name: '运河区直第一机关党支部', kind: 'BRANCH', sector: 'STATE_ORGAN' },
+      'units',
+    );
+    await createOrg(
+      'xiongan',
+      {
+        name: '雄安高铁站项目联合党委',
+        kind: 'JOINT_COMMITTEE',
+        sector: 'CONSTRUCTION_PROJECT',
+        regionCode: '130632',
+      },
+      'province',
+    );
+    await createOrg(
+      'site',
+      {
+        name: '雄安高铁站1标段临时党支部',
+        kind: 'TEMPORARY_BRANCH',
+        sector: 'CONSTRUCTION_PROJECT',
+        regionCode: '130632',
+      },
+      'xiongan',
+    );
+    // A new consumer group replays the whole organization topic (every earlier run's events
+    // included) before it reaches these; that takes a while on a busy broker.
+    const ids = Object.values(org).map((id) => new mongoose.Types.ObjectId(id));
+    await waitFor(
+      async () =>
+        (await db.collection('org_nodes').countDocuments({ _id: { $in: ids } })) === ids.length
+          ? true
+          : undefined,
+      240_000,
+      500,
+    );
+  }, 300_000);
+
+  afterAll(async () => {
+    await Promise.all([gateway?.stop(), members?.stop(), organizations?.stop(), probe?.stop()]);
+    await db?.dropDatabase();
+    await db?.close();
+    const orgDb = await mongoose
+      .createConnection(mongoUrlFromEnv(), { dbName: orgDbName })
+      .asPromise();
+    await orgDb.dropDatabase();
+    await orgDb.close();
+  });
+
+  it('validates registrations field by field and writes nothing for bad input', async () => {
+    const before = await memberDocs();
+    const badChecksum = await register(admin, {
+      organizationId: org.gridA,
+      name: '张伟',
+      idNumber: '130903199001011238',
+      statusSince: '2020-01-10T00:00:00Z',
+    });
+    expect(code(badChecksum)).toBe('BAD_USER_INPUT');
+    expect(fields(badChecksum)).toEqual(['input.idNumber']);
+    expect(badChecksum.errors?.[0].extensions?.fields[0].message).toMatch(/GB 11643/);
+    expect(badChecksum.data ?? null).toBeNull();
+
+    const mismatched = await register(admin, {
+      organizationId: org.streetA,
+      name: '张伟',
+      idNumber: idNumber('130903', '19900101', 123),
+      gender: 'FEMALE',
+      birthDate: '1990-01-02',
+      statusSince: '2020-01-10T00:00:00Z',
+    });
+    expect(fields(mismatched)).toEqual(['input.birthDate', 'input.gender', 'input.organizationId']);
+
+    const tooYoung = await register(admin, {
+      organizationId: org.gridA,
+      name: '李小',
+      idNumber: idNumber('130903', '20100101', 11),
+      statusSince: '2024-01-10T00:00:00Z',
+    });
+    expect(fields(tooYoung)).toEqual(['input.statusSince']);
+
+    const foreign = await register(tokenFor('ORG_ADMIN', org.streetB), {
+      organizationId: org.gridA,
+      name: '王芳',
+      idNumber: idNumber('130903', '19880312', 222),
+      statusSince: '2020-01-10T00:00:00Z',
+    });
+    expect(code(foreign)).toBe('FORBIDDEN');
+    expect(await memberDocs()).toBe(before);
+  });
+
+  it('registers members with encrypted personal data and refuses a second registration', async () => {
+    const res = await register(tokenFor('ORG_ADMIN', org.gridA), {
+      organizationId: org.gridA,
+      name: '张伟',
+      idNumber: idNumber('130903', '19900101', 123),
+      phone: '+86 138-1234-5678',
+      statusSince: '2020-01-10T00:00:00Z',
+      occupation: '社区工作者',
+    });
+    alice = ok(res).registerMember;
+    expect(alice).toMatchObject({
+      name: '张伟',
+      idNumber: idNumber('130903', '19900101', 123),
+      phone: '13812345678',
+      birthDate: '1990-01-01',
+      personalDataMasked: false,
+      status: 'APPLICANT',
+      statusLabel: '入党申请人',
+      organizationId: org.gridA,
+      version: 1,
+    });
+    const stored = await db
+      .collection('members')
+      .findOne({ _id: new mongoose.Types.ObjectId(alice.id) });
+    const raw = JSON.stringify(stored);
+    expect(raw).not.toContain('13812345678');
+    expect(raw).not.toContain(idNumber('130903', '19900101', 123));
+    expect(stored?.idNumber).toEqual({
+      kid: 'dev1',
+      iv: expect.any(String),
+      tag: expect.any(String),
+      ct: expect.any(String),
+    });
+    expect(stored?.idNumberHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const again = await register(admin, {
+      organizationId: org.gridB,
+      name: '张伟',
+      idNumber: idNumber('130903', '19900101', 123).toLowerCase(),
+      statusSince: '2020-01-10T00:00:00Z',
+    });
+    expect(code(again)).toBe('CONFLICT');
+
+    bob = ok(
+      await register(tokenFor('ORG_ADMIN', org.units), {
+        organizationId: org.unit,
+        name: '刘洋',
+        idNumber: idNumber('130903', '19850615', 431),
+        phone: '13912345678',
+        status: 'FULL',
+        statusSince: '2010-07-01T00:00:00Z',
+        inService: true,
+        unitOrganizationId: org.unit,
+        employer: '运河区直第一机关',
+      }),
+    ).registerMember;
+    carol = ok(
+      await register(admin, {
+        organizationId: org.gridA,
+        name: '陈静',
+        idNumber: idNumber('130903', '19761120', 42),
+        status: 'FULL',
+        statusSince: '2001-07-01T00:00:00Z',
+      }),
+    ).registerMember;
+  });
+
+  it('runs the status workflow with dated steps, no skipping, and back only with a reason', async () => {
+    const branchAdmin = tokenFor('ORG_ADMIN', org.gridA);
+    const step = async (input: Record<string, unknown>) =>
+      ok(await advance(branchAdmin, { memberId: alice.id, ...input })).advanceMemberStatus;
+
+    const skip = await advance(branchAdmin, {
+      memberId: alice.id,
+      to: 'CANDIDATE',
+      at: '2020-06-01T00:00:00Z',
+    });
+    expect(fields(skip)).toEqual(['input.to']);
+    expect(skip.errors?.[0].extensions?.fields[0].message).toMatch(
+      /after APPLICANT \(入党申请人\) comes ACTIVIST/,
+    );
+
+    await step({ to: 'ACTIVIST', at: '2020-03-01T00:00:00Z' });
+    const early = await advance(branchAdmin, {
+      memberId: alice.id,
+      to: 'CANDIDATE',
+      at: '2020-06-01T00:00:00Z',
+    });
+    expect(fields(early)).toEqual(['input.at']);
+    await step({ to: 'CANDIDATE', at: '2021-04-01T00:00:00Z' });
+    const back = await advance(branchAdmin, {
+      memberId: alice.id,
+      to: 'ACTIVIST',
+      at: '2021-05-01T00:00:00Z',
+    });
+    expect(fields(back)).toEqual(['input.reason']);
+    await step({ to: 'ACTIVIST', at: '2021-05-01T00:00:00Z', reason: '考察期内表现需进一步观察' });
+    await step({ to: 'CANDIDATE', at: '2022-06-01T00:00:00Z' });
+    await step({ to: 'PROBATIONARY', at: '2022-07-01T00:00:00Z' });
+    const beforeCandidate = await advance(branchAdmin, {
+      memberId: alice.id,
+      to: 'FULL',
+      at: '2022-06-15T00:00:00Z',
+    });
+    expect(beforeCandidate.errors?.[0].extensions?.fields[0].message).toMatch(
+      /before the current status began/,
+    );
+    expect(
+      fields(
+        await advance(branchAdmin, { memberId: alice.id, to: 'FULL', at: '2023-06-01T00:00:00Z' }),
+      ),
+    ).toEqual(['input.at']);
+    expect(await step({ to: 'FULL', at: '2023-07-01T00:00:00Z' })).toEqual({
+      status: 'FULL',
+      statusSince: '2023-07-01T00:00:00.000Z',
+      version: 7,
+    });
+
+    const history = ok(
+      await q(
+        admin,
+        `{ member(id: "${alice.id}") { statusHistory { from to toLabel at reason } } }`,
+      ),
+    ).member.statusHistory;
+    expect(history.map((h: any) => h.to)).toEqual([
+      'APPLICANT',
+      'ACTIVIST',
+      'CANDIDATE',
+      'ACTIVIST',
+      'CANDIDATE',
+      'PROBATIONARY',
+      'FULL',
+    ]);
+    expect(history[3]).toMatchObject({ from: 'CANDIDATE', reason: '考察期内表现需进一步观察' });
+
+    const foreign = await advance(tokenFor('ORG_ADMIN', org.streetB), {
+      memberId: alice.id,
+      to: 'APPLICANT',
+      at: '2024-01-01T00:00:00Z',
+      reason: '越权',
+    });
+    expect(code(foreign)).toBe('FORBIDDEN');
+  });
+
+  it('records leaving with a reason and closes the record', async () => {
+    const leaver = ok(
+      await register(admin, {
+        organizationId: org.gridB,
+        name: '赵磊',
+        idNumber: idNumber('130903', '19700505', 15),
+        status: 'FULL',
+        statusSince: '1995-07-01T00:00:00Z',
+      }),
+    ).registerMember;
+    const left = await q(
+      admin,
+      `mutation { leaveParty(input: { memberId: "${leaver.id}", at: "2024-01-05T00:00:00Z", reason: "本人申请退党" }) { status statusLabel } }`,
+    );
+    expect(ok(left).leaveParty).toEqual({ status: 'LEFT', statusLabel: '已出党' });
+    const closed = await advance(admin, {
+      memberId: leaver.id,
+      to: 'APPLICANT',
+      at: '2024-02-01T00:00:00Z',
+      reason: '重新申请',
+    });
+    expect(code(closed)).toBe('CONFLICT');
+    const count = ok(
+      await q(
+        admin,
+        `{ organization(id: "${org.gridB}") { memberCount all: memberCount(status: LEFT) } }`,
+      ),
+    ).organization;
+    expect(count).toEqual({ memberCount: 0, all: 1 });
+  });
+
+  it('masks personal data per role and keeps foreign readers out', async () => {
+    const read = (token: string) =>
+      q(
+        token,
+        `{ member(id: "${alice.id}") { idNumber phone birthDate personalDataMasked age ageBand } }`,
+      );
+    const raw = {
+      idNumber: idNumber('130903', '19900101', 123),
+      phone: '13812345678',
+      birthDate: '1990-01-01',
+      personalDataMasked: false,
+    };
+    const masked = {
+      idNumber: `1309**********${raw.idNumber.slice(-4)}`,
+      phone: '138****5678',
+      birthDate: null,
+      personalDataMasked: true,
+    };
+    expect(ok(await read(admin)).member).toMatchObject(raw);
+    expect(ok(await read(tokenFor('ORG_ADMIN', org.gridA))).member).toMatchObject(raw);
+    expect(ok(await read(tokenFor('ORG_ADMIN', org.district))).member).toMatchObject(raw);
+    expect(ok(await read(tokenFor('MEMBER', org.gridA, alice.id))).member).toMatchObject(raw);
+    expect(ok(await read(tokenFor('ANALYST', org.district))).member).toMatchObject(masked);
+    expect(ok(await read(tokenFor('AUDITOR'))).member).toMatchObject(masked);
+    expect(masked.idNumber).toMatch(/^1309\*{10}\d{3}[\dX]$/);
+
+    for (const token of [
+      tokenFor('ORG_ADMIN', org.streetB),
+      tokenFor('ANALYST', org.streetB),
+      tokenFor('MEMBER', org.gridA, bob.id),
+      tokenFor('STATION_OPERATOR', org.gridA),
+    ]) {
+      const res = await read(token);
+      expect(code(res)).toBe('FORBIDDEN');
+      expect(res.data?.member ?? null).toBeNull();
+    }
+
+    const lookup = (token: string, id = idNumber('130903', '19900101', 123)) =>
+      q(token, `query($n: String!) { memberByIdNumber(idNumber: $n) { id name } }`, { n: id });
+    expect(ok(await lookup(admin)).memberByIdNumber).toEqual({ id: alice.id, name: '张伟' });
+    expect(ok(await lookup(tokenFor('ORG_ADMIN', org.streetA))).memberByIdNumber.id).toBe(alice.id);
+    expect(ok(await lookup(tokenFor('ORG_ADMIN', org.streetB))).memberByIdNumber).toBeNull();
+    expect(code(await lookup(tokenFor('ANALYST', org.district)))).toBe('FORBIDDEN');
+    const invalid = await lookup(admin, '130903199001011238');
+    expect(fields(invalid)).toEqual(['idNumber']);
+  });
+
+  it('returns FORBIDDEN and no data for lists and statistics outside the scope', async () => {
+    const outsider = tokenFor('ORG_ADMIN', org.streetB);
+    const list = await q(
+      outsider,
+      `{ members(organizationId: "${org.gridA}") { totalCount edges { node { name } } } }`,
+    );
+    expect(code(list)).toBe('FORBIDDEN');
+    expect(list.data ?? null).toBeNull();
+    const viaOrg = await q(
+      outsider,
+      `{ organization(id: "${org.gridA}") { name members { totalCount } } }`,
+    );
+    expect(code(viaOrg)).toBe('FORBIDDEN');
+    expect(viaOrg.data?.organization ?? null).toBeNull();
+    const stats = await q(
+      tokenFor('ANALYST', org.streetB),
+      `{ memberStats(organizationId: "${org.district}") { total } }`,
+    );
+    expect(code(stats)).toBe('FORBIDDEN');
+    expect(stats.data ?? null).toBeNull();
+    const own = ok(await q(outsider, '{ members { totalCount edges { node { id } } } }')).members;
+    expect(own.edges.map((e: any) => e.node.id)).not.toContain(alice.id);
+    const self = ok(
+      await q(
+        tokenFor('MEMBER', org.unit, bob.id),
+        '{ members { totalCount edges { node { id } } } }',
+      ),
+    );
+    expect(self.members).toEqual({ totalCount: 1, edges: [{ node: { id: bob.id } }] });
+  });
+
+  it('serves Organization.members, memberCount and Member.organization across subgraphs', async () => {
+    const res = ok(
+      await q(
+        tokenFor('ANALYST', org.district),
+        `{ organization(id: "${org.district}") {
+            name memberCount full: memberCount(status: FULL) direct: memberCount(directOnly: true)
+            members(first: 10, filter: { statuses: [FULL] }) { totalCount edges { node { name idNumber organization { name kindLabel } } } }
+            grid: members(filter: { directOnly: true }) { totalCount }
+        } }`,
+      ),
+    ).organization;
+    expect(res).toMatchObject({
+      name: '运河区委',
+      memberCount: 3,
+      full: 3,
+      direct: 0,
+      grid: { totalCount: 0 },
+    });
+    expect(res.members.totalCount).toBe(3);
+    const byName = Object.fromEntries(res.members.edges.map((e: any) => [e.node.name, e.node]));
+    expect(byName['张伟'].organization).toEqual({
+      name: '朝阳第一网格党支部',
+      kindLabel: '党支部',
+    });
+    expect(byName['刘洋'].organization.name).toBe('运河区直第一机关党支部');
+    expect(byName['张伟'].idNumber).toMatch(/^1309\*+/);
+
+    const stats = ok(
+      await q(
+        tokenFor('ANALYST', org.district),
+        `{ memberStats(organizationId: "${org.district}") { total left byStatus { status count } byGender { gender label count } byAgeBand { band count } bySector { sector label count } } }`,
+      ),
+    ).memberStats;
+    expect(stats.total).toBe(3);
+    expect(stats.left).toBe(1);
+    expect(stats.byStatus.find((s: any) => s.status === 'FULL').count).toBe(3);
+    expect(stats.byGender.reduce((n: number, g: any) => n + g.count, 0)).toBe(3);
+    expect(stats.byAgeBand.reduce((n: number, g: any) => n + g.count, 0)).toBe(3);
+    expect(stats.bySector).toEqual(
+      expect.arrayContaining([
+        { sector: 'GRID', label: '网格', count: 2 },
+        { sector: 'STATE_ORGAN', label: '机关', count: 1 },
+      ]),
+    );
+  });
+
+  it('assigns floating members to project branches, seen from both sides', async () => {
+    const projectAdmin = tokenFor('ORG_ADMIN', org.xiongan);
+    const assign = (token: string, input: Record<string, unknown>) =>
+      q(
+        token,
+        'mutation($input: AssignFloatingInput!) { assignFloating(input: $input) { floating { projectBranch { name } from } } }',
+        { input },
+      );
+    const wrongBranch = await assign(projectAdmin, {
+      memberId: carol.id,
+      projectBranchId: org.gridB,
+      from: '2023-03-01T00:00:00Z',
+    });
+    expect(code(wrongBranch)).toBe('FORBIDDEN'); // the project side manages neither branch
+    const notTemporary = await assign(admin, {
+      memberId: carol.id,
+      projectBranchId: org.gridB,
+      from: '2023-03-01T00:00:00Z',
+    });
+    expect(fields(notTemporary)).toEqual(['input.projectBranchId']);
+    const assigned = ok(
+      await assign(projectAdmin, {
+        memberId: carol.id,
+        projectBranchId: org.site,
+        from: '2023-03-01T00:00:00Z',
+      }),
+    );
+    expect(assigned.assignFloating.floating.projectBranch.name).toBe('雄安高铁站1标段临时党支部');
+
+    const onSite = ok(
+      await q(
+        projectAdmin,
+        `{ organization(id: "${org.xiongan}") { floatingMembers { totalCount edges { node { name personalDataMasked organizationId } } } } }`,
+      ),
+    ).organization.floatingMembers;
+    expect(onSite.totalCount).toBe(1);
+    expect(onSite.edges[0].node).toEqual({
+      name: '陈静',
+      personalDataMasked: true,
+      organizationId: org.gridA,
+    });
+
+    const ended = ok(
+      await q(
+        admin,
+        `mutation { endFloating(input: { memberId: "${carol.id}", to: "2023-12-20T00:00:00Z" }) { floating { from } floatingHistory { projectBranchId from to } } }`,
+      ),
+    ).endFloating;
+    expect(ended.floating).toBeNull();
+    expect(ended.floatingHistory).toEqual([
+      {
+        projectBranchId: org.site,
+        from: '2023-03-01T00:00:00.000Z',
+        to: '2023-12-20T00:00:00.000Z',
+      },
+    ]);
+    await assign(admin, {
+      memberId: carol.id,
+      projectBranchId: org.site,
+      from: '2024-03-01T00:00:00Z',
+    });
+  });
+
+  it('registers double reporting of members and units and answers both sides', async () => {
+    const registerReport = (token: string, input: Record<string, unknown>) =>
+      q(
+        token,
+        'mutation($input: RegisterDoubleReportInput!) { registerDoubleReport(input: $input) { id kind kindLabel active community { id } unit { id } member { name } } }',
+        { input },
+      );
+    const self = tokenFor('MEMBER', org.unit, bob.id);
+    expect(
+      fields(
+        await registerReport(self, {
+          memberId: bob.id,
+          communityId: org.gridA,
+          since: '2023-03-05T00:00:00Z',
+        }),
+      ),
+    ).toEqual(['input.communityId']);
+    expect(
+      fields(
+        await registerReport(admin, {
+          memberId: alice.id,
+          communityId: org.communityA,
+          since: '2023-03-05T00:00:00Z',
+        }),
+      ),
+    ).toEqual(['input.memberId']);
+    expect(
+      fields(
+        await registerReport(admin, { communityId: org.communityA, since: '2023-03-05T00:00:00Z' }),
+      ),
+    ).toEqual(['input.memberId', 'input.unitOrganizationId']);
+    const mine = ok(
+      await registerReport(self, {
+        memberId: bob.id,
+        communityId: org.communityA,
+        since: '2023-03-05T00:00:00Z',
+      }),
+    );
+    expect(mine.registerDoubleReport).toMatchObject({
+      kind: 'MEMBER',
+      kindLabel: '在职党员报到',
+      active: true,
+      community: { id: org.communityA },
+      unit: { id: org.unit },
+      member: { name: '刘洋' },
+    });
+    expect(
+      code(
+        await registerReport(self, {
+          memberId: bob.id,
+          communityId: org.communityB,
+          since: '2023-04-05T00:00:00Z',
+        }),
+      ),
+    ).toBe('CONFLICT');
+
+    const unitAdmin = tokenFor('ORG_ADMIN', org.units);
+    const unitReport = ok(
+      await registerReport(unitAdmin, {
+        unitOrganizationId: org.unit,
+        communityId: org.communityA,
+        since: '2023-03-01T00:00:00Z',
+      }),
+    );
+    expect(unitReport.registerDoubleReport).toMatchObject({
+      kind: 'UNIT',
+      member: null,
+      unit: { id: org.unit },
+    });
+    expect(
+      code(
+        await registerReport(unitAdmin, {
+          unitOrganizationId: org.unit,
+          communityId: org.communityA,
+          since: '2023-03-02T00:00:00Z',
+        }),
+      ),
+    ).toBe('CONFLICT');
+    expect(
+      code(
+        await registerReport(tokenFor('ORG_ADMIN', org.streetA), {
+          unitOrganizationId: org.unit,
+          communityId: org.communityA,
+          since: '2023-03-02T00:00:00Z',
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+
+    const community = ok(
+      await q(
+        tokenFor('ORG_ADMIN', org.communityA),
+        `{ organization(id: "${org.communityA}") {
+          reportingMembers { totalCount edges { node { name phone personalDataMasked } } }
+          reportingUnits { totalCount edges { node { unit { id } since } } } } }`,
+      ),
+    ).organization;
+    expect(community.reportingMembers).toEqual({
+      totalCount: 1,
+      edges: [{ node: { name: '刘洋', phone: '139****5678', personalDataMasked: true } }],
+    });
+    // The community's admin reads the unit's id; its name is the unit's, outside the community's scope.
+    expect(community.reportingUnits.edges).toEqual([
+      { node: { unit: { id: org.unit }, since: '2023-03-01T00:00:00.000Z' } },
+    ]);
+
+    const district = ok(
+      await q(
+        admin,
+        `{ organization(id: "${org.district}") {
+          districtUnits: reportingUnits(unitWithin: "${org.units}") { totalCount }
+          districtMembers: reportingMembers(unitWithin: "${org.units}") { totalCount }
+          cityMembers: reportingMembers(unitWithin: "${org.xiongan}") { totalCount } } }`,
+      ),
+    ).organization;
+    expect(district).toEqual({
+      districtUnits: { totalCount: 1 },
+      districtMembers: { totalCount: 1 },
+      cityMembers: { totalCount: 0 },
+    });
+
+    const unitSide = ok(
+      await q(
+        unitAdmin,
+        `{ organization(id: "${org.units}") {
+          members: unitDoubleReports(kind: MEMBER) { edges { node { member { name } community { id } active } } }
+          units: unitDoubleReports(kind: UNIT) { totalCount } } }`,
+      ),
+    ).organization;
+    expect(unitSide.members.edges).toEqual([
+      { node: { member: { name: '刘洋' }, community: { id: org.communityA }, active: true } },
+    ]);
+    expect(unitSide.units.totalCount).toBe(1);
+
+    const ended = ok(
+      await q(
+        self,
+        `mutation { endDoubleReport(input: { id: "${mine.registerDoubleReport.id}", until: "2024-01-31T00:00:00Z" }) { active until } }`,
+      ),
+    ).endDoubleReport;
+    expect(ended).toEqual({ active: false, until: '2024-01-31T00:00:00.000Z' });
+    const after = ok(
+      await q(
+        admin,
+        `{ member(id: "${bob.id}") { doubleReport { id } doubleReportHistory { active community { name } } } }`,
+      ),
+    ).member;
+    expect(after).toEqual({
+      doubleReport: null,
+      doubleReportHistory: [{ active: false, community: { name: '朝阳社区党委' } }],
+    });
+  });
+
+  it('transfers membership: pending, decided by the receiving side, with history', async () => {
+    const sending = tokenFor('ORG_ADMIN', org.gridA);
+    const receiving = tokenFor('ORG_ADMIN', org.streetB);
+    const requested = ok(
+      await q(
+        sending,
+        `mutation { requestTransfer(input: { memberId: "${alice.id}", toOrganizationId: "${org.gridB}", reason: "居住地变更" }) { id state stateLabel fromOrganizationId toOrganizationId } }`,
+      ),
+    ).requestTransfer;
+    expect(requested).toMatchObject({
+      state: 'PENDING',
+      stateLabel: '待接收',
+      fromOrganizationId: org.gridA,
+      toOrganizationId: org.gridB,
+    });
+    expect(
+      code(
+        await q(
+          sending,
+          `mutation { requestTransfer(input: { memberId: "${alice.id}", toOrganizationId: "${org.unit}", reason: "重复申请" }) { id } }`,
+        ),
+      ),
+    ).toBe('CONFLICT');
+
+    const incoming = ok(
+      await q(
+        receiving,
+        `{ organization(id: "${org.streetB}") { pendingTransfers(direction: INCOMING) { totalCount edges { node { id member { name personalDataMasked } } } } } }`,
+      ),
+    ).organization.pendingTransfers;
+    expect(incoming).toEqual({
+      totalCount: 1,
+      edges: [{ node: { id: requested.id, member: { name: '张伟', personalDataMasked: true } } }],
+    });
+    const outgoing = ok(
+      await q(
+        sending,
+        `{ organization(id: "${org.gridA}") { pendingTransfers(direction: OUTGOING) { totalCount } } }`,
+      ),
+    );
+    expect(outgoing.organization.pendingTransfers.totalCount).toBe(1);
+
+    expect(
+      code(
+        await q(
+          sending,
+          `mutation { acceptTransfer(input: { transferId: "${requested.id}" }) { id } }`,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const accepted = ok(
+      await q(
+        receiving,
+        `mutation { acceptTransfer(input: { transferId: "${requested.id}", note: "已接收" }) { state member { organizationId personalDataMasked } } }`,
+      ),
+    ).acceptTransfer;
+    expect(accepted).toEqual({
+      state: 'ACCEPTED',
+      member: { organizationId: org.gridB, personalDataMasked: false },
+    });
+    expect(code(await q(sending, `{ member(id: "${alice.id}") { id } }`))).toBe('FORBIDDEN');
+
+    const back = ok(
+      await q(
+        receiving,
+        `mutation { requestTransfer(input: { memberId: "${alice.id}", toOrganizationId: "${org.gridA}", reason: "工作调动" }) { id } }`,
+      ),
+    ).requestTransfer;
+    expect(
+      fields(
+        await q(sending, `mutation { rejectTransfer(input: { transferId: "${back.id}" }) { id } }`),
+      ),
+    ).toEqual(['input.note']);
+    const rejected = ok(
+      await q(
+        sending,
+        `mutation { rejectTransfer(input: { transferId: "${back.id}", note: "材料不全" }) { state note } }`,
+      ),
+    ).rejectTransfer;
+    expect(rejected).toEqual({ state: 'REJECTED', note: '材料不全' });
+    const history = ok(
+      await q(
+        admin,
+        `{ member(id: "${alice.id}") { organizationId pendingTransfer { id } transfers { state fromOrganizationId toOrganizationId } } }`,
+      ),
+    ).member;
+    expect(history).toEqual({
+      organizationId: org.gridB,
+      pendingTransfer: null,
+      transfers: [
+        { state: 'ACCEPTED', fromOrganizationId: org.gridA, toOrganizationId: org.gridB },
+        { state: 'REJECTED', fromOrganizationId: org.gridB, toOrganizationId: org.gridA },
+      ],
+    });
+  });
+
+  it('moves members with their organization when it is moved in the organizations subgraph', async () => {
+    const moved = await q(
+      admin,
+      `mutation { moveOrganization(input: { id: "${org.communityA}", newParentId: "${org.streetB}" }) { id } }`,
+    );
+    ok(moved);
+    const streetB = new mongoose.Types.ObjectId(org.streetB);
+    await waitFor(
+      async () =>
+        (await db
+          .collection('members')
+          .findOne({ _id: new mongoose.Types.ObjectId(carol.id), organizationPath: streetB }))
+          ? true
+          : undefined,
+      30_000,
+      200,
+    );
+    expect(
+      ok(
+        await q(
+          tokenFor('ORG_ADMIN', org.streetB),
+          `{ member(id: "${carol.id}") { personalDataMasked } }`,
+        ),
+      ).member,
+    ).toEqual({ personalDataMasked: false });
+    expect(
+      code(await q(tokenFor('ORG_ADMIN', org.streetA), `{ member(id: "${carol.id}") { name } }`)),
+    ).toBe('FORBIDDEN');
+    const node = await db
+      .collection('org_nodes')
+      .findOne({ _id: new mongoose.Types.ObjectId(org.gridA) });
+    expect(node?.ancestorIds.map(String)).toEqual([
+      org.province,
+      org.district,
+      org.streetB,
+      org.communityA,
+    ]);
+  });
+
+  it('reads a page of 100 members with their organizations in one query per subgraph', async () => {
+    const branches = [org.gridA, org.gridB, org.unit];
+    for (let start = 0; start < 100; start += 10) {
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, k) => {
+          const i = start + k;
+          ok(
+            await register(admin, {
+              organizationId: branches[i % branches.length],
+              name: `批量党员${i}`,
+              idNumber: idNumber('130903', '19800101', 500 + i),
+              status: 'FULL',
+              statusSince: '2005-07-01T00:00:00Z',
+            }),
+          );
+        }),
+      );
+    }
+    // The relay reads each written member by id to publish it (a find too): let it finish first.
+    await waitFor(async () => ((await pendingOutbox()) === 0 ? true : undefined), 60_000, 200);
+    const page = `{ members(first: 100) { edges { node { id name organization { name } } } } }`;
+    const attempts: string[] = [];
+    // Another process may publish organization events while we measure (the projection then
+    // reads too); a quiet attempt shows the cost of the page itself.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [membersBefore, orgsBefore] = [await finds(members), await finds(organizations)];
+      const res = ok(await q(admin, page));
+      const [membersAfter, orgsAfter] = [await finds(members), await finds(organizations)];
+      expect(res.members.edges).toHaveLength(100);
+      expect(
+        res.members.edges.every((e: any) => typeof e.node.organization?.name === 'string'),
+      ).toBe(true);
+      attempts.push(
+        `members +${membersAfter - membersBefore}, organizations +${orgsAfter - orgsBefore}`,
+      );
+      if (membersAfter - membersBefore === 1 && orgsAfter - orgsBefore === 1) break;
+    }
+    expect(attempts[attempts.length - 1]).toBe('members +1, organizations +1');
+  });
+
+  it('publishes lifecycle events with ids only, never personal data', async () => {
+    const ours = new Set([alice.id, bob.id, carol.id]);
+    const events = () =>
+      probe.messages
+        .map((m) => JSON.parse(m.value!.toString()))
+        .filter(
+          (e) =>
+            ours.has(e.data.member?.memberId) || e.data.unitReport?.unitOrganizationId === org.unit,
+        );
+    // alice: registered, 6 status steps, 2 transfer requests, accepted, rejected; bob: registered,
+    // report registered and ended; carol: registered, floating assigned, ended, assigned; the unit: 1.
+    await probe.waitFor(() => events().length >= 11 + 3 + 4 + 1);
+    const seen = events();
+    const types = seen.map((e) => e.type.replace('jiceng.members.', ''));
+    expect(types.filter((t) => t === 'member.status-changed')).toHaveLength(6);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'transfer.accepted',
+        'transfer.rejected',
+        'member.double-report-registered',
+        'member.floating-ended',
+        'unit.double-report-registered',
+      ]),
+    );
+    const text = JSON.stringify(seen);
+    for (const secret of [
+      '张伟',
+      '刘洋',
+      '13812345678',
+      '13912345678',
+      idNumber('130903', '19900101', 123),
+      '居住地变更',
+      '考察期',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    const accepted = seen.find((e) => e.type.endsWith('transfer.accepted'));
+    expect(accepted.data).toMatchObject({
+      member: { memberId: alice.id, organizationId: org.gridB, status: 'FULL' },
+      transfer: { fromOrganizationId: org.gridA, toOrganizationId: org.gridB, state: 'ACCEPTED' },
+    });
+    // Every record is published and pulled from its outbox.
+    expect(await pendingOutbox()).toBe(0);
+  });
+});
