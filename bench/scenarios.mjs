@@ -33,4 +33,37 @@ export const scenarios = [
       };
     },
   },
+  {
+    name: 'analyst: organizationStats of 运河区 (kinds, sectors, regions, stars)',
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共沧州市运河区委员会');
+      return {
+        query: `query($id: ID!) { organizationStats(rootId: $id) { totalCount communityCount byKind { kindLabel count } bySector { sectorLabel count } byRegion { regionCode count } starDistribution(periods: ["2022-Q2"]) { period fiveStar fourStar threeStar unrated } } }`,
+        variables: { id },
+        bearer: ctx.token('ANALYST', id),
+      };
+    },
+  },
+  {
+    name: 'analyst: memberStats of 运河区 (status, gender, age, sector)',
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共沧州市运河区委员会');
+      return {
+        query: `query($id: ID) { memberStats(organizationId: $id) { total byStatus { status count } byGender { gender count } byAgeBand { label count } bySector { label count } } }`,
+        variables: { id },
+        bearer: ctx.token('ANALYST', id),
+      };
+    },
+  },
+  {
+    name: 'ORG_ADMIN: 100 members with their organizations',
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共沧州市运河区委员会');
+      return {
+        query: `query($id: ID!) { members(organizationId: $id, first: 100) { edges { node { id name statusLabel idNumber phone organization { id name kindLabel } } } } }`,
+        variables: { id },
+        bearer: ctx.token('ORG_ADMIN', id),
+      };
+    },
+  },
 ];
