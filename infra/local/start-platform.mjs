@@ -105,8 +105,9 @@ async function main() {
     await startApp(subgraph.name, `dist/${appDir}/src/main.js`, Number(new URL(subgraph.url).port));
   }
 
-  // The organization tree first: every other loader waits for it in its own projection.
-  // Those loaders then run side by side, each waiting for the events it needs.
+  // The organization tree first: every other loader waits for it in its own projection. The
+  // gateway serves as soon as the tree is there; members (100,000) and the loaders that build on
+  // them follow in order while it serves.
   const seeds = SUBGRAPHS.map((s) => ({
     name: s.name,
     file: `dist/${s.schemaDir}/demo/seed-demo.js`,
@@ -118,14 +119,9 @@ async function main() {
   };
   const [tree, ...rest] = seeds;
   loaded(tree, await runSeed(tree));
-  step(
-    `loading the demo data of ${rest.map((s) => s.name).join(', ')} (members: 100,000, about a minute)`,
-  );
-  await Promise.all(rest.map(async (seed) => loaded(seed, await runSeed(seed))));
 
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
   await startApp('gateway', 'dist/gateway/src/main.js', gatewayPort);
-
   const token = (...args) =>
     run(process.execPath, ['dist/gateway/scripts/mint-token.js', ...args]).trim();
   console.log(`
@@ -146,6 +142,11 @@ jiceng is running.
   More tokens: npm run token -- --role ORG_ADMIN --org <organization id>
   Ctrl-C stops the apps; npm run infra:down stops Kafka and Mongo.
 `);
+  step(
+    `loading the rest of the demo data while the gateway serves: ${rest.map((s) => s.name).join(', ')}`,
+  );
+  for (const seed of rest) loaded(seed, await runSeed(seed));
+  step('all demo data loaded');
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
