@@ -21,6 +21,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     url: 'http://127.0.0.1:4003/graphql',
     schemaDir: 'services/volunteering/src',
   },
+  { name: 'credit', url: 'http://127.0.0.1:4006/graphql', schemaDir: 'services/credit/src' },
 ];
 
 export function subgraphUrl(

@@ -7,3 +7,4 @@ export * from './organizations/ratings.v1';
 export * from './members/lifecycle.v1';
 export * from './volunteering/checkins.v1';
 export * from './credit/firm-bonus.v1';
+export * from './stations/visits.v1';

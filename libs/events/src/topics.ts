@@ -26,6 +26,7 @@ export const Topics = {
   membersLifecycle: topicName('members', 'lifecycle', 1),
   volunteeringCheckins: topicName('volunteering', 'checkins', 1),
   creditFirmBonus: topicName('credit', 'firm-bonus', 1),
+  stationsVisits: topicName('stations', 'visits', 1),
 } as const;
 
 export const TOPIC_SPECS: readonly TopicSpec[] = [
@@ -68,5 +69,11 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     partitions: 3,
     description:
       "A construction firm's party-building credit bonus tier changed for a quarter; keyed by firm id.",
+  },
+  {
+    name: Topics.stationsVisits,
+    partitions: 6,
+    description:
+      'Visits of new-employment workers at stations, with the services used (no personal data); keyed by station id.',
   },
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { KafkaModule } from '@jiceng/kafka';
 import { MongoModule } from '@jiceng/mongo';
+import { OrgProjectionModule, orgProjectionGroup } from '@jiceng/org-projection';
 import { SubgraphGraphQLModule } from '@jiceng/subgraph';
 import { DoubleReportModule } from './double-report/double-report.module';
 import { FloatingModule } from './floating/floating.module';
@@ -17,6 +18,7 @@ export const SERVICE_NAME = 'members';
     MongoModule.forService(SERVICE_NAME),
     KafkaModule.forService(`jiceng-${SERVICE_NAME}`),
     SubgraphGraphQLModule.forSchema(__dirname),
+    OrgProjectionModule.forRoot({ groupId: orgProjectionGroup(SERVICE_NAME) }),
     PersonalDataModule,
     MemberModule,
     FloatingModule,

@@ -165,6 +165,20 @@ describe('construction firms, projects, pairings and service centres through the
         },
       );
       ids.firmB = other.id;
+      // Each firm's party organization knows its firm (batched); other organizations have none.
+      const owners = await ok(
+        admin,
+        `query($a: ID!, $b: ID!, $c: ID!) {
+          a: organization(id: $a) { constructionFirm { id } }
+          b: organization(id: $b) { constructionFirm { id } }
+          c: organization(id: $c) { constructionFirm { id } } }`,
+        { a: ids.firmBranch, b: ids.comprehensive, c: ids.xiongan },
+      );
+      expect(owners).toEqual({
+        a: { constructionFirm: { id: ids.firmA } },
+        b: { constructionFirm: { id: ids.firmB } },
+        c: { constructionFirm: null },
+      });
     });
 
     it('refuses a registered code with CONFLICT naming it, and writes nothing', async () => {

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { KafkaModule } from '@jiceng/kafka';
 import { MongoModule } from '@jiceng/mongo';
+import { OrgProjectionModule, orgProjectionGroup } from '@jiceng/org-projection';
 import { SubgraphGraphQLModule } from '@jiceng/subgraph';
 import { CheckInModule } from './check-in/check-in.module';
 import { ClaimModule } from './claim/claim.module';
 import { MemberVolunteeringModule } from './member/member.module';
 import { MemberProjectionModule } from './member-projection/member-projection.module';
 import { MicroWishModule } from './micro-wish/micro-wish.module';
-import { OrgProjectionModule } from './org-projection/org-projection.module';
 import { OrganizationVolunteeringModule } from './organization/organization.module';
 import { ReviewModule } from './review/review.module';
 import { ServiceRequestModule } from './service-request/service-request.module';
@@ -25,7 +25,7 @@ volunteeringEnv();
     MongoModule.forService(SERVICE_NAME),
     KafkaModule.forService(`jiceng-${SERVICE_NAME}`),
     SubgraphGraphQLModule.forSchema(__dirname),
-    OrgProjectionModule,
+    OrgProjectionModule.forRoot({ groupId: orgProjectionGroup(SERVICE_NAME) }),
     MemberProjectionModule,
     TaskModule,
     ClaimModule,

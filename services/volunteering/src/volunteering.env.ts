@@ -1,12 +1,10 @@
 // Every setting of the volunteering service besides the shared ones (MONGO_URL, MONGO_DB,
-// KAFKA_BROKERS, CLAIMS_SECRET, PORT, HOST, OUTBOX_POLL_MS), with its default.
+// KAFKA_BROKERS, CLAIMS_SECRET, PORT, HOST, OUTBOX_POLL_MS, ORG_PROJECTION_GROUP), with its default.
 export interface VolunteeringEnv {
   /** HMAC key of the rotating check-in QR tokens; required in production. */
   qrSecret: string;
   /** How long an issued check-in QR token stays valid. */
   qrTokenTtlSeconds: number;
-  /** Consumer group of the organization projection; a test run uses one of its own. */
-  orgProjectionGroup: string;
   /** Consumer group of the member projection; a test run uses one of its own. */
   memberProjectionGroup: string;
 }
@@ -23,7 +21,6 @@ export function volunteeringEnv(env: NodeJS.ProcessEnv = process.env): Volunteer
   return {
     qrSecret,
     qrTokenTtlSeconds: ttl,
-    orgProjectionGroup: env.ORG_PROJECTION_GROUP ?? 'jiceng-volunteering-org-projection',
     memberProjectionGroup: env.MEMBER_PROJECTION_GROUP ?? 'jiceng-volunteering-member-projection',
   };
 }

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { ageOn } from '../member/age';
 import { birthDateOfIdNumber, genderOfIdNumber, idNumberProblem } from '../personal-data/id-number';
-import type { OrgNode } from '../org-projection/org-node.schema';
+import type { OrgNode } from '@jiceng/org-projection';
 import { DEMO_TODAY, FIGURES, findLandmarks, LANDMARK_NAMES, planDemo } from './demo-plan';
 
 // A small forest shaped like the organizations demo: the landmarks the report's figures hang on.

@@ -1,7 +1,7 @@
 import { idNumberCheckCharacter } from '../personal-data/id-number';
 import { ageOn } from '../member/age';
 import type { Gender, MemberStatus } from '../member/member.enums';
-import type { OrgNode } from '../org-projection/org-node.schema';
+import type { OrgNode } from '@jiceng/org-projection';
 import { mobilePhone, personName, pick, rng, ROLES, type Role } from './demo-people';
 
 // The demo members, planned from the demo organization trees as the projection knows them:

@@ -18,12 +18,7 @@ import {
 } from '../double-report/unit-double-report.schema';
 import { memberRecord } from '../member/member.events';
 import { MEMBER_MODEL, memberSchema, type Member } from '../member/member.schema';
-import {
-  ORG_NODE_MODEL,
-  orgNodeSchema,
-  pathOf,
-  type OrgNode,
-} from '../org-projection/org-node.schema';
+import { ORG_NODE_MODEL, orgNodeSchema, pathOf, type OrgNode } from '@jiceng/org-projection';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { personalDataConfigFromEnv } from '../personal-data/personal-data.config';
 import {

@@ -3,9 +3,7 @@ import { InjectModel, MongooseModule } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { OutboxModule } from '@jiceng/outbox';
 import { MemberModule } from '../member/member.module';
-import { pathOf } from '../org-projection/org-node.schema';
-import { OrgProjectionService } from '../org-projection/org-projection.service';
-import { rewritePaths } from '../org-projection/path-rewrite';
+import { pathOf, OrgProjectionService, rewritePaths } from '@jiceng/org-projection';
 import { DoubleReportResolver } from './double-report.resolver';
 import { DoubleReportService } from './double-report.service';
 import {

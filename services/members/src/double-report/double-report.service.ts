@@ -21,8 +21,7 @@ import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from '../member/member.s
 import { allOf } from '../member/member.queries';
 import { memberReportView, orgRef } from '../member/member.views';
 import { MemberWriter } from '../member/member.writer';
-import { pathOf, type OrgNode } from '../org-projection/org-node.schema';
-import { OrgProjectionService } from '../org-projection/org-projection.service';
+import { pathOf, type OrgNode, OrgProjectionService } from '@jiceng/org-projection';
 import type { EndDoubleReportInput, RegisterDoubleReportInput } from './double-report.inputs';
 import { unitReportRecord } from './unit-double-report.events';
 import {

@@ -18,8 +18,7 @@ import { PROJECT_BRANCH_KINDS } from '../member/member.enums';
 import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from '../member/member.schema';
 import { allOf } from '../member/member.queries';
 import { MemberWriter } from '../member/member.writer';
-import { pathOf } from '../org-projection/org-node.schema';
-import { OrgProjectionService } from '../org-projection/org-projection.service';
+import { pathOf, OrgProjectionService } from '@jiceng/org-projection';
 import type { AssignFloatingInput, EndFloatingInput } from './floating.inputs';
 
 // Construction workers keep their home branch and join the project's temporary branch for the

@@ -14,7 +14,7 @@ import {
   type AgeBand,
 } from '../member/member.enums';
 import { MEMBER_MODEL, type Member } from '../member/member.schema';
-import { OrgProjectionService } from '../org-projection/org-projection.service';
+import { OrgProjectionService } from '@jiceng/org-projection';
 import { SECTOR_LABELS } from './sector-labels';
 
 const AGGREGATE_ROLES = new Set(['ADMIN', 'AUDITOR', 'ORG_ADMIN', 'ANALYST']);

@@ -1,9 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { pathOf } from '../org-projection/org-node.schema';
-import { OrgProjectionService } from '../org-projection/org-projection.service';
-import { rewritePaths } from '../org-projection/path-rewrite';
+import { pathOf, OrgProjectionService, rewritePaths } from '@jiceng/org-projection';
 import { MEMBER_MODEL, MEMBER_PATH_FIELDS, type Member } from './member.schema';
 
 /** Members move with their organizations: every path through a moved node is rewritten. */

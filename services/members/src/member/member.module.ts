@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { OutboxModule } from '@jiceng/outbox';
-import { OrgProjectionModule } from '../org-projection/org-projection.module';
 import { MemberLoader } from './member.loader';
 import { MemberPaths } from './member-paths';
 import { MemberResolver } from './member.resolver';
@@ -12,8 +11,8 @@ import { MemberWriter } from './member.writer';
 const models = MongooseModule.forFeature([{ name: MEMBER_MODEL, schema: memberSchema }]);
 
 @Module({
-  imports: [models, OutboxModule.forModels(models, [MEMBER_MODEL]), OrgProjectionModule],
+  imports: [models, OutboxModule.forModels(models, [MEMBER_MODEL])],
   providers: [MemberService, MemberWriter, MemberLoader, MemberPaths, MemberResolver],
-  exports: [models, MemberService, MemberWriter, MemberLoader, OrgProjectionModule],
+  exports: [models, MemberService, MemberWriter, MemberLoader],
 })
 export class MemberModule {}

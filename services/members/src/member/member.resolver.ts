@@ -11,7 +11,7 @@ import {
 import { isWithinScope } from '@jiceng/auth';
 import { forbidden, notFound } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { OrgNodeLoader } from '../org-projection/org-node.loader';
+import { OrgNodeLoader } from '@jiceng/org-projection';
 import { maskIdNumber, maskPhone } from '../personal-data/masking';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { ageBandOf, ageOn, shanghaiToday } from './age';

@@ -12,8 +12,7 @@ import {
   type FieldError,
   type PageArgs,
 } from '@jiceng/graphql';
-import { pathOf, type OrgNode } from '../org-projection/org-node.schema';
-import { OrgProjectionService } from '../org-projection/org-projection.service';
+import { pathOf, type OrgNode, OrgProjectionService } from '@jiceng/org-projection';
 import {
   birthDateOfIdNumber,
   genderOfIdNumber,

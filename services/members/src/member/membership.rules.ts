@@ -1,5 +1,5 @@
 import type { FieldError } from '@jiceng/graphql';
-import type { OrgNode } from '../org-projection/org-node.schema';
+import type { OrgNode } from '@jiceng/org-projection';
 import { MEMBERSHIP_KINDS } from './member.enums';
 
 /** Why a node cannot hold members' membership ([] when it can). */

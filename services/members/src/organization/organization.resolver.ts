@@ -8,7 +8,7 @@ import { FloatingService } from '../floating/floating.service';
 import { MemberFilter } from '../member/dto/member.inputs';
 import type { MemberStatus } from '../member/member.enums';
 import { MemberService } from '../member/member.service';
-import { OrgNodeLoader } from '../org-projection/org-node.loader';
+import { OrgNodeLoader } from '@jiceng/org-projection';
 import { TransferService } from '../transfer/transfer.service';
 
 interface OrganizationRef {

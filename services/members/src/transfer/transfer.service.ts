@@ -21,8 +21,7 @@ import { allOf } from '../member/member.queries';
 import { membershipProblems } from '../member/membership.rules';
 import { transferView } from '../member/member.views';
 import { MemberWriter } from '../member/member.writer';
-import { pathOf } from '../org-projection/org-node.schema';
-import { OrgProjectionService } from '../org-projection/org-projection.service';
+import { pathOf, OrgProjectionService } from '@jiceng/org-projection';
 import type { DecideTransferInput, RequestTransferInput } from './transfer.inputs';
 
 // 组织关系转接: the sending side (or the member) asks, the receiving side accepts or sends it back.

@@ -49,6 +49,12 @@ export class FirmService {
     return this.model.find({ _id: { $in: valid } }).lean<ConstructionFirm[]>();
   }
 
+  /** The firms whose own party organization is one of `organizationIds`. */
+  findByOrganizationIds(organizationIds: readonly string[]): Promise<ConstructionFirm[]> {
+    const valid = organizationIds.filter((id) => Types.ObjectId.isValid(id));
+    return this.model.find({ organizationId: { $in: valid } }).lean<ConstructionFirm[]>();
+  }
+
   async get(id: string): Promise<ConstructionFirm | null> {
     if (!Types.ObjectId.isValid(id)) return null;
     return this.model.findById(id).lean<ConstructionFirm>();

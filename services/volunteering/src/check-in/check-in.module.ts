@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ClaimModule } from '../claim/claim.module';
-import { OrgProjectionModule } from '../org-projection/org-projection.module';
+import { CommunityModule } from '../community/community.module';
 import { TaskModule } from '../task/task.module';
 import { CheckInResolver } from './check-in.resolver';
 import { CheckInService } from './check-in.service';
 
 @Module({
-  imports: [ClaimModule, TaskModule, OrgProjectionModule],
+  imports: [ClaimModule, TaskModule, CommunityModule],
   providers: [CheckInService, CheckInResolver],
 })
 export class CheckInModule {}

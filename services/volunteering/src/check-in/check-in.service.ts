@@ -6,7 +6,7 @@ import { badUserInput, conflict } from '@jiceng/graphql';
 import { CLAIM_MODEL, type AttendanceRecord, type Claim } from '../claim/claim.schema';
 import { claimStepProblem, fromStates } from '../claim/claim-state';
 import { ClaimService } from '../claim/claim.service';
-import { CommunityAccess } from '../org-projection/community-access';
+import { CommunityAccess } from '../community/community-access';
 import { TaskService } from '../task/task.service';
 import type { VolunteerTask } from '../task/task.schema';
 import { volunteeringEnv } from '../volunteering.env';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { OutboxModule } from '@jiceng/outbox';
 import { MemberProjectionModule } from '../member-projection/member-projection.module';
-import { OrgProjectionModule } from '../org-projection/org-projection.module';
+import { CommunityModule } from '../community/community.module';
 import { TaskModule } from '../task/task.module';
 import { ClaimResolver } from './claim.resolver';
 import { CLAIM_MODEL, claimSchema } from './claim.schema';
@@ -14,7 +14,7 @@ const models = MongooseModule.forFeature([{ name: CLAIM_MODEL, schema: claimSche
 const outbox = OutboxModule.forModels(models, [CLAIM_MODEL]);
 
 @Module({
-  imports: [models, outbox, TaskModule, OrgProjectionModule, MemberProjectionModule],
+  imports: [models, outbox, TaskModule, CommunityModule, MemberProjectionModule],
   providers: [ClaimService, ClaimResolver, TaskClaimsResolver],
   exports: [models, outbox, ClaimService],
 })

@@ -12,8 +12,8 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { MemberProjectionService } from '../member-projection/member-projection.service';
-import { CommunityAccess } from '../org-projection/community-access';
-import { OrgProjectionService } from '../org-projection/org-projection.service';
+import { CommunityAccess } from '../community/community-access';
+import { OrgProjectionService } from '@jiceng/org-projection';
 import { periodRange } from '../shared/period';
 import { TaskService } from '../task/task.service';
 import { audiencesFor, TASK_AUDIENCE_LABELS } from '../task/task.enums';

@@ -14,8 +14,8 @@ import {
   type MemberNode,
 } from '../member-projection/member-node.schema';
 import { MICRO_WISH_MODEL, microWishSchema } from '../micro-wish/micro-wish.schema';
-import { isCommunity } from '../org-projection/community-scope';
-import { ORG_NODE_MODEL, orgNodeSchema, type OrgNode } from '../org-projection/org-node.schema';
+import { isCommunity } from '../community/community-scope';
+import { ORG_NODE_MODEL, orgNodeSchema, type OrgNode } from '@jiceng/org-projection';
 import {
   SERVICE_REQUEST_MODEL,
   serviceRequestSchema,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { OrgProjectionModule } from '../org-projection/org-projection.module';
+import { CommunityModule } from '../community/community.module';
 import { MicroWishResolver } from './micro-wish.resolver';
 import { MICRO_WISH_MODEL, microWishSchema } from './micro-wish.schema';
 import { MicroWishService } from './micro-wish.service';
@@ -8,7 +8,7 @@ import { MicroWishService } from './micro-wish.service';
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: MICRO_WISH_MODEL, schema: microWishSchema }]),
-    OrgProjectionModule,
+    CommunityModule,
   ],
   providers: [MicroWishService, MicroWishResolver],
   exports: [MicroWishService],

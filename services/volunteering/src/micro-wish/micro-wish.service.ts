@@ -11,8 +11,9 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { CommunityAccess } from '../org-projection/community-access';
-import { OrgProjectionService } from '../org-projection/org-projection.service';
+import { CommunityAccess } from '../community/community-access';
+import { OrgProjectionService } from '@jiceng/org-projection';
+import { COMMUNITY_FILTER } from '../community/community-scope';
 import { periodRange } from '../shared/period';
 import type {
   CancelMicroWishInput,
@@ -79,7 +80,7 @@ export class MicroWishService {
       throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
     if (organizationId)
       query.communityId = {
-        $in: await this.projection.communityIdsUnder(new Types.ObjectId(organizationId)),
+        $in: await this.projection.idsUnder(organizationId, COMMUNITY_FILTER),
       };
     return paginate(this.model, query, page);
   }

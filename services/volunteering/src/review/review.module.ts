@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ClaimModule } from '../claim/claim.module';
-import { OrgProjectionModule } from '../org-projection/org-projection.module';
+import { CommunityModule } from '../community/community.module';
 import { ReviewResolver } from './review.resolver';
 import { ReviewService } from './review.service';
 
 @Module({
-  imports: [ClaimModule, OrgProjectionModule],
+  imports: [ClaimModule, CommunityModule],
   providers: [ReviewService, ReviewResolver],
 })
 export class ReviewModule {}

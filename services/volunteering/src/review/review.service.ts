@@ -8,7 +8,7 @@ import { reviewRecord } from '../claim/claim.events';
 import { CLAIM_MODEL, type Claim, type ClaimReview } from '../claim/claim.schema';
 import { claimStepProblem, fromStates } from '../claim/claim-state';
 import { ClaimService } from '../claim/claim.service';
-import { CommunityAccess } from '../org-projection/community-access';
+import { CommunityAccess } from '../community/community-access';
 import type {
   ApproveClaimInput,
   RejectClaimInput,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { OrgProjectionModule } from '../org-projection/org-projection.module';
+import { CommunityModule } from '../community/community.module';
 import { WorkCalendarModule } from '../work-calendar/work-calendar.module';
 import { ServiceRequestResolver } from './service-request.resolver';
 import { SERVICE_REQUEST_MODEL, serviceRequestSchema } from './service-request.schema';
@@ -9,7 +9,7 @@ import { ServiceRequestService } from './service-request.service';
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: SERVICE_REQUEST_MODEL, schema: serviceRequestSchema }]),
-    OrgProjectionModule,
+    CommunityModule,
     WorkCalendarModule,
   ],
   providers: [ServiceRequestService, ServiceRequestResolver],

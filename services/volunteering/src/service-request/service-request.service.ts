@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { CommunityAccess } from '../org-projection/community-access';
+import { CommunityAccess } from '../community/community-access';
 import { periodRange } from '../shared/period';
 import { WorkCalendarService } from '../work-calendar/work-calendar.service';
 import type {

@@ -10,8 +10,9 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { CommunityAccess } from '../org-projection/community-access';
-import { OrgProjectionService } from '../org-projection/org-projection.service';
+import { CommunityAccess } from '../community/community-access';
+import { OrgProjectionService } from '@jiceng/org-projection';
+import { COMMUNITY_FILTER } from '../community/community-scope';
 import type {
   CancelVolunteerTaskInput,
   PublishVolunteerTaskInput,
@@ -98,7 +99,7 @@ export class TaskService implements OnApplicationBootstrap {
     if (kind) query.audience = { $in: audiencesFor(kind) };
     if (filter?.organizationId) {
       query.communityId = {
-        $in: await this.projection.communityIdsUnder(new Types.ObjectId(filter.organizationId)),
+        $in: await this.projection.idsUnder(filter.organizationId, COMMUNITY_FILTER),
       };
     }
     return paginate(this.model, query, page, TASK_PROJECTION);

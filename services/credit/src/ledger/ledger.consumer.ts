@@ -1,0 +1,91 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { checkInReviewedV1, TOPIC_SPECS, type CheckInReviewedV1 } from '@jiceng/events';
+import { ensureTopics, IdempotentConsumer, KAFKA, type ProcessResult } from '@jiceng/kafka';
+import { consumerGroups, creditEnv } from '../credit.env';
+import { topicEnds, waitUntilCaughtUp } from '../projections/catch-up';
+import { ProjectionConsumers } from '../projections/projection.consumers';
+import { CheckInLedgerService } from './checkin-ledger.service';
+
+/**
+ * The ledger consumer (group `jiceng-credit-ledger`). It starts once the projections have read
+ * their topics up to where they ended at start-up, so a fresh database or a replay attributes
+ * claims with complete projections instead of parking most of them.
+ */
+@Injectable()
+export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(LedgerConsumer.name);
+  private readonly consumers: IdempotentConsumer<CheckInReviewedV1>[] = [];
+  private starting?: Promise<void>;
+  private stopping = false;
+  readonly counts: Record<ProcessResult, number> = { applied: 0, duplicate: 0, 'dead-lettered': 0 };
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly ledger: CheckInLedgerService,
+    private readonly projections: ProjectionConsumers,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.starting = this.start().catch((error) => {
+      this.logger.error(`the ledger consumer did not start: ${String(error)}`);
+      throw error;
+    });
+    this.starting.catch(() => undefined);
+  }
+
+  /** Resolves when the ledger consumer runs (rejects if it could not start). */
+  started(): Promise<void> {
+    return this.starting ?? Promise.reject(new Error('not bootstrapped'));
+  }
+
+  private async start(): Promise<void> {
+    const env = creditEnv();
+    await ensureTopics(this.kafka, TOPIC_SPECS);
+    const groups = this.projections.groupTopics();
+    const ends = await topicEnds(this.kafka, [...new Set(groups.map((g) => g.topic))]);
+    let lastLog = 0;
+    const caughtUp = await waitUntilCaughtUp(
+      this.kafka,
+      groups,
+      ends,
+      env.catchUpTimeoutMs,
+      (lag) => {
+        if (Date.now() - lastLog < 5000) return;
+        lastLog = Date.now();
+        this.logger.log(`waiting for the projections to catch up (${lag} events behind)`);
+      },
+      () => this.stopping,
+    );
+    if (this.stopping) return;
+    if (!caughtUp)
+      this.logger.warn('projections still behind: starting the ledger; unknown members are parked');
+    for (let i = 0; i < env.consumersPerGroup && !this.stopping; i++) {
+      const consumer = new IdempotentConsumer(this.kafka, {
+        groupId: consumerGroups(env.groupPrefix).ledger,
+        contract: checkInReviewedV1,
+        handler: (event) => this.ledger.handle(event),
+        retry: { attempts: env.ledgerRetryAttempts, backoffMs: env.ledgerRetryBackoffMs },
+        onProcessed: (result) => {
+          this.counts[result]++;
+          if (result === 'dead-lettered') this.logger.warn('a check-in was dead-lettered');
+        },
+      });
+      this.consumers.push(consumer);
+      await consumer.start();
+    }
+    this.logger.log(`ledger consumers started (${env.consumersPerGroup})`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.starting?.catch(() => undefined);
+    await Promise.all(this.consumers.map((c) => c.stop()));
+  }
+}

@@ -1,0 +1,70 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ProjectionsModule } from '../projections/projections.module';
+import { CreditRulesModule } from '../rules/credit-rules.module';
+import { BalanceService } from './balance.service';
+import { CheckInLedgerService } from './checkin-ledger.service';
+import { LedgerWriter } from './ledger-writer.service';
+import { LedgerConsumer } from './ledger.consumer';
+import {
+  CreditAccountResolver,
+  LedgerResolver,
+  MemberPointsResolver,
+  OrganizationPointsResolver,
+} from './ledger.resolver';
+import { PointsLoader } from './points.loader';
+import { CreditAccess } from '../access/credit-access';
+import {
+  APPLICATION_MODEL,
+  CLAIM_STATE_MODEL,
+  LEDGER_ENTRY_MODEL,
+  MONTH_TOTAL_MODEL,
+  PARKED_CHECKIN_MODEL,
+  WALLET_MODEL,
+  applicationSchema,
+  claimStateSchema,
+  ledgerEntrySchema,
+  monthTotalSchema,
+  parkedCheckInsSchema,
+  walletSchema,
+} from './ledger.schemas';
+import { WalletService } from './wallet.service';
+
+const models = MongooseModule.forFeature([
+  { name: LEDGER_ENTRY_MODEL, schema: ledgerEntrySchema },
+  { name: APPLICATION_MODEL, schema: applicationSchema },
+  { name: MONTH_TOTAL_MODEL, schema: monthTotalSchema },
+  { name: WALLET_MODEL, schema: walletSchema },
+  { name: CLAIM_STATE_MODEL, schema: claimStateSchema },
+  { name: PARKED_CHECKIN_MODEL, schema: parkedCheckInsSchema },
+]);
+
+@Module({
+  imports: [models, ProjectionsModule, CreditRulesModule],
+  providers: [
+    LedgerWriter,
+    WalletService,
+    BalanceService,
+    CheckInLedgerService,
+    LedgerConsumer,
+    CreditAccess,
+    PointsLoader,
+    LedgerResolver,
+    CreditAccountResolver,
+    MemberPointsResolver,
+    OrganizationPointsResolver,
+  ],
+  exports: [
+    models,
+    ProjectionsModule,
+    CreditRulesModule,
+    LedgerWriter,
+    WalletService,
+    BalanceService,
+    LedgerConsumer,
+    CheckInLedgerService,
+    CreditAccess,
+    PointsLoader,
+  ],
+})
+export class LedgerModule {}

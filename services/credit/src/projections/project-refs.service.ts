@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { CloudEvent, ProjectEventV1 } from '@jiceng/events';
+import type { HandlerOutcome } from '@jiceng/kafka';
+import { isDuplicateKeyError } from '@jiceng/mongo';
+import { PROJECT_REF_MODEL, type ProjectFirmRef, type ProjectRef } from './projection.schemas';
+
+@Injectable()
+export class ProjectRefsService {
+  constructor(@InjectModel(PROJECT_REF_MODEL) private readonly model: Model<ProjectRef>) {}
+
+  /** The project's whole state with a version-guarded upsert. */
+  async apply({ data }: CloudEvent<ProjectEventV1>): Promise<HandlerOutcome> {
+    try {
+      await this.model.updateOne(
+        { _id: data.projectId, version: { $lt: data.version } },
+        { $set: { version: data.version, name: data.name, firms: data.firms } },
+        { upsert: true },
+      );
+      return 'applied';
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  /** The firm standing behind a project branch, if any project links one. */
+  async firmOfBranch(branchId: string): Promise<ProjectFirmRef | null> {
+    const project = await this.model
+      .findOne({ 'firms.branchIds': branchId })
+      .sort({ _id: 1 })
+      .lean<ProjectRef>();
+    return project?.firms.find((f) => f.branchIds.includes(branchId)) ?? null;
+  }
+
+  async creditCodeOf(firmId: string): Promise<string | null> {
+    const project = await this.model.findOne({ 'firms.firmId': firmId }).lean<ProjectRef>();
+    return project?.firms.find((f) => f.firmId === firmId)?.creditCode ?? null;
+  }
+}

@@ -1,0 +1,131 @@
+import type { AccountKind } from '../account/account';
+
+// Rules are data, not code branches: each version is a document with the instant it takes
+// effect. An approval is scored by the version in force at its reviewedAt; a period's caps and
+// tier table come from the version in force when the period starts, so every entry of one
+// account and month meets the same cap (see ledger/caps.ts).
+
+export const POINTS_BASES = ['TASK', 'HOURS'] as const;
+export type PointsBasis = (typeof POINTS_BASES)[number];
+
+export const SHARE_MODES = ['NONE', 'FRACTION', 'FIXED'] as const;
+export type ShareMode = (typeof SHARE_MODES)[number];
+
+/** How a claim is scored: the task's own points, or points per hour of check-in to check-out. */
+export interface PointsRule {
+  basis: PointsBasis;
+  /** Used with HOURS: whole points for each full hour, pro rata per minute, rounded down. */
+  pointsPerHour: number;
+}
+
+/** What an organization earns with a member: a fraction of the member's points or fixed points. */
+export interface ShareRule {
+  mode: ShareMode;
+  value: number;
+}
+
+export interface BonusTier {
+  tier: string;
+  label: string;
+  minPoints: number;
+  /** Credit evaluation points the tier adds (信用评价加分). */
+  bonusScore: number;
+}
+
+export interface LetterCounts {
+  memberTop: number;
+  memberBottom: number;
+  organizationTop: number;
+  organizationBottom: number;
+}
+
+export interface CreditRuleSet {
+  version: string;
+  effectiveFrom: Date;
+  description: string;
+  /** A member's points for an approved claim. */
+  memberPoints: PointsRule;
+  /** An organization's points for a claim it made itself. */
+  organizationClaimPoints: PointsRule;
+  /** The branch holding the member's membership. */
+  branchShare: ShareRule;
+  /** The member's unit organization (双报到). */
+  unitShare: ShareRule;
+  /** The construction firm behind a floating member's project branch. */
+  firmShare: ShareRule;
+  /** Most points one account can earn in one month (Asia/Shanghai). */
+  monthlyCaps: Record<AccountKind, number>;
+  /** Firm bonus tiers by quarterly points; below every tier a firm is in NONE_TIER. */
+  firmBonusTiers: BonusTier[];
+  /** How many top ranks get a thank-you letter and bottom ranks a reminder letter. */
+  letters: LetterCounts;
+}
+
+export const NONE_TIER: BonusTier = { tier: 'NONE', label: '无加分', minPoints: 0, bonusScore: 0 };
+
+/** The first version: from the start of 2020, before any check-in the platform holds. */
+export const CREDIT_RULES_V1: CreditRuleSet = {
+  version: 'v1',
+  effectiveFrom: new Date('2020-01-01T00:00:00+08:00'),
+  description:
+    '初始积分规则：按任务积分；党员所在支部与双报到单位各得20%，流动党员项目支部背后的施工总承包企业得50%。',
+  memberPoints: { basis: 'TASK', pointsPerHour: 0 },
+  organizationClaimPoints: { basis: 'TASK', pointsPerHour: 0 },
+  branchShare: { mode: 'FRACTION', value: 0.2 },
+  unitShare: { mode: 'FRACTION', value: 0.2 },
+  firmShare: { mode: 'FRACTION', value: 0.5 },
+  monthlyCaps: { MEMBER: 200, ORGANIZATION: 3000, FIRM: 10000 },
+  firmBonusTiers: [
+    { tier: 'A', label: '党建信用A级', minPoints: 3000, bonusScore: 3 },
+    { tier: 'B', label: '党建信用B级', minPoints: 1000, bonusScore: 2 },
+    { tier: 'C', label: '党建信用C级', minPoints: 300, bonusScore: 1 },
+  ],
+  letters: { memberTop: 10, memberBottom: 10, organizationTop: 5, organizationBottom: 5 },
+};
+
+/** The version in force at `instant`: the latest effectiveFrom not after it. */
+export function ruleAt<R extends Pick<CreditRuleSet, 'effectiveFrom'>>(
+  rules: readonly R[],
+  instant: Date,
+): R | null {
+  let found: R | null = null;
+  for (const rule of rules) {
+    if (rule.effectiveFrom.getTime() > instant.getTime()) continue;
+    if (!found || rule.effectiveFrom.getTime() > found.effectiveFrom.getTime()) found = rule;
+  }
+  return found;
+}
+
+/** Problems with a rule set, by field, for publishing a new version. */
+export function ruleProblems(rule: Omit<CreditRuleSet, 'effectiveFrom'>): {
+  field: string;
+  message: string;
+}[] {
+  const problems: { field: string; message: string }[] = [];
+  const shares = {
+    branchShare: rule.branchShare,
+    unitShare: rule.unitShare,
+    firmShare: rule.firmShare,
+  };
+  for (const [field, share] of Object.entries(shares)) {
+    if (share.mode === 'FRACTION' && (share.value < 0 || share.value > 1))
+      problems.push({ field: `${field}.value`, message: 'a fraction must be between 0 and 1' });
+    if (share.mode === 'FIXED' && (!Number.isInteger(share.value) || share.value < 0))
+      problems.push({
+        field: `${field}.value`,
+        message: 'fixed points must be a whole number ≥ 0',
+      });
+  }
+  const tiers = rule.firmBonusTiers;
+  if (
+    new Set(tiers.map((t) => t.tier)).size !== tiers.length ||
+    tiers.some((t) => t.tier === NONE_TIER.tier)
+  )
+    problems.push({
+      field: 'firmBonusTiers',
+      message: `tiers must be distinct and not ${NONE_TIER.tier}`,
+    });
+  if (tiers.some((t) => t.minPoints <= 0))
+    problems.push({ field: 'firmBonusTiers', message: 'every tier needs minPoints > 0' });
+  return problems;
+}

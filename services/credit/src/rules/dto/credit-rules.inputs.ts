@@ -1,0 +1,138 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { POINTS_BASES, SHARE_MODES, type PointsBasis, type ShareMode } from '../credit-rules';
+
+export class PointsRuleInput {
+  @IsIn(POINTS_BASES)
+  basis!: PointsBasis;
+
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1000)
+  pointsPerHour?: number;
+}
+
+export class ShareRuleInput {
+  @IsIn(SHARE_MODES)
+  mode!: ShareMode;
+
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(10_000)
+  value?: number;
+}
+
+export class MonthlyCapsInput {
+  @IsInt()
+  @Min(1)
+  member!: number;
+
+  @IsInt()
+  @Min(1)
+  organization!: number;
+
+  @IsInt()
+  @Min(1)
+  firm!: number;
+}
+
+export class BonusTierInput {
+  @Matches(/^[A-Z][A-Z0-9_]{0,9}$/, { message: 'tier must be a short upper-case code' })
+  tier!: string;
+
+  @IsString()
+  @Length(1, 40)
+  label!: string;
+
+  @IsInt()
+  @Min(1)
+  minPoints!: number;
+
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  bonusScore!: number;
+}
+
+export class LetterCountsInput {
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  memberTop!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  memberBottom!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  organizationTop!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  organizationBottom!: number;
+}
+
+export class PublishCreditRulesInput {
+  @Matches(/^v[0-9]{1,4}[a-z0-9.-]{0,20}$/, { message: 'version must look like v2' })
+  version!: string;
+
+  @Type(() => Date)
+  @IsDate()
+  effectiveFrom!: Date;
+
+  @IsString()
+  @Length(2, 500)
+  description!: string;
+
+  @ValidateNested()
+  @Type(() => PointsRuleInput)
+  memberPoints!: PointsRuleInput;
+
+  @ValidateNested()
+  @Type(() => PointsRuleInput)
+  organizationClaimPoints!: PointsRuleInput;
+
+  @ValidateNested()
+  @Type(() => ShareRuleInput)
+  branchShare!: ShareRuleInput;
+
+  @ValidateNested()
+  @Type(() => ShareRuleInput)
+  unitShare!: ShareRuleInput;
+
+  @ValidateNested()
+  @Type(() => ShareRuleInput)
+  firmShare!: ShareRuleInput;
+
+  @ValidateNested()
+  @Type(() => MonthlyCapsInput)
+  monthlyCaps!: MonthlyCapsInput;
+
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => BonusTierInput)
+  firmBonusTiers!: BonusTierInput[];
+
+  @ValidateNested()
+  @Type(() => LetterCountsInput)
+  letters!: LetterCountsInput;
+}

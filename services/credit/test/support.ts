@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import { Types } from 'mongoose';
+import {
+  checkInReviewedV1,
+  createEvent,
+  memberLifecycleV1,
+  organizationLifecycleV1,
+  projectEventsV1,
+  type CheckInReviewedV1,
+  type CloudEvent,
+  type MemberStateV1,
+  type OrganizationLifecycleV1,
+} from '@jiceng/events';
+import type { EventProducer } from '@jiceng/kafka';
+import { creditGroupTopics, type StartOffsets } from '../src/replay/replay-lib';
+
+// Events are published straight to the topics, as the other services would: the credit service
+// is tested on its own, through its contracts.
+
+export const newId = () => new Types.ObjectId().toHexString();
+export const runId = () => randomBytes(4).toString('hex');
+
+/**
+ * Starts the test's consumer groups at the topics' current ends (other runs' events stay behind
+ * them) and returns those offsets, so a replay can start where the service started.
+ */
+export async function startGroupsAtEnd(kafka: Kafka, prefix: string): Promise<StartOffsets> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const start: StartOffsets = {};
+    for (const { groupId, topic } of creditGroupTopics(prefix)) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      start[topic] = Object.fromEntries(offsets.map((o) => [String(o.partition), o.high]));
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })),
+      });
+    }
+    return start;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function publish(producer: EventProducer, events: CloudEvent<unknown>[]) {
+  const byTopic = new Map<string, { key: string; value: string }[]>();
+  for (const event of events) {
+    const topic = topicOf(event);
+    byTopic.set(topic, [
+      ...(byTopic.get(topic) ?? []),
+      { key: event.subject, value: JSON.stringify(event) },
+    ]);
+  }
+  for (const [topic, messages] of byTopic) await producer.send(topic, messages);
+}
+
+function topicOf(event: CloudEvent<unknown>): string {
+  if (event.type.startsWith('jiceng.organizations.organization.'))
+    return organizationLifecycleV1.topic;
+  if (event.type.startsWith('jiceng.organizations.project.')) return projectEventsV1.topic;
+  if (event.type.startsWith('jiceng.members.')) return memberLifecycleV1.topic;
+  return checkInReviewedV1.topic;
+}
+
+export function orgEvent(
+  id: string,
+  name: string,
+  parent: { id: string; ancestorIds: string[] } | null,
+  kind = 'BRANCH',
+  sector = 'COMMUNITY',
+) {
+  const data: OrganizationLifecycleV1 = {
+    organizationId: id,
+    version: 1,
+    name,
+    kind,
+    sector,
+    regionCode: '130903',
+    status: 'ACTIVE',
+    parentId: parent?.id ?? null,
+    ancestorIds: parent ? [...parent.ancestorIds, parent.id] : [],
+    changedFields: ['*'],
+  };
+  return createEvent(organizationLifecycleV1, {
+    type: 'jiceng.organizations.organization.created',
+    subject: id,
+    data,
+  });
+}
+
+export function memberEvent(
+  state: Partial<MemberStateV1> & Pick<MemberStateV1, 'memberId' | 'organizationId'>,
+  effectiveAt = '2023-01-01T00:00:00+08:00',
+) {
+  return createEvent(memberLifecycleV1, {
+    type:
+      state.version && state.version > 1
+        ? 'jiceng.members.member.updated'
+        : 'jiceng.members.member.registered',
+    subject: state.memberId,
+    data: {
+      member: {
+        version: 1,
+        status: 'FULL',
+        inService: Boolean(state.unitOrganizationId),
+        unitOrganizationId: null,
+        projectBranchId: null,
+        communityId: null,
+        ...state,
+      },
+      effectiveAt: new Date(effectiveAt).toISOString(),
+      changedFields: ['*'],
+    },
+  });
+}
+
+export function projectEvent(
+  projectId: string,
+  jointCommitteeId: string,
+  firms: { firmId: string; creditCode: string; branchIds: string[] }[],
+) {
+  return createEvent(projectEventsV1, {
+    type: 'jiceng.organizations.project.branch-linked',
+    subject: projectId,
+    data: {
+      projectId,
+      version: 1,
+      name: '雄安高铁站测试项目',
+      regionCode: '130632',
+      status: 'UNDER_CONSTRUCTION',
+      jointCommitteeId,
+      firms,
+      changedFields: ['branchLinks'],
+    },
+  });
+}
+
+export interface ClaimSpec {
+  claimId?: string;
+  memberId?: string | null;
+  organizationId?: string | null;
+  communityId: string;
+  taskPoints: number;
+  reviewedAt: string;
+  durationMinutes?: number;
+}
+
+export function checkIn(
+  spec: ClaimSpec,
+  type = 'jiceng.volunteering.checkin.approved',
+): CloudEvent<CheckInReviewedV1> {
+  const claimId = spec.claimId ?? newId();
+  const reviewedAt = new Date(spec.reviewedAt);
+  const duration = spec.durationMinutes ?? 120;
+  return createEvent<CheckInReviewedV1>(checkInReviewedV1, {
+    type,
+    subject: claimId,
+    data: {
+      claimId,
+      taskId: newId(),
+      communityId: spec.communityId,
+      claimantKind: spec.organizationId ? 'ORGANIZATION' : 'MEMBER',
+      memberId: spec.organizationId ? null : (spec.memberId ?? null),
+      organizationId: spec.organizationId ?? null,
+      taskCategory: '文明创建',
+      taskPoints: spec.taskPoints,
+      durationMinutes: duration,
+      checkedInAt: new Date(reviewedAt.getTime() - (duration + 60) * 60_000).toISOString(),
+      checkedOutAt: new Date(reviewedAt.getTime() - 60 * 60_000).toISOString(),
+      reviewedAt: reviewedAt.toISOString(),
+    },
+  });
+}
+
+export function revocation(
+  approval: CloudEvent<CheckInReviewedV1>,
+  reviewedAt: string,
+): CloudEvent<CheckInReviewedV1> {
+  return createEvent<CheckInReviewedV1>(checkInReviewedV1, {
+    type: 'jiceng.volunteering.checkin.approval-revoked',
+    subject: approval.subject,
+    data: { ...approval.data, reviewedAt: new Date(reviewedAt).toISOString() },
+  });
+}
