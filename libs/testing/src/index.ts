@@ -2,3 +2,4 @@ export * from './app-process';
 export * from './graphql-client';
 export * from './kafka-probe';
 export * from './wait-for';
+export * from './org-tree';

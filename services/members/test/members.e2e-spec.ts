@@ -4,6 +4,7 @@ import { Topics } from '@jiceng/events';
 import { createKafka } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
+  createOrgTree,
   gql,
   probeTopic,
   startApp,
@@ -12,6 +13,8 @@ import {
   type AppProcess,
   type GraphQLResult,
   type TopicProbe,
+  waitForOrgProjection,
+  YUNHE_SAMPLE,
 } from '@jiceng/testing';
 import { idNumberCheckCharacter } from '../src/personal-data/id-number';
 
@@ -50,15 +53,7 @@ describe('members through the gateway', () => {
   const pendingOutbox = () =>
     db.collection('members').countDocuments({ 'outbox.eventId': { $exists: true } });
 
-  const org: Record<string, string> = {};
-  const createOrg = async (key: string, input: Record<string, unknown>, parent?: string) => {
-    const res = await q(
-      admin,
-      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-      { input: { regionCode: '130903', ...input, ...(parent && { parentId: org[parent] }) } },
-    );
-    org[key] = ok(res).createOrganization.id;
-  };
+  let org: Record<string, string> = {};
   const register = async (token: string, input: Record<string, unknown>) =>
     q(
       token,
@@ -102,88 +97,26 @@ describe('members through the gateway', () => {
     });
     db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
 
-    await createOrg('province', {
-      name: '河北省委',
-      kind: 'PARTY_COMMITTEE',
-      sector: 'STATE_ORGAN',
-      regionCode: '130000',
-    });
-    await createOrg(
-      'district',
-      { name: '运河区委', kind: 'PARTY_COMMITTEE', sector: 'STATE_ORGAN' },
-      'province',
-    );
-    await createOrg(
-      'streetA',
-      { name: '水月寺街道党工委', kind: 'WORKING_COMMITTEE', sector: 'COMMUNITY' },
-      'district',
-    );
-    await createOrg(
-      'communityA',
-      { name: '朝阳社区党委', kind: 'PARTY_COMMITTEE', sector: 'COMMUNITY' },
-      'streetA',
-    );
-    await createOrg(
-      'gridA',
-      { name: '朝阳第一网格党支部', kind: 'BRANCH', sector: 'GRID' },
-      'communityA',
-    );
-    await createOrg(
-      'streetB',
-      { name: '南环中路街道党工委', kind: 'WORKING_COMMITTEE', sector: 'COMMUNITY' },
-      'district',
-    );
-    await createOrg(
-      'communityB',
-      { name: '彩虹社区党委', kind: 'PARTY_COMMITTEE', sector: 'COMMUNITY' },
-      'streetB',
-    );
-    await createOrg(
-      'gridB',
-      { name: '彩虹第一网格党支部', kind: 'BRANCH', sector: 'GRID' },
-      'communityB',
-    );
-    await createOrg(
-      'units',
-      { name: '运河区直属机关工委', kind: 'WORKING_COMMITTEE', sector: 'STATE_ORGAN' },
-      'district',
-    );
-    await createOrg(
-      'unit',
-      { name: '运河区直第一机关党支部', kind: 'BRANCH', sector: 'STATE_ORGAN' },
-      'units',
-    );
-    await createOrg(
-      'xiongan',
+    org = await createOrgTree(gateway.baseUrl, admin, [
+      ...YUNHE_SAMPLE,
       {
+        key: 'xiongan',
+        parent: 'province',
         name: '雄安高铁站项目联合党委',
         kind: 'JOINT_COMMITTEE',
         sector: 'CONSTRUCTION_PROJECT',
         regionCode: '130632',
       },
-      'province',
-    );
-    await createOrg(
-      'site',
       {
+        key: 'site',
+        parent: 'xiongan',
         name: '雄安高铁站1标段临时党支部',
         kind: 'TEMPORARY_BRANCH',
         sector: 'CONSTRUCTION_PROJECT',
         regionCode: '130632',
       },
-      'xiongan',
-    );
-    // A new consumer group replays the whole organization topic (every earlier run's events
-    // included) before it reaches these; that takes a while on a busy broker.
-    const ids = Object.values(org).map((id) => new mongoose.Types.ObjectId(id));
-    await waitFor(
-      async () =>
-        (await db.collection('org_nodes').countDocuments({ _id: { $in: ids } })) === ids.length
-          ? true
-          : undefined,
-      240_000,
-      500,
-    );
+    ]);
+    await waitForOrgProjection(db, Object.values(org));
   }, 300_000);
 
   afterAll(async () => {

@@ -620,12 +620,18 @@ describe('star ratings and analyst queries through the gateway', () => {
       [ratingIds.A4]: ['self-assessed'],
     });
     const expected = Object.values(steps).reduce((n, s) => n + s.length, 0);
-    const ours = () =>
-      probe.messages
-        .map((m) => JSON.parse(m.value!.toString()))
-        .filter((e) => Object.values(org).includes(e.data.organizationId));
-    await probe.waitFor(() => ours().length >= expected);
-    await new Promise((r) => setTimeout(r, 1500)); // a late duplicate would arrive here
+    // The outbox publishes at least once (consumers dedupe by event id): one event per step
+    // means one distinct id per step, in version order per rating.
+    const ours = () => [
+      ...new Map(
+        probe.messages
+          .map((m) => JSON.parse(m.value!.toString()))
+          .filter((e) => Object.values(org).includes(e.data.organizationId))
+          .map((e) => [e.id, e]),
+      ).values(),
+    ];
+    await probe.waitFor(() => ours().length >= expected, 60_000);
+    await new Promise((r) => setTimeout(r, 1500)); // a late extra event would arrive here
     const events = ours();
     expect(events).toHaveLength(expected);
     for (const [id, types] of Object.entries(steps)) {

@@ -5,14 +5,16 @@ import { Topics } from '@jiceng/events';
 import { createKafka } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
+  createOrgTree,
   gql,
   probeTopic,
   startApp,
   tokenFor,
-  waitFor,
   type AppProcess,
   type GraphQLResult,
   type TopicProbe,
+  waitForOrgProjection,
+  YUNHE_SAMPLE,
 } from '@jiceng/testing';
 import { signCheckInToken } from '../src/check-in/qr-token';
 
@@ -53,15 +55,7 @@ describe('volunteering through the gateway', () => {
   const fields = (res: GraphQLResult) =>
     (res.errors?.[0]?.extensions?.fields ?? []).map((f: any) => f.field).sort();
 
-  const org: Record<string, string> = {};
-  const createOrg = async (key: string, input: Record<string, unknown>, parent?: string) => {
-    const res = await q(
-      admin,
-      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-      { input: { regionCode: '130903', ...input, ...(parent && { parentId: org[parent] }) } },
-    );
-    org[key] = ok(res).createOrganization.id;
-  };
+  let org: Record<string, string> = {};
 
   const publish = (token: string, input: Record<string, unknown>) =>
     q(
@@ -152,66 +146,12 @@ describe('volunteering through the gateway', () => {
     });
     db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
 
-    await createOrg('province', {
-      name: '河北省委',
-      kind: 'PARTY_COMMITTEE',
-      sector: 'STATE_ORGAN',
-      regionCode: '130000',
-    });
-    await createOrg(
-      'district',
-      { name: '运河区委', kind: 'PARTY_COMMITTEE', sector: 'STATE_ORGAN' },
-      'province',
-    );
-    await createOrg(
-      'streetA',
-      { name: '水月寺街道党工委', kind: 'WORKING_COMMITTEE', sector: 'COMMUNITY' },
-      'district',
-    );
-    await createOrg(
-      'communityA',
-      { name: '朝阳社区党委', kind: 'PARTY_COMMITTEE', sector: 'COMMUNITY' },
-      'streetA',
-    );
-    await createOrg(
-      'gridA',
-      { name: '朝阳第一网格党支部', kind: 'BRANCH', sector: 'GRID' },
-      'communityA',
-    );
-    await createOrg(
-      'streetB',
-      { name: '南环中路街道党工委', kind: 'WORKING_COMMITTEE', sector: 'COMMUNITY' },
-      'district',
-    );
-    await createOrg(
-      'communityB',
-      { name: '彩虹社区党委', kind: 'PARTY_COMMITTEE', sector: 'COMMUNITY' },
-      'streetB',
-    );
-    await createOrg(
-      'units',
-      { name: '运河区直属机关工委', kind: 'WORKING_COMMITTEE', sector: 'STATE_ORGAN' },
-      'district',
-    );
-    await createOrg(
-      'unit',
-      { name: '运河区直第一机关党支部', kind: 'BRANCH', sector: 'STATE_ORGAN' },
-      'units',
-    );
+    org = await createOrgTree(gateway.baseUrl, admin, YUNHE_SAMPLE);
     streetAdmin = tokenFor('ORG_ADMIN', org.streetA);
     communityBAdmin = tokenFor('ORG_ADMIN', org.communityB);
     unitAdmin = tokenFor('ORG_ADMIN', org.unit);
     member = tokenFor('MEMBER', org.unit, memberId);
-    // The projection reads the lifecycle topic from its beginning: every earlier run's events too.
-    const ids = Object.values(org).map((id) => new mongoose.Types.ObjectId(id));
-    await waitFor(
-      async () =>
-        (await db.collection('org_nodes').countDocuments({ _id: { $in: ids } })) === ids.length
-          ? true
-          : undefined,
-      280_000,
-      500,
-    );
+    await waitForOrgProjection(db, Object.values(org));
   }, 400_000);
 
   afterAll(async () => {

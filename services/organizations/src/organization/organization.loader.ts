@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
+import { documentLoader } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import type { Organization } from './organization.schema';
 import { OrganizationService } from './organization.service';
 
 /**
@@ -10,30 +9,15 @@ import { OrganizationService } from './organization.service';
  */
 @Injectable()
 export class OrganizationLoader {
-  private readonly loaders = new WeakMap<object, DataLoader<string, Organization | null>>();
+  private readonly loader = documentLoader((ids) => this.organizations.findByIds(ids));
 
   constructor(private readonly organizations: OrganizationService) {}
 
-  private loaderFor(ctx: GraphQLContext): DataLoader<string, Organization | null> {
-    let loader = this.loaders.get(ctx);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const found = new Map(
-          (await this.organizations.findByIds(ids)).map((o) => [String(o._id), o]),
-        );
-        return ids.map((id) => found.get(id) ?? null);
-      });
-      this.loaders.set(ctx, loader);
-    }
-    return loader;
+  load(ctx: GraphQLContext, id: string) {
+    return this.loader.load(ctx, id);
   }
 
-  load(ctx: GraphQLContext, id: string): Promise<Organization | null> {
-    return this.loaderFor(ctx).load(id);
-  }
-
-  async loadMany(ctx: GraphQLContext, ids: string[]): Promise<(Organization | null)[]> {
-    const results = await this.loaderFor(ctx).loadMany(ids);
-    return results.map((r) => (r instanceof Error ? null : r));
+  loadMany(ctx: GraphQLContext, ids: string[]) {
+    return this.loader.loadMany(ctx, ids);
   }
 }
