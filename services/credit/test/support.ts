@@ -7,12 +7,13 @@ import {
   memberLifecycleV1,
   organizationLifecycleV1,
   projectEventsV1,
+  TOPIC_SPECS,
   type CheckInReviewedV1,
   type CloudEvent,
   type MemberStateV1,
   type OrganizationLifecycleV1,
 } from '@jiceng/events';
-import type { EventProducer } from '@jiceng/kafka';
+import { ensureTopics, type EventProducer } from '@jiceng/kafka';
 import { creditGroupTopics, type StartOffsets } from '../src/replay/replay-lib';
 
 // Events are published straight to the topics, as the other services would: the credit service
@@ -26,6 +27,8 @@ export const runId = () => randomBytes(4).toString('hex');
  * them) and returns those offsets, so a replay can start where the service started.
  */
 export async function startGroupsAtEnd(kafka: Kafka, prefix: string): Promise<StartOffsets> {
+  // On a fresh broker (CI) this may run before any service has created the topics.
+  await ensureTopics(kafka, TOPIC_SPECS);
   const admin = kafka.admin();
   await admin.connect();
   try {
