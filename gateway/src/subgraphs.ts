@@ -21,6 +21,8 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     url: 'http://127.0.0.1:4003/graphql',
     schemaDir: 'services/volunteering/src',
   },
+  { name: 'stations', url: 'http://127.0.0.1:4004/graphql', schemaDir: 'services/stations/src' },
+  { name: 'rural', url: 'http://127.0.0.1:4005/graphql', schemaDir: 'services/rural/src' },
   { name: 'credit', url: 'http://127.0.0.1:4006/graphql', schemaDir: 'services/credit/src' },
 ];
 

@@ -1,0 +1,112 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsScore } from '../shared/score';
+import { IsIsoDate } from '../shared/shanghai';
+import { IsYear } from '../shared/year';
+import {
+  CADRE_ROLES,
+  COMMITMENT_SHEET_STAGES,
+  type CadreRole,
+  type CommitmentSheetStage,
+} from './commitment-sheet-stage';
+
+export class CommitmentGoalInput {
+  @IsString()
+  @Length(2, 200)
+  title!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  measures?: string;
+
+  @IsOptional()
+  @IsIsoDate()
+  deadline?: string;
+}
+
+export class FileCommitmentSheetInput {
+  @IsMongoId()
+  memberId!: string;
+
+  @IsMongoId()
+  organizationId!: string;
+
+  @IsYear()
+  year!: number;
+
+  @IsEnum(CADRE_ROLES)
+  role!: CadreRole;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CommitmentGoalInput)
+  goals!: CommitmentGoalInput[];
+
+  @IsOptional()
+  @IsDate()
+  at?: Date;
+}
+
+export class ReportCommitmentSheetInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsString()
+  @Length(2, 2000)
+  report!: string;
+
+  @IsOptional()
+  @IsDate()
+  at?: Date;
+}
+
+export class AssessCommitmentSheetInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsInt()
+  @Min(0)
+  completedGoals!: number;
+
+  @IsScore()
+  score!: number;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  comment?: string;
+
+  @IsOptional()
+  @IsDate()
+  at?: Date;
+}
+
+export class CommitmentSheetFilter {
+  @IsOptional()
+  @IsYear()
+  year?: number;
+
+  @IsOptional()
+  @IsEnum(COMMITMENT_SHEET_STAGES, { each: true })
+  stages?: CommitmentSheetStage[];
+
+  @IsOptional()
+  @IsEnum(CADRE_ROLES, { each: true })
+  roles?: CadreRole[];
+}

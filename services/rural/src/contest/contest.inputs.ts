@@ -1,0 +1,78 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import { IsScore } from '../shared/score';
+import { IsQuarter } from '../shared/shanghai';
+
+export class CreateContestInput {
+  @IsMongoId()
+  organizationId!: string;
+
+  @IsQuarter()
+  quarter!: string;
+
+  @IsString()
+  @Length(2, 100)
+  theme!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  jurors!: string[];
+
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  winnerCount!: number;
+}
+
+export class EnterContestInput {
+  @IsMongoId()
+  contestId!: string;
+
+  @IsMongoId()
+  organizationId!: string;
+
+  @IsString()
+  @Length(2, 100)
+  title!: string;
+}
+
+export class ScoreContestEntryInput {
+  @IsMongoId()
+  contestId!: string;
+
+  @IsMongoId()
+  entryId!: string;
+
+  @IsString()
+  @Length(1, 50)
+  juror!: string;
+
+  @IsScore()
+  score!: number;
+}
+
+export class ContestFilter {
+  @IsOptional()
+  @IsQuarter()
+  quarter?: string;
+}
+
+export class CloseContestInput {
+  @IsMongoId()
+  id!: string;
+}

@@ -1,0 +1,71 @@
+// Shared pieces of the rural demo: its input (organizations from the projection), deterministic
+// ids and randomness, Shanghai wall-clock times and money in fen.
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
+import { SHANGHAI_OFFSET_MS } from '../shared/shanghai';
+
+export interface DemoOrg {
+  _id: Types.ObjectId;
+  name: string;
+  regionCode: string;
+}
+
+export interface DemoInput {
+  xiongan: DemoOrg;
+  /** 安新, 容城, 雄县: 36 villages each, in number order (第一村 … 第三十六村). */
+  xionganVillages: DemoOrg[][];
+  /** 寿光第一村 … 第八村, paired with 雄安. */
+  weifangVillages: DemoOrg[];
+  /** 凌河区's six street working committees (街道党工委). */
+  lingheStreets: DemoOrg[];
+  yunhe: DemoOrg;
+  /** 运河区's communities, street by street. */
+  yunheCommunities: DemoOrg[][];
+}
+
+export const WAN = 1_000_000; // 1万元 in fen
+export const DEMO_MODEL = '党组织+龙头企业+合作社+基地+农户';
+export const DISTRICT_ADMIN = 'demo-organization-department';
+export const LOCAL_ADMIN = 'demo-local-admin';
+
+/** A deterministic id for a demo record, so loading twice changes nothing. */
+export const demoId = (path: string) =>
+  new Types.ObjectId(
+    createHash('sha256').update(`jiceng-rural-demo:${path}`).digest('hex').slice(0, 24),
+  );
+
+/** Deterministic randomness: every draw derives from a label. */
+export function rng(label: string): () => number {
+  let state = createHash('sha256').update(label).digest().readUInt32LE(0);
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+export const between = (random: () => number, min: number, max: number) =>
+  min + Math.floor(random() * (max - min + 1));
+
+/** Shanghai wall-clock time on a date, as an instant. */
+export const shanghai = (date: string, hour = 10) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + hour * 3_600_000);
+
+/** `total` fen split into `parts` whole amounts that add up exactly. */
+export function split(total: number, parts: number): number[] {
+  const base = Math.floor(total / parts);
+  return Array.from({ length: parts }, (_, i) => base + (i < total - base * parts ? 1 : 0));
+}
+
+const CN_DIGITS = '〇一二三四五六七八九十';
+/** Chinese numerals up to 99, as the organization demo names villages (第三十六村). */
+export const cn = (n: number) =>
+  n <= 10
+    ? CN_DIGITS[n]
+    : n < 20
+      ? `十${CN_DIGITS[n - 10]}`
+      : `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+
+export const day = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

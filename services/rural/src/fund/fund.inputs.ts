@@ -1,0 +1,94 @@
+import {
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Length,
+  Min,
+} from 'class-validator';
+import { IsFen } from '../shared/fen';
+import { IsScore } from '../shared/score';
+import { IsYear } from '../shared/year';
+import { FUND_STAGES, type FundStage } from './fund-stage';
+
+export class CreateFundInput {
+  @IsMongoId()
+  organizationId!: string;
+
+  @IsString()
+  @Length(2, 100)
+  name!: string;
+
+  @IsYear()
+  year!: number;
+
+  @IsFen()
+  budgetFen!: number;
+}
+
+export class ApplyForFundInput {
+  @IsMongoId()
+  fundId!: string;
+
+  @IsMongoId()
+  organizationId!: string;
+
+  @IsString()
+  @Length(2, 100)
+  title!: string;
+
+  @IsFen()
+  requestedFen!: number;
+
+  @IsOptional()
+  @IsDate()
+  at?: Date;
+}
+
+export class AdvanceFundApplicationInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsEnum(FUND_STAGES)
+  to!: FundStage;
+
+  @IsOptional()
+  @IsDate()
+  at?: Date;
+
+  @IsOptional()
+  @IsScore()
+  score?: number;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  note?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+export class AllocateFundInput {
+  @IsMongoId()
+  applicationId!: string;
+
+  @IsFen()
+  amountFen!: number;
+}
+
+export class FundFilter {
+  @IsOptional()
+  @IsYear()
+  year?: number;
+}
+
+export class FundApplicationFilter {
+  @IsOptional()
+  @IsEnum(FUND_STAGES, { each: true })
+  stages?: FundStage[];
+}

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import type { Claims } from '@jiceng/auth';
+import {
+  badUserInput,
+  conflict,
+  notFound,
+  paginate,
+  type Connection,
+  type PageArgs,
+} from '@jiceng/graphql';
+import { isDuplicateKeyError } from '@jiceng/mongo';
+import { RuralAccess } from '../shared/rural-access';
+import { stepDateProblems } from '../shared/shanghai';
+import type {
+  AdvanceFundApplicationInput,
+  ApplyForFundInput,
+  CreateFundInput,
+  FundApplicationFilter,
+  FundFilter,
+} from './fund.inputs';
+import { FUND_APPLICATION_MODEL, FUND_MODEL, type Fund, type FundApplication } from './fund.schema';
+import { actorFor, FUND_STAGES, fundStepProblem, stageName, type FundStage } from './fund-stage';
+
+@Injectable()
+export class FundService {
+  constructor(
+    @InjectModel(FUND_MODEL) private readonly funds: Model<Fund>,
+    @InjectModel(FUND_APPLICATION_MODEL) private readonly applications: Model<FundApplication>,
+    private readonly access: RuralAccess,
+  ) {}
+
+  // ---- reads -----------------------------------------------------------------------------
+
+  async getFund(id: string | Types.ObjectId): Promise<Fund> {
+    const fund = Types.ObjectId.isValid(id) ? await this.funds.findById(id).lean<Fund>() : null;
+    if (!fund) throw notFound('Fund', String(id));
+    return fund;
+  }
+
+  async readableFund(claims: Claims, id: string): Promise<Fund> {
+    const fund = await this.getFund(id);
+    await this.access.requireReadable(claims, [fund.organizationId], `Fund ${id}`);
+    return fund;
+  }
+
+  findFundsByIds(ids: readonly string[]): Promise<Fund[]> {
+    return this.funds
+      .find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } })
+      .lean<Fund[]>();
+  }
+
+  findApplicationsByIds(ids: readonly string[]): Promise<FundApplication[]> {
+    return this.applications
+      .find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } })
+      .lean<FundApplication[]>();
+  }
+
+  async listFunds(
+    claims: Claims,
+    organizationId: string | undefined,
+    filter: FundFilter | undefined,
+    page: PageArgs,
+  ): Promise<Connection<Fund>> {
+    const orgs = await this.access.scope(claims, organizationId);
+    return paginate(
+      this.funds,
+      {
+        ...(orgs && { organizationId: { $in: orgs } }),
+        ...(filter?.year && { year: filter.year }),
+      },
+      page,
+    );
+  }
+
+  async getApplication(id: string): Promise<FundApplication> {
+    const application = Types.ObjectId.isValid(id)
+      ? await this.applications.findById(id).lean<FundApplication>()
+      : null;
+    if (!application) throw notFound('Fund application', id);
+    return application;
+  }
+
+  /** Readable by the applicant's subtree and by the organizer's. */
+  async readableApplication(claims: Claims, id: string): Promise<FundApplication> {
+    const application = await this.getApplication(id);
+    const fund = await this.getFund(application.fundId);
+    await this.access.requireReadable(
+      claims,
+      [application.organizationId, fund.organizationId],
+      `Fund application ${id}`,
+    );
+    return application;
+  }
+
+  applicationsOf(
+    fund: Fund,
+    filter: FundApplicationFilter | undefined,
+    page: PageArgs,
+  ): Promise<Connection<FundApplication>> {
+    return paginate(
+      this.applications,
+      { fundId: fund._id, ...(filter?.stages?.length && { stage: { $in: filter.stages } }) },
+      page,
+    );
+  }
+
+  /** Applications per stage of several funds, in one aggregation. */
+  async stageCounts(fundIds: readonly string[]) {
+    const groups = await this.applications.aggregate<{
+      _id: { fundId: Types.ObjectId; stage: FundStage };
+      count: number;
+    }>([
+      { $match: { fundId: { $in: fundIds.map((id) => new Types.ObjectId(id)) } } },
+      { $group: { _id: { fundId: '$fundId', stage: '$stage' }, count: { $sum: 1 } } },
+    ]);
+    return fundIds.map((id) =>
+      FUND_STAGES.map((stage) => ({
+        stage,
+        count: groups.find((g) => String(g._id.fundId) === id && g._id.stage === stage)?.count ?? 0,
+      })),
+    );
+  }
+
+  // ---- changes ---------------------------------------------------------------------------
+
+  async createFund(input: CreateFundInput, claims: Claims): Promise<Fund> {
+    const org = await this.access.organization(input.organizationId, 'input.organizationId');
+    await this.access.requireWrite(claims, org._id, 'OWN_OR_ABOVE', 'Creating a fund');
+    const now = new Date();
+    const fund: Fund = {
+      _id: new Types.ObjectId(),
+      organizationId: org._id,
+      name: input.name.trim(),
+      year: input.year,
+      budgetFen: input.budgetFen,
+      remainingFen: input.budgetFen,
+      allocations: [],
+      createdBy: claims.sub,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.funds.create(fund);
+    return fund;
+  }
+
+  /** 自主申报 by an organization below the organizer; once per organization and fund. */
+  async apply(input: ApplyForFundInput, claims: Claims): Promise<FundApplication> {
+    const fund = await this.getFund(input.fundId);
+    const org = await this.access.organization(input.organizationId, 'input.organizationId');
+    if (!org.ancestorIds.some((id) => id.equals(fund.organizationId)))
+      throw badUserInput([
+        { field: 'input.organizationId', message: `${org.name} is not below the fund's organizer` },
+      ]);
+    await this.access.requireWrite(
+      claims,
+      org._id,
+      actorFor('SELF_APPLIED').authority,
+      'Applying for a fund',
+    );
+    const now = new Date();
+    const at = input.at ?? now;
+    const problems = stepDateProblems('input.at', at, null, now);
+    if (problems.length) throw badUserInput(problems);
+    const application: FundApplication = {
+      _id: new Types.ObjectId(),
+      fundId: fund._id,
+      organizationId: org._id,
+      title: input.title.trim(),
+      requestedFen: input.requestedFen,
+      stage: 'SELF_APPLIED',
+      steps: [{ stage: 'SELF_APPLIED', at, by: claims.sub, score: null, note: null }],
+      allocatedFen: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.applications.create(application);
+    } catch (error) {
+      if (isDuplicateKeyError(error))
+        throw conflict(`${org.name} has already applied for fund ${input.fundId}`);
+      throw error;
+    }
+    return application;
+  }
+
+  /** One stage forward (or out), written only on the stage and version it was decided on. */
+  async advance(input: AdvanceFundApplicationInput, claims: Claims): Promise<FundApplication> {
+    const application = await this.getApplication(input.id);
+    const fund = await this.getFund(application.fundId);
+    const actor = actorFor(input.to);
+    const orgId = actor.of === 'APPLICANT' ? application.organizationId : fund.organizationId;
+    await this.access.requireWrite(claims, orgId, actor.authority, stageName(input.to));
+    if (input.to === 'ALLOCATED')
+      throw badUserInput([{ field: 'input.to', message: 'ALLOCATED is recorded by allocateFund' }]);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== application.version)
+      throw conflict(
+        `Fund application ${input.id} is at version ${application.version} (${stageName(application.stage)}), not ${input.expectedVersion}`,
+      );
+    const problem = fundStepProblem(application.stage, input.to);
+    if (problem) throw conflict(problem);
+    if (
+      input.to === 'NOT_SELECTED' &&
+      fund.allocations.some((a) => a.applicationId.equals(application._id))
+    )
+      throw conflict(
+        `Fund application ${input.id} has an allocation recorded; complete it with allocateFund`,
+      );
+    const now = new Date();
+    const at = input.at ?? now;
+    const last = application.steps[application.steps.length - 1];
+    const problems = stepDateProblems('input.at', at, last?.at ?? null, now);
+    if (input.to === 'NOT_SELECTED' && !input.note?.trim())
+      problems.push({
+        field: 'input.note',
+        message: 'is required to record NOT_SELECTED (未入选)',
+      });
+    if (problems.length) throw badUserInput(problems);
+    const step = {
+      stage: input.to,
+      at,
+      by: claims.sub,
+      score: input.score ?? null,
+      note: input.note?.trim() || null,
+    };
+    const result = await this.applications.updateOne(
+      { _id: application._id, stage: application.stage, version: application.version },
+      { $set: { stage: input.to, updatedAt: now }, $push: { steps: step }, $inc: { version: 1 } },
+    );
+    if (result.matchedCount === 0) {
+      const current = await this.getApplication(input.id);
+      throw conflict(
+        `Fund application ${input.id} changed concurrently: it is now ${stageName(current.stage)}`,
+      );
+    }
+    return this.getApplication(input.id);
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model, type QueryFilter } from 'mongoose';
+import type { Claims } from '@jiceng/auth';
+import {
+  badUserInput,
+  conflict,
+  forbidden,
+  notFound,
+  paginate,
+  type Connection,
+  type PageArgs,
+} from '@jiceng/graphql';
+import { isDuplicateKeyError } from '@jiceng/mongo';
+import { scopedNode } from '@jiceng/org-projection';
+import { mayWrite, provinceOf, VILLAGE_SECTOR } from '../shared/authority';
+import { RuralAccess } from '../shared/rural-access';
+import type { CreateRuralPairingInput, RuralPairingFilter } from './pairing.inputs';
+import { pairingName, pairKeyOf, RURAL_PAIRING_MODEL, type RuralPairing } from './pairing.schema';
+
+@Injectable()
+export class PairingService {
+  constructor(
+    @InjectModel(RURAL_PAIRING_MODEL) private readonly model: Model<RuralPairing>,
+    private readonly access: RuralAccess,
+  ) {}
+
+  findByIds(ids: readonly string[]): Promise<RuralPairing[]> {
+    const valid = ids.filter((id) => Types.ObjectId.isValid(id));
+    return this.model.find({ _id: { $in: valid } }).lean<RuralPairing[]>();
+  }
+
+  async get(id: string): Promise<RuralPairing> {
+    const pairing = Types.ObjectId.isValid(id)
+      ? await this.model.findById(id).lean<RuralPairing>()
+      : null;
+    if (!pairing) throw notFound('Rural pairing', id);
+    return pairing;
+  }
+
+  /** A pairing is readable by either side's subtree. */
+  async readable(claims: Claims, id: string): Promise<RuralPairing> {
+    const pairing = await this.get(id);
+    await this.access.requireReadable(claims, pairing.villageIds, `Rural pairing ${id}`);
+    return pairing;
+  }
+
+  async list(
+    claims: Claims,
+    organizationId: string | undefined,
+    filter: RuralPairingFilter | undefined,
+    page: PageArgs,
+  ): Promise<Connection<RuralPairing>> {
+    return paginate(this.model, await this.query(claims, organizationId, filter), page);
+  }
+
+  /** Every pairing with a village in the subtree (for totals; pairings are few). */
+  async all(
+    claims: Claims,
+    organizationId: string | undefined,
+    filter: RuralPairingFilter | undefined,
+  ): Promise<RuralPairing[]> {
+    return this.model.find(await this.query(claims, organizationId, filter)).lean<RuralPairing[]>();
+  }
+
+  async create(input: CreateRuralPairingInput, claims: Claims): Promise<RuralPairing> {
+    const field = 'input.villageIds';
+    if (input.villageIds[0] === input.villageIds[1])
+      throw badUserInput([{ field, message: 'must name two different villages' }]);
+    const villages = await Promise.all(
+      input.villageIds.map((id) => this.access.village(id, field)),
+    );
+    const [a, b] = villages;
+    if (provinceOf(a.regionCode) === provinceOf(b.regionCode))
+      throw badUserInput([
+        {
+          field,
+          message: `a cross-province pairing needs villages of two provinces; ${a.name} and ${b.name} are both in province ${provinceOf(a.regionCode)}0000`,
+        },
+      ]);
+    if (!villages.some((v) => mayWrite(claims, scopedNode(v), 'ABOVE')))
+      throw forbidden('Pairing villages takes ADMIN or an ORG_ADMIN above one of them');
+    const pairing: RuralPairing = {
+      _id: new Types.ObjectId(),
+      program: input.program.trim(),
+      name: pairingName(a.name, b.name),
+      villageIds: villages.map((v) => v._id),
+      pairKey: pairKeyOf(villages.map((v) => v._id)),
+      startedOn: input.startedOn,
+      createdBy: claims.sub,
+      createdAt: new Date(),
+    };
+    try {
+      await this.model.create(pairing);
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw conflict(`${a.name} and ${b.name} are already paired`);
+      throw error;
+    }
+    return pairing;
+  }
+
+  private async query(
+    claims: Claims,
+    organizationId: string | undefined,
+    filter: RuralPairingFilter | undefined,
+  ): Promise<QueryFilter<RuralPairing>> {
+    const villages = await this.access.scope(claims, organizationId, { sector: VILLAGE_SECTOR });
+    return {
+      ...(villages && { villageIds: { $in: villages } }),
+      ...(filter?.program && { program: filter.program }),
+    };
+  }
+}

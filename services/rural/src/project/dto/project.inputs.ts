@@ -1,0 +1,148 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsMongoId,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import { IsFen } from '../../shared/fen';
+import { IsIsoDate } from '../../shared/shanghai';
+import { IsYear } from '../../shared/year';
+import {
+  RURAL_FUNDING_TYPES,
+  RURAL_PROJECT_KINDS,
+  RURAL_PROJECT_STATUSES,
+  type RuralFundingType,
+  type RuralProjectKind,
+  type RuralProjectStatus,
+} from '../project.enums';
+
+export class CreateRuralProjectInput {
+  @IsString()
+  @Length(2, 100)
+  name!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsMongoId({ each: true })
+  villageIds!: string[];
+
+  @IsEnum(RURAL_PROJECT_KINDS)
+  kind!: RuralProjectKind;
+
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  model?: string;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(10_000_000)
+  areaMu!: number;
+
+  @IsYear()
+  startYear!: number;
+
+  @IsOptional()
+  @IsMongoId()
+  pairingId?: string;
+
+  @IsOptional()
+  @IsIsoDate()
+  plannedOn?: string;
+}
+
+export class RecordRuralFundingInput {
+  @IsMongoId()
+  projectId!: string;
+
+  @IsEnum(RURAL_FUNDING_TYPES)
+  type!: RuralFundingType;
+
+  @IsMongoId()
+  villageId!: string;
+
+  @IsYear()
+  year!: number;
+
+  @IsFen()
+  amountFen!: number;
+
+  @IsString()
+  @Length(2, 100)
+  source!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  note?: string;
+}
+
+export class RecordCollectiveIncomeInput {
+  @IsMongoId()
+  projectId!: string;
+
+  @IsMongoId()
+  villageId!: string;
+
+  @IsYear()
+  year!: number;
+
+  @IsFen()
+  amountFen!: number;
+}
+
+export class AddRuralMilestoneInput {
+  @IsMongoId()
+  projectId!: string;
+
+  @IsString()
+  @Length(2, 200)
+  title!: string;
+
+  @IsIsoDate()
+  dueOn!: string;
+}
+
+export class ReachRuralMilestoneInput {
+  @IsMongoId()
+  projectId!: string;
+
+  @IsMongoId()
+  milestoneId!: string;
+
+  @IsIsoDate()
+  reachedOn!: string;
+}
+
+export class AdvanceRuralProjectStatusInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsEnum(RURAL_PROJECT_STATUSES)
+  to!: RuralProjectStatus;
+
+  @IsIsoDate()
+  on!: string;
+}
+
+export class RuralProjectFilter {
+  @IsOptional()
+  @IsEnum(RURAL_PROJECT_KINDS, { each: true })
+  kinds?: RuralProjectKind[];
+
+  @IsOptional()
+  @IsEnum(RURAL_PROJECT_STATUSES, { each: true })
+  statuses?: RuralProjectStatus[];
+
+  @IsOptional()
+  @IsMongoId()
+  pairingId?: string;
+}

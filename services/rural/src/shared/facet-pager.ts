@@ -1,0 +1,96 @@
+import { Types, type Model, type PipelineStage, type QueryFilter } from 'mongoose';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  type Connection,
+  type PageArgs,
+} from '@jiceng/graphql';
+import { PerRequest } from './per-request';
+
+export interface PageRequest {
+  /** Identifies the filter and page within the request (organization id and arguments). */
+  key: string;
+  filter: QueryFilter<any>;
+  page: PageArgs;
+}
+
+type Doc = { _id: Types.ObjectId };
+
+/**
+ * Relay pages of one collection for many filters at once, as the Organization fields of a page
+ * of organizations ask for them: one aggregation per tick, a `$match` on the union of the
+ * filters (which indexes serve) and one `$facet` branch per filter, each in `_id` order with its
+ * page's limit, then one `find` of the pages' documents. The branches carry ids only, so the
+ * aggregation's single result document stays small (MongoDB caps it at 16 MB). Counts are
+ * batched the same way, and run only when a client asks for totalCount.
+ */
+export class FacetPager<T extends Doc> {
+  private readonly pages = new PerRequest<PageRequest, T[]>(
+    async (requests) => {
+      const pages = await this.facets(
+        requests,
+        (r) => [
+          { $match: pageFilter(r) },
+          { $sort: { _id: 1 } },
+          { $limit: pageSize(r.page.first) + 1 },
+          { $project: { _id: 1 } },
+        ],
+        (rows) => rows.map((row) => String(row._id)),
+      );
+      const ids = [...new Set(pages.flat())].map((id) => new Types.ObjectId(id));
+      const found = ids.length ? await this.model.find({ _id: { $in: ids } }).lean<T[]>() : [];
+      const docs = new Map(found.map((d) => [String(d._id), d]));
+      return pages.map((page) => page.map((id) => docs.get(id)).filter((d): d is T => !!d));
+    },
+    (r) => r.key,
+  );
+
+  private readonly counts = new PerRequest<PageRequest, number>(
+    (requests) =>
+      this.facets(
+        requests,
+        (r) => [{ $match: r.filter }, { $count: 'n' }],
+        (rows) => rows[0]?.n ?? 0,
+      ),
+    (r) => r.key,
+  );
+
+  constructor(private readonly model: Model<any>) {}
+
+  async page(ctx: object, request: PageRequest): Promise<Connection<T>> {
+    // A bad page size or cursor fails this field alone, not the whole batch.
+    const size = pageSize(request.page.first);
+    if (request.page.after) decodeCursor(request.page.after);
+    const docs = await this.pages.load(ctx, request);
+    const page = docs.slice(0, size);
+    return {
+      edges: page.map((node) => ({ cursor: encodeCursor(node._id), node })),
+      pageInfo: {
+        hasNextPage: docs.length > size,
+        endCursor: page.length ? encodeCursor(page[page.length - 1]._id) : null,
+      },
+      totalCount: () => this.counts.load(ctx, request),
+    };
+  }
+
+  private async facets<R>(
+    requests: readonly PageRequest[],
+    branch: (request: PageRequest) => PipelineStage.FacetPipelineStage[],
+    pick: (rows: any[]) => R,
+  ): Promise<R[]> {
+    const union =
+      requests.length === 1 ? requests[0].filter : { $or: requests.map((r) => r.filter) };
+    const [result] = await this.model.aggregate([
+      { $match: union },
+      { $facet: Object.fromEntries(requests.map((r, i) => [`f${i}`, branch(r)])) },
+    ]);
+    return requests.map((_, i) => pick(result?.[`f${i}`] ?? []));
+  }
+}
+
+function pageFilter(request: PageRequest): QueryFilter<any> {
+  return request.page.after
+    ? { $and: [request.filter, { _id: { $gt: decodeCursor(request.page.after) } }] }
+    : request.filter;
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type QueryFilter, type Model } from 'mongoose';
+import { hasGlobalScope, isWithinScope, type Claims } from '@jiceng/auth';
+import { badUserInput, forbidden } from '@jiceng/graphql';
+import { ORG_NODE_MODEL, OrgProjectionService, type OrgNode } from '@jiceng/org-projection';
+import { AUTHORITY_WORDS, mayWrite, VILLAGE_SECTOR, type Authority } from './authority';
+
+type Id = Types.ObjectId | string;
+
+/**
+ * Scope checks and subtree reads against the organization projection, shared by every feature.
+ * Records keep only the ids of their organizations; a subtree read asks the projection which
+ * organizations lie below the root, so a moved subtree needs no rewrite outside the projection.
+ */
+@Injectable()
+export class RuralAccess {
+  constructor(
+    private readonly projection: OrgProjectionService,
+    @InjectModel(ORG_NODE_MODEL) private readonly nodes: Model<OrgNode>,
+  ) {}
+
+  /** An active organization the projection knows, or BAD_USER_INPUT on `field`. */
+  async organization(id: string, field: string): Promise<OrgNode> {
+    const node = Types.ObjectId.isValid(id) ? await this.projection.get(id) : null;
+    if (!node) throw badUserInput([{ field, message: 'is not a known organization' }]);
+    if (node.status !== 'ACTIVE')
+      throw badUserInput([{ field, message: `${node.name} is dissolved` }]);
+    return node;
+  }
+
+  /** An active village party organization (村党组织), or BAD_USER_INPUT on `field`. */
+  async village(id: string, field: string): Promise<OrgNode> {
+    const node = await this.organization(id, field);
+    if (node.sector !== VILLAGE_SECTOR)
+      throw badUserInput([
+        { field, message: `is ${node.name}, not a village party organization (村党组织)` },
+      ]);
+    return node;
+  }
+
+  /** FORBIDDEN unless the caller may take `what` on the organization. */
+  async requireWrite(claims: Claims, orgId: Id, authority: Authority, what: string) {
+    if (!mayWrite(claims, await this.projection.scoped(orgId), authority))
+      throw forbidden(`${what} takes ${AUTHORITY_WORDS[authority]} organization ${String(orgId)}`);
+  }
+
+  /** A record of several organizations is readable when any of them is within scope. */
+  async isReadable(claims: Claims, orgIds: readonly Id[]): Promise<boolean> {
+    if (hasGlobalScope(claims)) return true;
+    for (const id of orgIds)
+      if (isWithinScope(claims, await this.projection.scoped(id))) return true;
+    return false;
+  }
+
+  async requireReadable(claims: Claims, orgIds: readonly Id[], what: string): Promise<void> {
+    if (!(await this.isReadable(claims, orgIds))) throw forbidden(`${what} is outside your scope`);
+  }
+
+  /**
+   * The organizations a subtree read covers: the root (the caller's own organization unless one
+   * is given) and those below it, narrowed to a sector and to a region (GB/T 2260 prefix). Null
+   * when nothing narrows the read: a global caller (ADMIN, AUDITOR) without root or region.
+   */
+  async scope(
+    claims: Claims,
+    organizationId: string | null | undefined,
+    narrow: { sector?: string; regionCode?: string | null } = {},
+  ): Promise<Types.ObjectId[] | null> {
+    const filter: QueryFilter<OrgNode> = {
+      ...(narrow.sector && { sector: narrow.sector }),
+      ...(narrow.regionCode && { regionCode: { $regex: `^${narrow.regionCode}` } }),
+    };
+    const rootId = organizationId ?? (hasGlobalScope(claims) ? null : claims.orgId);
+    if (!rootId) {
+      if (!narrow.regionCode) return null;
+      return (await this.nodes.find(filter, { _id: 1 }).lean<OrgNode[]>()).map((n) => n._id);
+    }
+    if (!Types.ObjectId.isValid(rootId))
+      throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
+    await this.requireReadable(claims, [rootId], `Organization ${rootId}`);
+    const root = new Types.ObjectId(rootId);
+    return (await this.subtrees([root], filter)).get(String(root)) ?? [];
+  }
+
+  /** The subtrees of several roots (each root with the nodes below it) in one projection read. */
+  async subtrees(
+    roots: readonly Types.ObjectId[],
+    filter: QueryFilter<OrgNode> = {},
+  ): Promise<Map<string, Types.ObjectId[]>> {
+    const found = await this.nodes
+      .find(
+        { ...filter, $or: [{ _id: { $in: roots } }, { ancestorIds: { $in: roots } }] },
+        { ancestorIds: 1 },
+      )
+      .lean<Pick<OrgNode, '_id' | 'ancestorIds'>[]>();
+    const byRoot = new Map(roots.map((root) => [String(root), [] as Types.ObjectId[]]));
+    for (const node of found)
+      for (const id of [node._id, ...node.ancestorIds]) byRoot.get(String(id))?.push(node._id);
+    return byRoot;
+  }
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  RequestLoader,
+  type Connection,
+  type PageArgs,
+} from '@jiceng/graphql';
+import { ORG_NODE_MODEL, type OrgNode } from '@jiceng/org-projection';
+import type { GraphQLContext } from '@jiceng/subgraph';
+
+/** One Organization list field: the organization, whether its subtree counts, a filter, a page. */
+export interface OrgListRequest<F> {
+  orgId: string;
+  subtree: boolean;
+  filter: F;
+  page: PageArgs;
+}
+
+/** A page of records already read and sorted by `_id`, with the cursors `paginate()` uses. */
+export function pageOfSorted<T extends { _id: Types.ObjectId }>(
+  docs: T[],
+  args: PageArgs,
+): Connection<T> {
+  const size = pageSize(args.first);
+  const after = args.after ? String(decodeCursor(args.after)) : null;
+  const rest = after ? docs.filter((d) => String(d._id) > after) : docs;
+  const page = rest.slice(0, size);
+  return {
+    edges: page.map((node) => ({ cursor: encodeCursor(node._id), node })),
+    pageInfo: {
+      hasNextPage: rest.length > size,
+      endCursor: page.length ? encodeCursor(page[page.length - 1]._id) : null,
+    },
+    totalCount: async () => docs.length,
+  };
+}
+
+/** The subtrees of several organizations, from the projection in one read. */
+@Injectable()
+export class OrgSubtrees {
+  constructor(@InjectModel(ORG_NODE_MODEL) private readonly nodes: Model<OrgNode>) {}
+
+  async of(roots: string[]): Promise<Map<string, Set<string>>> {
+    const subtrees = new Map(roots.map((root) => [root, new Set([root])]));
+    if (!roots.length) return subtrees;
+    const below = await this.nodes
+      .find({ ancestorIds: { $in: roots.map((r) => new Types.ObjectId(r)) } }, { ancestorIds: 1 })
+      .lean<Pick<OrgNode, '_id' | 'ancestorIds'>[]>();
+    for (const node of below)
+      for (const ancestor of node.ancestorIds)
+        subtrees.get(String(ancestor))?.add(String(node._id));
+    return subtrees;
+  }
+}
+
+export interface OrgListSource<T, F> {
+  /** Every record of these organizations that matches the filter, sorted by `_id`. */
+  fetch(orgIds: Types.ObjectId[], filter: F): Promise<T[]>;
+  /** The organizations a record belongs to. */
+  owners(record: T): Types.ObjectId[];
+}
+
+/**
+ * Batches the Organization list fields of one request (a page of organizations, each with its
+ * stations): the subtrees in one projection read, the records of every organization in one read
+ * per distinct filter, then each field's page in memory. Meant for lists that stay small per
+ * subtree (stations, flag vehicles), not for members-sized collections.
+ */
+export class OrgListLoader<T extends { _id: Types.ObjectId }, F> {
+  private readonly loader = new RequestLoader<OrgListRequest<F>, Connection<T>>((requests) =>
+    this.batch(requests),
+  );
+
+  constructor(
+    private readonly subtrees: OrgSubtrees,
+    private readonly source: OrgListSource<T, F>,
+  ) {}
+
+  load(ctx: GraphQLContext, request: OrgListRequest<F>): Promise<Connection<T>> {
+    // A bad `first` or `after` fails this field alone, not the whole batch.
+    pageSize(request.page.first);
+    if (request.page.after) decodeCursor(request.page.after);
+    return this.loader.load(ctx, request);
+  }
+
+  private async batch(requests: readonly OrgListRequest<F>[]): Promise<Connection<T>[]> {
+    const subtrees = await this.subtrees.of([
+      ...new Set(requests.filter((r) => r.subtree).map((r) => r.orgId)),
+    ]);
+    const idsOf = (r: OrgListRequest<F>) =>
+      (r.subtree ? subtrees.get(r.orgId) : undefined) ?? new Set([r.orgId]);
+    const byFilter = new Map<string, OrgListRequest<F>[]>();
+    for (const r of requests) {
+      const key = JSON.stringify(r.filter ?? null);
+      byFilter.set(key, [...(byFilter.get(key) ?? []), r]);
+    }
+    const pages = new Map<OrgListRequest<F>, Connection<T>>();
+    for (const group of byFilter.values()) {
+      const orgIds = new Set(group.flatMap((r) => [...idsOf(r)]));
+      const records = await this.source.fetch(
+        [...orgIds].map((id) => new Types.ObjectId(id)),
+        group[0].filter,
+      );
+      for (const r of group) {
+        const ids = idsOf(r);
+        const own = records.filter((record) =>
+          this.source.owners(record).some((o) => ids.has(String(o))),
+        );
+        pages.set(r, pageOfSorted(own, r.page));
+      }
+    }
+    return requests.map((r) => pages.get(r) as Connection<T>);
+  }
+}

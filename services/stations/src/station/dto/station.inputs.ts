@@ -1,0 +1,189 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsMongoId,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AMENITIES,
+  STATION_KINDS,
+  STATION_SERVICES,
+  STATION_STATUSES,
+  WEEKDAYS,
+  type Amenity,
+  type StationKind,
+  type StationService,
+  type StationStatus,
+  type Weekday,
+} from '../station.enums';
+
+/** The radius of the 15-minute service circle and well beyond; a city-wide search is 50 km. */
+export const MAX_NEARBY_RADIUS_METERS = 50_000;
+/** Four intervals a day (split shifts) for every weekday. */
+const MAX_INTERVALS = 28;
+
+export class LngLatInput {
+  @IsNumber()
+  @Min(-180)
+  @Max(180)
+  longitude!: number;
+
+  @IsNumber()
+  @Min(-90)
+  @Max(90)
+  latitude!: number;
+}
+
+export class OpeningIntervalInput {
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(WEEKDAYS, { each: true })
+  weekdays!: Weekday[];
+
+  @IsString()
+  opens!: string;
+
+  @IsString()
+  closes!: string;
+}
+
+const NAME_LENGTH = [2, 100] as const;
+const ADDRESS_LENGTH = [2, 200] as const;
+
+class StationLists {
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(AMENITIES, { each: true })
+  amenities?: Amenity[];
+
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(STATION_SERVICES, { each: true })
+  services?: StationService[];
+}
+
+export class CreateStationInput extends StationLists {
+  @IsMongoId()
+  operatorId!: string;
+
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name!: string;
+
+  @IsEnum(STATION_KINDS)
+  kind!: StationKind;
+
+  @IsString()
+  @Length(...ADDRESS_LENGTH)
+  address!: string;
+
+  @ValidateNested()
+  @Type(() => LngLatInput)
+  location!: LngLatInput;
+
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_INTERVALS)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningIntervalInput)
+  openingHours!: OpeningIntervalInput[];
+}
+
+/** Fields given replace the stored ones; lists replace whole lists. */
+export class UpdateStationInput extends StationLists {
+  @IsMongoId()
+  id!: string;
+
+  /** Hands the station to another organization; the caller must administer both. */
+  @IsOptional()
+  @IsMongoId()
+  operatorId?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(...NAME_LENGTH)
+  name?: string;
+
+  @IsOptional()
+  @IsEnum(STATION_KINDS)
+  kind?: StationKind;
+
+  @IsOptional()
+  @IsString()
+  @Length(...ADDRESS_LENGTH)
+  address?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LngLatInput)
+  location?: LngLatInput;
+
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_INTERVALS)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningIntervalInput)
+  openingHours?: OpeningIntervalInput[];
+}
+
+export class ChangeStationStatusInput {
+  @IsMongoId()
+  id!: string;
+
+  @IsEnum(STATION_STATUSES)
+  status!: StationStatus;
+
+  @IsString()
+  @Length(2, 500)
+  reason!: string;
+}
+
+export class NearbyStationsInput extends LngLatInput {
+  @IsInt()
+  @Min(1)
+  @Max(MAX_NEARBY_RADIUS_METERS)
+  radiusMeters!: number;
+
+  /** Stations offering every one of these. */
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(AMENITIES, { each: true })
+  amenities?: Amenity[];
+
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(STATION_SERVICES, { each: true })
+  services?: StationService[];
+
+  @IsOptional()
+  @IsBoolean()
+  openNow?: boolean;
+
+  /** The instant `openNow` refers to; now when absent. */
+  @IsOptional()
+  @IsDate()
+  at?: Date;
+}
+
+export class StationFilter {
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(STATION_STATUSES, { each: true })
+  statuses?: StationStatus[];
+
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(AMENITIES, { each: true })
+  amenities?: Amenity[];
+}

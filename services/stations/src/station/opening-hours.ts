@@ -1,0 +1,101 @@
+import { shanghaiClock } from '../shared/shanghai-time';
+import { WEEKDAYS, type Weekday } from './station.enums';
+
+/**
+ * Opening hours of a station, Asia/Shanghai wall clock: on each of `weekdays` the station opens
+ * at `opens`; it closes at `closes` the same day, or the next morning when `closes` is not after
+ * `opens` (an overnight interval such as 20:00–06:00). 00:00–24:00 is the whole day.
+ */
+export interface OpeningInterval {
+  weekdays: Weekday[];
+  opens: string;
+  closes: string;
+}
+
+export interface IntervalProblem {
+  /** Index of the offending interval in the list. */
+  index: number;
+  field: 'opens' | 'closes';
+  message: string;
+}
+
+const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const DAY = 24 * 60;
+const WEEK = 7 * DAY;
+
+/** Minutes after midnight, or null when the text is not HH:MM (24:00 only as a closing time). */
+export function minutesOf(time: string, closing = false): number | null {
+  if (closing && time === '24:00') return DAY;
+  if (!HH_MM.test(time)) return null;
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+}
+
+/** Whether the interval runs past midnight into the next day. */
+export function isOvernight({ opens, closes }: Pick<OpeningInterval, 'opens' | 'closes'>): boolean {
+  const from = minutesOf(opens);
+  const to = minutesOf(closes, true);
+  return from !== null && to !== null && to < from;
+}
+
+/** Half-open minute ranges of the week (Monday 00:00 = 0), unwrapped past Sunday midnight. */
+function weekSpans(interval: OpeningInterval): [number, number][] | null {
+  const from = minutesOf(interval.opens);
+  const to = minutesOf(interval.closes, true);
+  if (from === null || to === null || to === from) return null;
+  const length = to > from ? to - from : DAY - from + to;
+  return interval.weekdays.flatMap((weekday) => {
+    const start = WEEKDAYS.indexOf(weekday) * DAY + from;
+    const end = start + length;
+    return end <= WEEK
+      ? [[start, end] as [number, number]]
+      : [
+          [start, WEEK],
+          [0, end - WEEK],
+        ];
+  });
+}
+
+const overlaps = (a: [number, number][], b: [number, number][]) =>
+  a.some(([s1, e1]) => b.some(([s2, e2]) => s1 < e2 && s2 < e1));
+
+/**
+ * What is wrong with a schedule: times are HH:MM, an interval does not open and close at the same
+ * minute, and no two intervals cover the same minute of the week (an overnight interval counts
+ * against the next morning's).
+ */
+export function openingHoursProblems(intervals: OpeningInterval[]): IntervalProblem[] {
+  const problems: IntervalProblem[] = [];
+  const spans: { index: number; spans: [number, number][] }[] = [];
+  intervals.forEach((interval, index) => {
+    if (minutesOf(interval.opens) === null)
+      problems.push({ index, field: 'opens', message: 'must be HH:MM, 00:00-23:59' });
+    if (minutesOf(interval.closes, true) === null)
+      problems.push({ index, field: 'closes', message: 'must be HH:MM, 00:00-24:00' });
+    const own = weekSpans(interval);
+    if (own) {
+      const clash = spans.find((other) => overlaps(other.spans, own));
+      if (clash)
+        problems.push({
+          index,
+          field: 'opens',
+          message: `overlaps ${intervals[clash.index].opens}-${intervals[clash.index].closes}`,
+        });
+      else spans.push({ index, spans: own });
+    } else if (problems.every((p) => p.index !== index))
+      problems.push({
+        index,
+        field: 'closes',
+        message: 'must differ from the opening time (00:00-24:00 is the whole day)',
+      });
+  });
+  return problems;
+}
+
+/** Whether the schedule has the station open at the instant (Asia/Shanghai). */
+export function isOpenAt(intervals: OpeningInterval[], instant: Date): boolean {
+  const { weekday, minute } = shanghaiClock(instant);
+  const t = weekday * DAY + minute;
+  return intervals.some((interval) =>
+    (weekSpans(interval) ?? []).some(([start, end]) => start <= t && t < end),
+  );
+}

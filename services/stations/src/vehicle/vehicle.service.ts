@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import type { Claims } from '@jiceng/auth';
+import { badUserInput, conflict, forbidden, notFound, type FieldError } from '@jiceng/graphql';
+import { isDuplicateKeyError } from '@jiceng/mongo';
+import type { OrgListSource } from '../shared/org-lists';
+import { isIsoDate, shanghaiDate } from '../shared/shanghai-time';
+import { StationsAccess } from '../shared/stations-access';
+import { WorkerService } from '../worker/worker.service';
+import type { RegisterFlagVehicleInput, RetireFlagVehicleInput } from './dto/vehicle.inputs';
+import { normalizePlate, plateProblem } from './plate';
+import { FLAG_VEHICLE_MODEL, type FlagVehicle } from './vehicle.schema';
+
+@Injectable()
+export class FlagVehicleService implements OrgListSource<FlagVehicle, null> {
+  constructor(
+    @InjectModel(FLAG_VEHICLE_MODEL) private readonly model: Model<FlagVehicle>,
+    private readonly workers: WorkerService,
+    private readonly access: StationsAccess,
+  ) {}
+
+  async get(id: string): Promise<FlagVehicle> {
+    const vehicle = Types.ObjectId.isValid(id)
+      ? await this.model.findById(id).lean<FlagVehicle>()
+      : null;
+    if (!vehicle) throw notFound('Flag vehicle', id);
+    return vehicle;
+  }
+
+  async getReadable(id: string, claims: Claims): Promise<FlagVehicle> {
+    const vehicle = await this.get(id);
+    if (!(await this.access.isReadable(claims, vehicle.mobileBranchId)))
+      throw forbidden(`Flag vehicle ${id} is outside your scope`);
+    return vehicle;
+  }
+
+  fetch(orgIds: Types.ObjectId[]): Promise<FlagVehicle[]> {
+    return this.model
+      .find({ mobileBranchId: { $in: orgIds } })
+      .sort({ _id: 1 })
+      .lean<FlagVehicle[]>();
+  }
+
+  owners(vehicle: FlagVehicle): Types.ObjectId[] {
+    return [vehicle.mobileBranchId];
+  }
+
+  /** 命名"党员红旗车": the mobile branch's admins name a member's vehicle. */
+  async register(input: RegisterFlagVehicleInput, claims: Claims): Promise<FlagVehicle> {
+    const branch = await this.access.mobileBranch(input.mobileBranchId, 'input.mobileBranchId');
+    await this.access.requireAdmin(claims, branch._id, 'name flag vehicles');
+    const plate = normalizePlate(input.plate);
+    const namedOn = input.namedOn ?? shanghaiDate(new Date());
+    const problems: FieldError[] = [];
+    const problem = plateProblem(input.kind, plate);
+    if (problem) problems.push({ field: 'input.plate', message: problem });
+    if (!isIsoDate(namedOn))
+      problems.push({ field: 'input.namedOn', message: 'must be a date (YYYY-MM-DD)' });
+    const memberId = new Types.ObjectId(input.memberId);
+    if (input.workerId) {
+      const [worker] = await this.workers.findByIds([input.workerId]);
+      if (!worker)
+        problems.push({ field: 'input.workerId', message: 'is not a registered worker' });
+      else if (!worker.memberLink?.memberId.equals(memberId))
+        problems.push({ field: 'input.workerId', message: 'is not linked to input.memberId' });
+    }
+    if (problems.length) throw badUserInput(problems);
+    const now = new Date();
+    const vehicle: FlagVehicle = {
+      _id: new Types.ObjectId(),
+      plate,
+      kind: input.kind,
+      platform: input.platform,
+      memberId,
+      mobileBranchId: branch._id,
+      workerId: input.workerId ? new Types.ObjectId(input.workerId) : null,
+      namedOn,
+      status: 'ACTIVE',
+      retiredReason: null,
+      createdBy: claims.sub,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.model.create(vehicle);
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw conflict(`Plate ${plate} is already a flag vehicle`);
+      throw error;
+    }
+    return vehicle;
+  }
+
+  async retire(input: RetireFlagVehicleInput, claims: Claims): Promise<FlagVehicle> {
+    const vehicle = await this.get(input.id);
+    await this.access.requireAdmin(claims, vehicle.mobileBranchId, 'retire flag vehicles');
+    const result = await this.model.updateOne(
+      { _id: vehicle._id, status: 'ACTIVE' },
+      { $set: { status: 'RETIRED', retiredReason: input.reason.trim(), updatedAt: new Date() } },
+    );
+    if (result.matchedCount === 0) throw conflict(`Flag vehicle ${input.id} is already retired`);
+    return this.get(input.id);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { SharedModule } from '../shared/shared.module';
+import { WorkerLoader } from './worker.loader';
+import { WorkerResolver } from './worker.resolver';
+import { WORKER_MODEL, workerSchema } from './worker.schema';
+import { WorkerService } from './worker.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: WORKER_MODEL, schema: workerSchema }]),
+    SharedModule,
+  ],
+  providers: [WorkerService, WorkerResolver, WorkerLoader],
+  exports: [WorkerService, WorkerLoader],
+})
+export class WorkerModule {}
