@@ -2,13 +2,10 @@
 // the gateway of a running platform (`npm start`), sequentially, after warm-up requests.
 //   npm run bench -- [--gateway http://127.0.0.1:4000/graphql] [--runs 30] [--only name]
 // Prints one line per scenario: min / median / p95 / max in milliseconds and the response size.
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { mintToken as token, percentile, postGraphQL } from './graph-client.mjs';
 import { scenarios } from './scenarios.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
@@ -18,42 +15,12 @@ const { values } = parseArgs({
   },
 });
 
-function token(role, orgId) {
-  const args = [
-    'dist/gateway/scripts/mint-token.js',
-    '--role',
-    role,
-    '--sub',
-    `bench-${role.toLowerCase()}`,
-  ];
-  if (orgId) args.push('--org', orgId);
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return result.stdout.trim();
-}
-
-async function send(query, variables, bearer) {
-  const res = await fetch(values.gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await res.text();
-  const body = JSON.parse(text);
-  if (body.errors)
-    throw new Error(`${body.errors[0].message} (${body.errors[0].extensions?.code})`);
-  return { body, bytes: text.length };
-}
-
-const percentile = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
 async function main() {
   const admin = token('ADMIN');
   const ctx = {
     token,
     send: (query, variables, bearer = admin) =>
-      send(query, variables, bearer).then((r) => r.body.data),
+      postGraphQL(values.gateway, bearer, query, variables).then((r) => r.data),
     admin,
   };
   console.log(
@@ -62,12 +29,13 @@ async function main() {
   for (const scenario of scenarios) {
     if (values.only && !scenario.name.includes(values.only)) continue;
     const { query, variables, bearer = admin } = await scenario.prepare(ctx);
-    for (let i = 0; i < Number(values.warmup); i++) await send(query, variables, bearer);
+    for (let i = 0; i < Number(values.warmup); i++)
+      await postGraphQL(values.gateway, bearer, query, variables);
     const times = [];
     let bytes = 0;
     for (let i = 0; i < Number(values.runs); i++) {
       const start = process.hrtime.bigint();
-      bytes = (await send(query, variables, bearer)).bytes;
+      bytes = (await postGraphQL(values.gateway, bearer, query, variables)).bytes;
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     times.sort((a, b) => a - b);

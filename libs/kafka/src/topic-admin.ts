@@ -16,8 +16,25 @@ export async function ensureTopics(
       { topic: dlqTopicOf(spec.name), numPartitions: 1, replicationFactor },
     ]);
     const missing = wanted.filter((t) => !existing.has(t.topic));
-    if (missing.length) await admin.createTopics({ topics: missing, waitForLeaders: true });
+    if (!missing.length) return;
+    await admin.createTopics({ topics: missing, waitForLeaders: true });
+    // A fresh KRaft broker may still answer "not the leader" for a moment after the leaders are
+    // elected; a topic is ready once its offsets can be read.
+    for (const { topic } of missing) await untilReadable(() => admin.fetchTopicOffsets(topic));
   } finally {
     await admin.disconnect();
+  }
+}
+
+async function untilReadable(read: () => Promise<unknown>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await read();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 }

@@ -15,12 +15,13 @@ import {
 import { createKafka, EventProducer } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
+  type AppProcess,
+  dataOf,
+  errorCode,
   gql,
   probeTopic,
   startApp,
   tokenFor,
-  type AppProcess,
-  type GraphQLResult,
   type TopicProbe,
 } from '@jiceng/testing';
 import { consumerGroups } from '../src/credit.env';
@@ -89,13 +90,8 @@ describe('credit ledger through the gateway', () => {
 
   const q = (token: string, query: string, variables?: object) =>
     gql(gateway.baseUrl, token, query, variables);
-  const ok = <T = any>(res: GraphQLResult<T>): T => {
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data as T;
-  };
-  const code = (res: GraphQLResult) => res.errors?.[0]?.extensions?.code;
   const points = async (kind: string, id: string, period?: string) =>
-    ok(
+    dataOf(
       await q(
         admin,
         'query($a: AccountInput!, $p: String) { creditAccount(account: $a) { points(period: $p) } }',
@@ -283,7 +279,7 @@ describe('credit ledger through the gateway', () => {
       0,
     );
 
-    const entries = ok(
+    const entries = dataOf(
       await q(
         admin,
         `query($a: AccountInput!) { ledgerEntries(account: $a, first: 10) { totalCount edges { node {
@@ -379,7 +375,7 @@ describe('credit ledger through the gateway', () => {
     expect(bonuses.every((b) => b.creditCode === creditCode && b.period === '2023-Q3')).toBe(true);
     expect(firmBonusV1.types).toContain(JSON.parse(events[0].value!.toString()).type);
 
-    const bonus = ok(
+    const bonus = dataOf(
       await q(
         admin,
         `{ firmCreditBonuses(period: "2023-Q3") { firmId creditCode tier tierLabel bonusScore points sequence ruleVersion
@@ -429,7 +425,7 @@ describe('credit ledger through the gateway', () => {
   });
 
   it('ranks members monthly and organizations quarterly within a subtree, and writes letters once', async () => {
-    const ranking = ok(
+    const ranking = dataOf(
       await q(
         tokenFor('ORG_ADMIN', street),
         `query($w: ID!) { rankings(kind: MEMBER, period: "2023-06", within: $w, first: 10) { totalCount edges { node {
@@ -449,7 +445,7 @@ describe('credit ledger through the gateway', () => {
       rank: { rank: 1, participants: 5 },
     });
 
-    const orgs = ok(
+    const orgs = dataOf(
       await q(
         admin,
         `query($w: ID!) { rankings(kind: ORGANIZATION, period: "2023-Q2", within: $w) { edges { node { rank points organization { id points(period: "2023-Q2") } } } } }`,
@@ -468,7 +464,7 @@ describe('credit ledger through the gateway', () => {
       `query($w: ID!) { rankings(kind: MEMBER, period: "2023-06", within: $w) { totalCount } }`,
       { w: community },
     );
-    expect(code(outside)).toBe('FORBIDDEN');
+    expect(errorCode(outside)).toBe('FORBIDDEN');
 
     const generate = () =>
       q(
@@ -477,7 +473,7 @@ describe('credit ledger through the gateway', () => {
           id recipientKind participants thankYouCount reminderCount letters(first: 20) { edges { node { kind kindLabel title body rank points recipientId member { id } } } } } }`,
         { o: community },
       );
-    const first = ok(await generate()).generateLetters;
+    const first = dataOf(await generate()).generateLetters;
     expect(first).toMatchObject({
       recipientKind: 'MEMBER',
       participants: 5,
@@ -495,14 +491,14 @@ describe('credit ledger through the gateway', () => {
     });
     expect(reminder.body).toContain('2023年6月');
     expect(reminder.body).toContain('测试社区党委5名党员中位列第5名');
-    const second = ok(await generate()).generateLetters;
+    const second = dataOf(await generate()).generateLetters;
     expect(second).toEqual(first);
     expect(await db.collection('letters').countDocuments({})).toBe(5);
   });
 
   it('never overspends under concurrent orders, and refunds a cancellation once', async () => {
     const addItem = async (code: string, pricePoints: number, stock: number) =>
-      ok(
+      dataOf(
         await q(
           admin,
           `mutation($i: AddCatalogueItemInput!) { addCatalogueItem(input: $i) { id name stock categoryLabel } }`,
@@ -523,7 +519,7 @@ describe('credit ledger through the gateway', () => {
     const towel = await addItem('TOWEL', 40, 100);
     const member = tokenFor('MEMBER', b1, m1);
     const available = async () =>
-      ok(
+      dataOf(
         await q(member, `query($a: AccountInput!) { creditAccount(account: $a) { available } }`, {
           a: { kind: 'MEMBER', id: m1 },
         }),
@@ -538,7 +534,7 @@ describe('credit ledger through the gateway', () => {
       );
     const riceOrders = await Promise.all(Array.from({ length: 10 }, () => order(rice)));
     expect(riceOrders.filter((r) => !r.errors).length).toBe(3); // stock
-    expect(riceOrders.filter((r) => code(r) === 'CONFLICT').length).toBe(7);
+    expect(riceOrders.filter((r) => errorCode(r) === 'CONFLICT').length).toBe(7);
     expect(await available()).toBe(60);
     const towelOrders = await Promise.all(Array.from({ length: 10 }, () => order(towel)));
     expect(towelOrders.filter((r) => !r.errors).length).toBe(1); // points: 60 buys one
@@ -546,18 +542,21 @@ describe('credit ledger through the gateway', () => {
     const wallet = await db.collection('wallets').findOne({ _id: `MEMBER:${m1}` as any });
     expect(wallet).toMatchObject({ available: 20, earned: 210, spent: 190, pending: [] });
 
-    const placed = ok(riceOrders.find((r) => !r.errors)!).placeOrder.id;
+    const placed = dataOf(riceOrders.find((r) => !r.errors)!).placeOrder.id;
     const cancel = () =>
       q(member, `mutation($id: ID!) { cancelOrder(id: $id) { state stateLabel } }`, { id: placed });
-    expect(ok(await cancel()).cancelOrder).toEqual({ state: 'CANCELLED', stateLabel: '已取消' });
-    expect(ok(await cancel()).cancelOrder.state).toBe('CANCELLED');
+    expect(dataOf(await cancel()).cancelOrder).toEqual({
+      state: 'CANCELLED',
+      stateLabel: '已取消',
+    });
+    expect(dataOf(await cancel()).cancelOrder.state).toBe('CANCELLED');
     expect(await available()).toBe(70);
     const spends = await db
       .collection('ledger_entries')
       .find({ account: `MEMBER:${m1}`, kind: { $in: ['SPEND', 'REFUND'] } })
       .toArray();
     expect(spends.map((e) => e.points).sort((a, b) => a - b)).toEqual([-50, -50, -50, -40, 50]);
-    const stock = ok(
+    const stock = dataOf(
       await q(
         member,
         `query($c: ID!) { catalogue(communityId: $c) { edges { node { code stock } } } }`,
@@ -592,10 +591,10 @@ describe('credit ledger through the gateway', () => {
         { i: input },
       );
     expect(
-      code(await publishRules(admin, { ...v2, effectiveFrom: new Date().toISOString() })),
+      errorCode(await publishRules(admin, { ...v2, effectiveFrom: new Date().toISOString() })),
     ).toBe('BAD_USER_INPUT');
-    expect(code(await publishRules(tokenFor('ORG_ADMIN', district), v2))).toBe('FORBIDDEN');
-    expect(ok(await publishRules(admin, v2)).publishCreditRules.version).toBe(v2.version);
+    expect(errorCode(await publishRules(tokenFor('ORG_ADMIN', district), v2))).toBe('FORBIDDEN');
+    expect(dataOf(await publishRules(admin, v2)).publishCreditRules.version).toBe(v2.version);
 
     const reviewedAt = new Date(effectiveFrom.getTime() + 60_000).toISOString();
     const later = checkIn({
@@ -678,10 +677,10 @@ describe('credit ledger through the gateway', () => {
   });
 
   it('rebuilds the same balances from the topics (replay command)', async () => {
-    const balanceHash = ok(
+    const balanceHash = dataOf(
       await q(admin, '{ balanceHash { hash accountMonths wallets firmTiers } }'),
     ).balanceHash;
-    expect(code(await q(tokenFor('ORG_ADMIN', district), '{ balanceHash { hash } }'))).toBe(
+    expect(errorCode(await q(tokenFor('ORG_ADMIN', district), '{ balanceHash { hash } }'))).toBe(
       'FORBIDDEN',
     );
     const offsetsFile = join(ROOT, 'tmp', `credit-e2e-${run}-offsets.json`);

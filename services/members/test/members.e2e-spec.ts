@@ -4,15 +4,18 @@ import { Topics } from '@jiceng/events';
 import { createKafka } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
+  type AppProcess,
   createOrgTree,
+  dataOf,
+  errorCode,
+  errorFields,
   gql,
+  mongoCommands,
   probeTopic,
   startApp,
   tokenFor,
-  waitFor,
-  type AppProcess,
-  type GraphQLResult,
   type TopicProbe,
+  waitFor,
   waitForOrgProjection,
   YUNHE_SAMPLE,
 } from '@jiceng/testing';
@@ -42,13 +45,6 @@ describe('members through the gateway', () => {
 
   const q = (token: string, query: string, variables?: object) =>
     gql(gateway.baseUrl, token, query, variables);
-  const ok = <T = any>(res: GraphQLResult<T>): T => {
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data as T;
-  };
-  const code = (res: GraphQLResult) => res.errors?.[0]?.extensions?.code;
-  const fields = (res: GraphQLResult) =>
-    (res.errors?.[0]?.extensions?.fields ?? []).map((f: any) => f.field).sort();
   const memberDocs = () => db.collection('members').countDocuments();
   const pendingOutbox = () =>
     db.collection('members').countDocuments({ 'outbox.eventId': { $exists: true } });
@@ -70,10 +66,6 @@ describe('members through the gateway', () => {
         input,
       },
     );
-  const finds = async (app: AppProcess) => {
-    const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
-    return Number(/jiceng_mongo_commands_total\{command="find"\} (\d+)/.exec(text)?.[1] ?? 0);
-  };
 
   let alice: { id: string }; // FULL member of grid A, later transferred
   let bob: { id: string }; // in-service member of a district unit
@@ -138,8 +130,8 @@ describe('members through the gateway', () => {
       idNumber: '130903199001011238',
       statusSince: '2020-01-10T00:00:00Z',
     });
-    expect(code(badChecksum)).toBe('BAD_USER_INPUT');
-    expect(fields(badChecksum)).toEqual(['input.idNumber']);
+    expect(errorCode(badChecksum)).toBe('BAD_USER_INPUT');
+    expect(errorFields(badChecksum)).toEqual(['input.idNumber']);
     expect(badChecksum.errors?.[0].extensions?.fields[0].message).toMatch(/GB 11643/);
     expect(badChecksum.data ?? null).toBeNull();
 
@@ -151,7 +143,11 @@ describe('members through the gateway', () => {
       birthDate: '1990-01-02',
       statusSince: '2020-01-10T00:00:00Z',
     });
-    expect(fields(mismatched)).toEqual(['input.birthDate', 'input.gender', 'input.organizationId']);
+    expect(errorFields(mismatched)).toEqual([
+      'input.birthDate',
+      'input.gender',
+      'input.organizationId',
+    ]);
 
     const tooYoung = await register(admin, {
       organizationId: org.gridA,
@@ -159,7 +155,7 @@ describe('members through the gateway', () => {
       idNumber: idNumber('130903', '20100101', 11),
       statusSince: '2024-01-10T00:00:00Z',
     });
-    expect(fields(tooYoung)).toEqual(['input.statusSince']);
+    expect(errorFields(tooYoung)).toEqual(['input.statusSince']);
 
     const foreign = await register(tokenFor('ORG_ADMIN', org.streetB), {
       organizationId: org.gridA,
@@ -167,7 +163,7 @@ describe('members through the gateway', () => {
       idNumber: idNumber('130903', '19880312', 222),
       statusSince: '2020-01-10T00:00:00Z',
     });
-    expect(code(foreign)).toBe('FORBIDDEN');
+    expect(errorCode(foreign)).toBe('FORBIDDEN');
     expect(await memberDocs()).toBe(before);
   });
 
@@ -180,7 +176,7 @@ describe('members through the gateway', () => {
       statusSince: '2020-01-10T00:00:00Z',
       occupation: '社区工作者',
     });
-    alice = ok(res).registerMember;
+    alice = dataOf(res).registerMember;
     expect(alice).toMatchObject({
       name: '张伟',
       idNumber: idNumber('130903', '19900101', 123),
@@ -212,9 +208,9 @@ describe('members through the gateway', () => {
       idNumber: idNumber('130903', '19900101', 123).toLowerCase(),
       statusSince: '2020-01-10T00:00:00Z',
     });
-    expect(code(again)).toBe('CONFLICT');
+    expect(errorCode(again)).toBe('CONFLICT');
 
-    bob = ok(
+    bob = dataOf(
       await register(tokenFor('ORG_ADMIN', org.units), {
         organizationId: org.unit,
         name: '刘洋',
@@ -227,7 +223,7 @@ describe('members through the gateway', () => {
         employer: '运河区直第一机关',
       }),
     ).registerMember;
-    carol = ok(
+    carol = dataOf(
       await register(admin, {
         organizationId: org.gridA,
         name: '陈静',
@@ -241,14 +237,14 @@ describe('members through the gateway', () => {
   it('runs the status workflow with dated steps, no skipping, and back only with a reason', async () => {
     const branchAdmin = tokenFor('ORG_ADMIN', org.gridA);
     const step = async (input: Record<string, unknown>) =>
-      ok(await advance(branchAdmin, { memberId: alice.id, ...input })).advanceMemberStatus;
+      dataOf(await advance(branchAdmin, { memberId: alice.id, ...input })).advanceMemberStatus;
 
     const skip = await advance(branchAdmin, {
       memberId: alice.id,
       to: 'CANDIDATE',
       at: '2020-06-01T00:00:00Z',
     });
-    expect(fields(skip)).toEqual(['input.to']);
+    expect(errorFields(skip)).toEqual(['input.to']);
     expect(skip.errors?.[0].extensions?.fields[0].message).toMatch(
       /after APPLICANT \(入党申请人\) comes ACTIVIST/,
     );
@@ -259,14 +255,14 @@ describe('members through the gateway', () => {
       to: 'CANDIDATE',
       at: '2020-06-01T00:00:00Z',
     });
-    expect(fields(early)).toEqual(['input.at']);
+    expect(errorFields(early)).toEqual(['input.at']);
     await step({ to: 'CANDIDATE', at: '2021-04-01T00:00:00Z' });
     const back = await advance(branchAdmin, {
       memberId: alice.id,
       to: 'ACTIVIST',
       at: '2021-05-01T00:00:00Z',
     });
-    expect(fields(back)).toEqual(['input.reason']);
+    expect(errorFields(back)).toEqual(['input.reason']);
     await step({ to: 'ACTIVIST', at: '2021-05-01T00:00:00Z', reason: '考察期内表现需进一步观察' });
     await step({ to: 'CANDIDATE', at: '2022-06-01T00:00:00Z' });
     await step({ to: 'PROBATIONARY', at: '2022-07-01T00:00:00Z' });
@@ -279,7 +275,7 @@ describe('members through the gateway', () => {
       /before the current status began/,
     );
     expect(
-      fields(
+      errorFields(
         await advance(branchAdmin, { memberId: alice.id, to: 'FULL', at: '2023-06-01T00:00:00Z' }),
       ),
     ).toEqual(['input.at']);
@@ -289,7 +285,7 @@ describe('members through the gateway', () => {
       version: 7,
     });
 
-    const history = ok(
+    const history = dataOf(
       await q(
         admin,
         `{ member(id: "${alice.id}") { statusHistory { from to toLabel at reason } } }`,
@@ -312,11 +308,11 @@ describe('members through the gateway', () => {
       at: '2024-01-01T00:00:00Z',
       reason: '越权',
     });
-    expect(code(foreign)).toBe('FORBIDDEN');
+    expect(errorCode(foreign)).toBe('FORBIDDEN');
   });
 
   it('records leaving with a reason and closes the record', async () => {
-    const leaver = ok(
+    const leaver = dataOf(
       await register(admin, {
         organizationId: org.gridB,
         name: '赵磊',
@@ -329,15 +325,15 @@ describe('members through the gateway', () => {
       admin,
       `mutation { leaveParty(input: { memberId: "${leaver.id}", at: "2024-01-05T00:00:00Z", reason: "本人申请退党" }) { status statusLabel } }`,
     );
-    expect(ok(left).leaveParty).toEqual({ status: 'LEFT', statusLabel: '已出党' });
+    expect(dataOf(left).leaveParty).toEqual({ status: 'LEFT', statusLabel: '已出党' });
     const closed = await advance(admin, {
       memberId: leaver.id,
       to: 'APPLICANT',
       at: '2024-02-01T00:00:00Z',
       reason: '重新申请',
     });
-    expect(code(closed)).toBe('CONFLICT');
-    const count = ok(
+    expect(errorCode(closed)).toBe('CONFLICT');
+    const count = dataOf(
       await q(
         admin,
         `{ organization(id: "${org.gridB}") { memberCount all: memberCount(status: LEFT) } }`,
@@ -364,12 +360,12 @@ describe('members through the gateway', () => {
       birthDate: null,
       personalDataMasked: true,
     };
-    expect(ok(await read(admin)).member).toMatchObject(raw);
-    expect(ok(await read(tokenFor('ORG_ADMIN', org.gridA))).member).toMatchObject(raw);
-    expect(ok(await read(tokenFor('ORG_ADMIN', org.district))).member).toMatchObject(raw);
-    expect(ok(await read(tokenFor('MEMBER', org.gridA, alice.id))).member).toMatchObject(raw);
-    expect(ok(await read(tokenFor('ANALYST', org.district))).member).toMatchObject(masked);
-    expect(ok(await read(tokenFor('AUDITOR'))).member).toMatchObject(masked);
+    expect(dataOf(await read(admin)).member).toMatchObject(raw);
+    expect(dataOf(await read(tokenFor('ORG_ADMIN', org.gridA))).member).toMatchObject(raw);
+    expect(dataOf(await read(tokenFor('ORG_ADMIN', org.district))).member).toMatchObject(raw);
+    expect(dataOf(await read(tokenFor('MEMBER', org.gridA, alice.id))).member).toMatchObject(raw);
+    expect(dataOf(await read(tokenFor('ANALYST', org.district))).member).toMatchObject(masked);
+    expect(dataOf(await read(tokenFor('AUDITOR'))).member).toMatchObject(masked);
     expect(masked.idNumber).toMatch(/^1309\*{10}\d{3}[\dX]$/);
 
     for (const token of [
@@ -379,18 +375,20 @@ describe('members through the gateway', () => {
       tokenFor('STATION_OPERATOR', org.gridA),
     ]) {
       const res = await read(token);
-      expect(code(res)).toBe('FORBIDDEN');
+      expect(errorCode(res)).toBe('FORBIDDEN');
       expect(res.data?.member ?? null).toBeNull();
     }
 
     const lookup = (token: string, id = idNumber('130903', '19900101', 123)) =>
       q(token, `query($n: String!) { memberByIdNumber(idNumber: $n) { id name } }`, { n: id });
-    expect(ok(await lookup(admin)).memberByIdNumber).toEqual({ id: alice.id, name: '张伟' });
-    expect(ok(await lookup(tokenFor('ORG_ADMIN', org.streetA))).memberByIdNumber.id).toBe(alice.id);
-    expect(ok(await lookup(tokenFor('ORG_ADMIN', org.streetB))).memberByIdNumber).toBeNull();
-    expect(code(await lookup(tokenFor('ANALYST', org.district)))).toBe('FORBIDDEN');
+    expect(dataOf(await lookup(admin)).memberByIdNumber).toEqual({ id: alice.id, name: '张伟' });
+    expect(dataOf(await lookup(tokenFor('ORG_ADMIN', org.streetA))).memberByIdNumber.id).toBe(
+      alice.id,
+    );
+    expect(dataOf(await lookup(tokenFor('ORG_ADMIN', org.streetB))).memberByIdNumber).toBeNull();
+    expect(errorCode(await lookup(tokenFor('ANALYST', org.district)))).toBe('FORBIDDEN');
     const invalid = await lookup(admin, '130903199001011238');
-    expect(fields(invalid)).toEqual(['idNumber']);
+    expect(errorFields(invalid)).toEqual(['idNumber']);
   });
 
   it('returns FORBIDDEN and no data for lists and statistics outside the scope', async () => {
@@ -399,23 +397,25 @@ describe('members through the gateway', () => {
       outsider,
       `{ members(organizationId: "${org.gridA}") { totalCount edges { node { name } } } }`,
     );
-    expect(code(list)).toBe('FORBIDDEN');
+    expect(errorCode(list)).toBe('FORBIDDEN');
     expect(list.data ?? null).toBeNull();
     const viaOrg = await q(
       outsider,
       `{ organization(id: "${org.gridA}") { name members { totalCount } } }`,
     );
-    expect(code(viaOrg)).toBe('FORBIDDEN');
+    expect(errorCode(viaOrg)).toBe('FORBIDDEN');
     expect(viaOrg.data?.organization ?? null).toBeNull();
     const stats = await q(
       tokenFor('ANALYST', org.streetB),
       `{ memberStats(organizationId: "${org.district}") { total } }`,
     );
-    expect(code(stats)).toBe('FORBIDDEN');
+    expect(errorCode(stats)).toBe('FORBIDDEN');
     expect(stats.data ?? null).toBeNull();
-    const own = ok(await q(outsider, '{ members { totalCount edges { node { id } } } }')).members;
+    const own = dataOf(
+      await q(outsider, '{ members { totalCount edges { node { id } } } }'),
+    ).members;
     expect(own.edges.map((e: any) => e.node.id)).not.toContain(alice.id);
-    const self = ok(
+    const self = dataOf(
       await q(
         tokenFor('MEMBER', org.unit, bob.id),
         '{ members { totalCount edges { node { id } } } }',
@@ -425,7 +425,7 @@ describe('members through the gateway', () => {
   });
 
   it('serves Organization.members, memberCount and Member.organization across subgraphs', async () => {
-    const res = ok(
+    const res = dataOf(
       await q(
         tokenFor('ANALYST', org.district),
         `{ organization(id: "${org.district}") {
@@ -451,7 +451,7 @@ describe('members through the gateway', () => {
     expect(byName['刘洋'].organization.name).toBe('运河区直第一机关党支部');
     expect(byName['张伟'].idNumber).toMatch(/^1309\*+/);
 
-    const stats = ok(
+    const stats = dataOf(
       await q(
         tokenFor('ANALYST', org.district),
         `{ memberStats(organizationId: "${org.district}") { total left byStatus { status count } byGender { gender label count } byAgeBand { band count } bySector { sector label count } } }`,
@@ -483,14 +483,14 @@ describe('members through the gateway', () => {
       projectBranchId: org.gridB,
       from: '2023-03-01T00:00:00Z',
     });
-    expect(code(wrongBranch)).toBe('FORBIDDEN'); // the project side manages neither branch
+    expect(errorCode(wrongBranch)).toBe('FORBIDDEN'); // the project side manages neither branch
     const notTemporary = await assign(admin, {
       memberId: carol.id,
       projectBranchId: org.gridB,
       from: '2023-03-01T00:00:00Z',
     });
-    expect(fields(notTemporary)).toEqual(['input.projectBranchId']);
-    const assigned = ok(
+    expect(errorFields(notTemporary)).toEqual(['input.projectBranchId']);
+    const assigned = dataOf(
       await assign(projectAdmin, {
         memberId: carol.id,
         projectBranchId: org.site,
@@ -499,7 +499,7 @@ describe('members through the gateway', () => {
     );
     expect(assigned.assignFloating.floating.projectBranch.name).toBe('雄安高铁站1标段临时党支部');
 
-    const onSite = ok(
+    const onSite = dataOf(
       await q(
         projectAdmin,
         `{ organization(id: "${org.xiongan}") { floatingMembers { totalCount edges { node { name personalDataMasked organizationId } } } } }`,
@@ -512,7 +512,7 @@ describe('members through the gateway', () => {
       organizationId: org.gridA,
     });
 
-    const ended = ok(
+    const ended = dataOf(
       await q(
         admin,
         `mutation { endFloating(input: { memberId: "${carol.id}", to: "2023-12-20T00:00:00Z" }) { floating { from } floatingHistory { projectBranchId from to } } }`,
@@ -542,7 +542,7 @@ describe('members through the gateway', () => {
       );
     const self = tokenFor('MEMBER', org.unit, bob.id);
     expect(
-      fields(
+      errorFields(
         await registerReport(self, {
           memberId: bob.id,
           communityId: org.gridA,
@@ -551,7 +551,7 @@ describe('members through the gateway', () => {
       ),
     ).toEqual(['input.communityId']);
     expect(
-      fields(
+      errorFields(
         await registerReport(admin, {
           memberId: alice.id,
           communityId: org.communityA,
@@ -560,11 +560,11 @@ describe('members through the gateway', () => {
       ),
     ).toEqual(['input.memberId']);
     expect(
-      fields(
+      errorFields(
         await registerReport(admin, { communityId: org.communityA, since: '2023-03-05T00:00:00Z' }),
       ),
     ).toEqual(['input.memberId', 'input.unitOrganizationId']);
-    const mine = ok(
+    const mine = dataOf(
       await registerReport(self, {
         memberId: bob.id,
         communityId: org.communityA,
@@ -580,7 +580,7 @@ describe('members through the gateway', () => {
       member: { name: '刘洋' },
     });
     expect(
-      code(
+      errorCode(
         await registerReport(self, {
           memberId: bob.id,
           communityId: org.communityB,
@@ -590,7 +590,7 @@ describe('members through the gateway', () => {
     ).toBe('CONFLICT');
 
     const unitAdmin = tokenFor('ORG_ADMIN', org.units);
-    const unitReport = ok(
+    const unitReport = dataOf(
       await registerReport(unitAdmin, {
         unitOrganizationId: org.unit,
         communityId: org.communityA,
@@ -603,7 +603,7 @@ describe('members through the gateway', () => {
       unit: { id: org.unit },
     });
     expect(
-      code(
+      errorCode(
         await registerReport(unitAdmin, {
           unitOrganizationId: org.unit,
           communityId: org.communityA,
@@ -612,7 +612,7 @@ describe('members through the gateway', () => {
       ),
     ).toBe('CONFLICT');
     expect(
-      code(
+      errorCode(
         await registerReport(tokenFor('ORG_ADMIN', org.streetA), {
           unitOrganizationId: org.unit,
           communityId: org.communityA,
@@ -621,7 +621,7 @@ describe('members through the gateway', () => {
       ),
     ).toBe('FORBIDDEN');
 
-    const community = ok(
+    const community = dataOf(
       await q(
         tokenFor('ORG_ADMIN', org.communityA),
         `{ organization(id: "${org.communityA}") {
@@ -638,7 +638,7 @@ describe('members through the gateway', () => {
       { node: { unit: { id: org.unit }, since: '2023-03-01T00:00:00.000Z' } },
     ]);
 
-    const district = ok(
+    const district = dataOf(
       await q(
         admin,
         `{ organization(id: "${org.district}") {
@@ -653,7 +653,7 @@ describe('members through the gateway', () => {
       cityMembers: { totalCount: 0 },
     });
 
-    const unitSide = ok(
+    const unitSide = dataOf(
       await q(
         unitAdmin,
         `{ organization(id: "${org.units}") {
@@ -666,14 +666,14 @@ describe('members through the gateway', () => {
     ]);
     expect(unitSide.units.totalCount).toBe(1);
 
-    const ended = ok(
+    const ended = dataOf(
       await q(
         self,
         `mutation { endDoubleReport(input: { id: "${mine.registerDoubleReport.id}", until: "2024-01-31T00:00:00Z" }) { active until } }`,
       ),
     ).endDoubleReport;
     expect(ended).toEqual({ active: false, until: '2024-01-31T00:00:00.000Z' });
-    const after = ok(
+    const after = dataOf(
       await q(
         admin,
         `{ member(id: "${bob.id}") { doubleReport { id } doubleReportHistory { active community { name } } } }`,
@@ -688,7 +688,7 @@ describe('members through the gateway', () => {
   it('transfers membership: pending, decided by the receiving side, with history', async () => {
     const sending = tokenFor('ORG_ADMIN', org.gridA);
     const receiving = tokenFor('ORG_ADMIN', org.streetB);
-    const requested = ok(
+    const requested = dataOf(
       await q(
         sending,
         `mutation { requestTransfer(input: { memberId: "${alice.id}", toOrganizationId: "${org.gridB}", reason: "居住地变更" }) { id state stateLabel fromOrganizationId toOrganizationId } }`,
@@ -701,7 +701,7 @@ describe('members through the gateway', () => {
       toOrganizationId: org.gridB,
     });
     expect(
-      code(
+      errorCode(
         await q(
           sending,
           `mutation { requestTransfer(input: { memberId: "${alice.id}", toOrganizationId: "${org.unit}", reason: "重复申请" }) { id } }`,
@@ -709,7 +709,7 @@ describe('members through the gateway', () => {
       ),
     ).toBe('CONFLICT');
 
-    const incoming = ok(
+    const incoming = dataOf(
       await q(
         receiving,
         `{ organization(id: "${org.streetB}") { pendingTransfers(direction: INCOMING) { totalCount edges { node { id member { name personalDataMasked } } } } } }`,
@@ -719,7 +719,7 @@ describe('members through the gateway', () => {
       totalCount: 1,
       edges: [{ node: { id: requested.id, member: { name: '张伟', personalDataMasked: true } } }],
     });
-    const outgoing = ok(
+    const outgoing = dataOf(
       await q(
         sending,
         `{ organization(id: "${org.gridA}") { pendingTransfers(direction: OUTGOING) { totalCount } } }`,
@@ -728,14 +728,14 @@ describe('members through the gateway', () => {
     expect(outgoing.organization.pendingTransfers.totalCount).toBe(1);
 
     expect(
-      code(
+      errorCode(
         await q(
           sending,
           `mutation { acceptTransfer(input: { transferId: "${requested.id}" }) { id } }`,
         ),
       ),
     ).toBe('FORBIDDEN');
-    const accepted = ok(
+    const accepted = dataOf(
       await q(
         receiving,
         `mutation { acceptTransfer(input: { transferId: "${requested.id}", note: "已接收" }) { state member { organizationId personalDataMasked } } }`,
@@ -745,27 +745,27 @@ describe('members through the gateway', () => {
       state: 'ACCEPTED',
       member: { organizationId: org.gridB, personalDataMasked: false },
     });
-    expect(code(await q(sending, `{ member(id: "${alice.id}") { id } }`))).toBe('FORBIDDEN');
+    expect(errorCode(await q(sending, `{ member(id: "${alice.id}") { id } }`))).toBe('FORBIDDEN');
 
-    const back = ok(
+    const back = dataOf(
       await q(
         receiving,
         `mutation { requestTransfer(input: { memberId: "${alice.id}", toOrganizationId: "${org.gridA}", reason: "工作调动" }) { id } }`,
       ),
     ).requestTransfer;
     expect(
-      fields(
+      errorFields(
         await q(sending, `mutation { rejectTransfer(input: { transferId: "${back.id}" }) { id } }`),
       ),
     ).toEqual(['input.note']);
-    const rejected = ok(
+    const rejected = dataOf(
       await q(
         sending,
         `mutation { rejectTransfer(input: { transferId: "${back.id}", note: "材料不全" }) { state note } }`,
       ),
     ).rejectTransfer;
     expect(rejected).toEqual({ state: 'REJECTED', note: '材料不全' });
-    const history = ok(
+    const history = dataOf(
       await q(
         admin,
         `{ member(id: "${alice.id}") { organizationId pendingTransfer { id } transfers { state fromOrganizationId toOrganizationId } } }`,
@@ -786,7 +786,7 @@ describe('members through the gateway', () => {
       admin,
       `mutation { moveOrganization(input: { id: "${org.communityA}", newParentId: "${org.streetB}" }) { id } }`,
     );
-    ok(moved);
+    dataOf(moved);
     const streetB = new mongoose.Types.ObjectId(org.streetB);
     await waitFor(
       async () =>
@@ -799,7 +799,7 @@ describe('members through the gateway', () => {
       200,
     );
     expect(
-      ok(
+      dataOf(
         await q(
           tokenFor('ORG_ADMIN', org.streetB),
           `{ member(id: "${carol.id}") { personalDataMasked } }`,
@@ -807,7 +807,9 @@ describe('members through the gateway', () => {
       ).member,
     ).toEqual({ personalDataMasked: false });
     expect(
-      code(await q(tokenFor('ORG_ADMIN', org.streetA), `{ member(id: "${carol.id}") { name } }`)),
+      errorCode(
+        await q(tokenFor('ORG_ADMIN', org.streetA), `{ member(id: "${carol.id}") { name } }`),
+      ),
     ).toBe('FORBIDDEN');
     const node = await db
       .collection('org_nodes')
@@ -826,7 +828,7 @@ describe('members through the gateway', () => {
       await Promise.all(
         Array.from({ length: 10 }, async (_, k) => {
           const i = start + k;
-          ok(
+          dataOf(
             await register(admin, {
               organizationId: branches[i % branches.length],
               name: `批量党员${i}`,
@@ -845,9 +847,15 @@ describe('members through the gateway', () => {
     // Another process may publish organization events while we measure (the projection then
     // reads too); a quiet attempt shows the cost of the page itself.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const [membersBefore, orgsBefore] = [await finds(members), await finds(organizations)];
-      const res = ok(await q(admin, page));
-      const [membersAfter, orgsAfter] = [await finds(members), await finds(organizations)];
+      const [membersBefore, orgsBefore] = [
+        await mongoCommands(members),
+        await mongoCommands(organizations),
+      ];
+      const res = dataOf(await q(admin, page));
+      const [membersAfter, orgsAfter] = [
+        await mongoCommands(members),
+        await mongoCommands(organizations),
+      ];
       expect(res.members.edges).toHaveLength(100);
       expect(
         res.members.edges.every((e: any) => typeof e.node.organization?.name === 'string'),

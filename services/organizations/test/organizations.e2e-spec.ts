@@ -6,11 +6,12 @@ import { Topics } from '@jiceng/events';
 import { createKafka } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
+  type AppProcess,
   gql,
+  mongoCommands,
   probeTopic,
   startApp,
   tokenFor,
-  type AppProcess,
   type TopicProbe,
 } from '@jiceng/testing';
 
@@ -341,15 +342,11 @@ describe('organizations through the gateway', () => {
       __typename: 'Organization',
       id: ids[i % ids.length],
     }));
-    const finds = async () => {
-      const text = await (await fetch(`${subgraph.baseUrl}/metrics`)).text();
-      return Number(/jiceng_mongo_commands_total\{command="find"\} (\d+)/.exec(text)?.[1] ?? 0);
-    };
     const claims = signClaims(
       { sub: 'gateway-test', role: 'ADMIN', exp: Math.floor(Date.now() / 1000) + 60 },
       claimsSecretFromEnv(),
     );
-    const before = await finds();
+    const before = await mongoCommands(subgraph);
     const res = await request(subgraph.baseUrl)
       .post('/graphql')
       .set('x-jiceng-claims', claims)
@@ -361,7 +358,7 @@ describe('organizations through the gateway', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data._entities).toHaveLength(100);
     expect(res.body.data._entities[99].id).toBe(ids[99 % ids.length]);
-    expect((await finds()) - before).toBe(1);
+    expect((await mongoCommands(subgraph)) - before).toBe(1);
   });
 
   it('rejects requests that reach the subgraph without the gateway', async () => {

@@ -7,12 +7,9 @@
 // Prints one line per scenario: min / median / p95 / max in milliseconds and the response size,
 // then the rural subgraph's Mongo command counts per operation when --metrics is given its URL
 // (e.g. --metrics http://127.0.0.1:4005/metrics).
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { mintToken as token, percentile, postGraphQL } from '../../../bench/graph-client.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const { values } = parseArgs({
   options: {
     gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
@@ -22,39 +19,13 @@ const { values } = parseArgs({
   },
 });
 
-function token(role, orgId) {
-  const args = [
-    'dist/gateway/scripts/mint-token.js',
-    '--role',
-    role,
-    '--sub',
-    `bench-${role.toLowerCase()}`,
-  ];
-  if (orgId) args.push('--org', orgId);
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return result.stdout.trim();
-}
-
-async function send(query, variables, bearer) {
-  const res = await fetch(values.gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await res.text();
-  const body = JSON.parse(text);
-  if (body.errors)
-    throw new Error(`${body.errors[0].message} (${body.errors[0].extensions?.code})`);
-  return { data: body.data, bytes: text.length };
-}
-
 const admin = token('ADMIN');
 async function orgId(name) {
-  const { data } = await send(
+  const { data } = await postGraphQL(
+    values.gateway,
+    admin,
     'query($n: String!) { organizations(first: 1, filter: { nameContains: $n }) { edges { node { id } } } }',
     { n: name },
-    admin,
   );
   const id = data.organizations.edges[0]?.node.id;
   if (!id) throw new Error(`demo organization ${name} not found: run npm start first`);
@@ -69,9 +40,6 @@ async function mongoCommands() {
     0,
   );
 }
-
-const percentile = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main() {
   const xiongan = await orgId('中共河北雄安新区工作委员会');
@@ -132,13 +100,14 @@ async function main() {
     `gateway ${values.gateway}, ${values.runs} runs after ${values.warmup} warm-up runs, node ${process.version}`,
   );
   for (const [name, query, variables, bearer] of scenarios) {
-    for (let i = 0; i < Number(values.warmup); i++) await send(query, variables, bearer);
+    for (let i = 0; i < Number(values.warmup); i++)
+      await postGraphQL(values.gateway, bearer, query, variables);
     const before = await mongoCommands();
     const times = [];
     let bytes = 0;
     for (let i = 0; i < Number(values.runs); i++) {
       const start = process.hrtime.bigint();
-      bytes = (await send(query, variables, bearer)).bytes;
+      bytes = (await postGraphQL(values.gateway, bearer, query, variables)).bytes;
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     const after = await mongoCommands();

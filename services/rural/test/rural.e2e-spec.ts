@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
+  type AppProcess,
+  dataOf,
+  errorCode,
+  errorFields,
   gql,
+  type GraphQLResult,
   startApp,
   tokenFor,
   waitFor,
-  type AppProcess,
-  type GraphQLResult,
 } from '@jiceng/testing';
 
 // The rural subgraph with the organizations subgraph and the gateway, each its own process over
@@ -29,14 +32,7 @@ describe('rural revitalization through the gateway', () => {
 
   const q = (token: string, query: string, variables?: object) =>
     gql(gateway.baseUrl, token, query, variables);
-  const ok = <T = any>(res: GraphQLResult<T>): T => {
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data as T;
-  };
-  const code = (res: GraphQLResult) => res.errors?.[0]?.extensions?.code;
   const message = (res: GraphQLResult) => res.errors?.[0]?.message ?? '';
-  const fields = (res: GraphQLResult) =>
-    (res.errors?.[0]?.extensions?.fields ?? []).map((f: any) => f.field).sort();
   const mutate = (token: string, name: string, type: string, input: object, select: string) =>
     q(token, `mutation($input: ${type}!) { ${name}(input: $input) { ${select} } }`, { input });
 
@@ -54,7 +50,7 @@ describe('rural revitalization through the gateway', () => {
       'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
       { input: { name, kind, sector, regionCode, ...(parent && { parentId: org[parent] }) } },
     );
-    org[key] = ok(res).createOrganization.id;
+    org[key] = dataOf(res).createOrganization.id;
   };
 
   let tokens: Record<'xiongan' | 'anxin' | 'shouguang' | 'analyst' | 'linghe' | 'street1', string>;
@@ -166,21 +162,21 @@ describe('rural revitalization through the gateway', () => {
       startYear: 2022,
       plannedOn: '2022-01-10',
     };
-    expect(code(await createProject(tokens.xiongan, { ...base, kind: 'MINING' }))).toBe(
+    expect(errorCode(await createProject(tokens.xiongan, { ...base, kind: 'MINING' }))).toBe(
       'BAD_USER_INPUT',
     );
     const notVillage = await createProject(tokens.xiongan, { ...base, villageIds: [org.anxin] });
-    expect(fields(notVillage)).toEqual(['input.villageIds']);
-    expect(fields(await createProject(tokens.xiongan, { ...base, areaMu: -1 }))).toEqual([
+    expect(errorFields(notVillage)).toEqual(['input.villageIds']);
+    expect(errorFields(await createProject(tokens.xiongan, { ...base, areaMu: -1 }))).toEqual([
       'input.areaMu',
     ]);
-    expect(code(await createProject(tokens.shouguang, base))).toBe('FORBIDDEN');
-    expect(code(await createProject(tokens.analyst, base))).toBe('FORBIDDEN');
+    expect(errorCode(await createProject(tokens.shouguang, base))).toBe('FORBIDDEN');
+    expect(errorCode(await createProject(tokens.analyst, base))).toBe('FORBIDDEN');
 
-    const p1 = ok(await createProject(tokens.xiongan, base)).createRuralProject;
+    const p1 = dataOf(await createProject(tokens.xiongan, base)).createRuralProject;
     expect(p1).toMatchObject({ kindLabel: '党支部领办合作社', status: 'PLANNED', areaMu: 120.5 });
     project.p1 = p1.id;
-    project.p3 = ok(
+    project.p3 = dataOf(
       await createProject(tokens.xiongan, {
         ...base,
         name: '容城白洋淀乡村文旅',
@@ -196,28 +192,28 @@ describe('rural revitalization through the gateway', () => {
       year: 2022,
       source: '龙头企业',
     };
-    expect(fields(await fund(tokens.xiongan, { ...money, amountFen: -1 }))).toEqual([
+    expect(errorFields(await fund(tokens.xiongan, { ...money, amountFen: -1 }))).toEqual([
       'input.amountFen',
     ]);
-    expect(fields(await fund(tokens.xiongan, { ...money, amountFen: 1.5 }))).toEqual([
+    expect(errorFields(await fund(tokens.xiongan, { ...money, amountFen: 1.5 }))).toEqual([
       'input.amountFen',
     ]);
-    expect(fields(await fund(tokens.xiongan, { ...money, amountFen: 2 ** 53 }))).toEqual([
+    expect(errorFields(await fund(tokens.xiongan, { ...money, amountFen: 2 ** 53 }))).toEqual([
       'input.amountFen',
     ]);
     expect(
-      fields(await fund(tokens.xiongan, { ...money, amountFen: 1, villageId: org.vR1 })),
+      errorFields(await fund(tokens.xiongan, { ...money, amountFen: 1, villageId: org.vR1 })),
     ).toEqual(['input.villageId']);
-    expect(fields(await fund(tokens.xiongan, { ...money, amountFen: 1, year: 2021 }))).toEqual([
-      'input.year',
-    ]);
-    expect(code(await fund(tokens.shouguang, { ...money, amountFen: 1 }))).toBe('FORBIDDEN');
+    expect(errorFields(await fund(tokens.xiongan, { ...money, amountFen: 1, year: 2021 }))).toEqual(
+      ['input.year'],
+    );
+    expect(errorCode(await fund(tokens.shouguang, { ...money, amountFen: 1 }))).toBe('FORBIDDEN');
 
-    ok(await fund(tokens.xiongan, { ...money, amountFen: 5000 * WAN }));
-    ok(
+    dataOf(await fund(tokens.xiongan, { ...money, amountFen: 5000 * WAN }));
+    dataOf(
       await fund(tokens.anxin, { ...money, villageId: org.vA2, year: 2023, amountFen: 3000 * WAN }),
     );
-    const p1Funded = ok(
+    const p1Funded = dataOf(
       await fund(tokens.xiongan, {
         ...money,
         type: 'SUBSIDY',
@@ -227,7 +223,7 @@ describe('rural revitalization through the gateway', () => {
       }),
     ).recordRuralFunding;
     expect(p1Funded).toMatchObject({ investmentFen: 8000 * WAN, subsidyFen: 1000 * WAN });
-    ok(
+    dataOf(
       await income(tokens.xiongan, {
         projectId: project.p1,
         villageId: org.vA1,
@@ -235,7 +231,7 @@ describe('rural revitalization through the gateway', () => {
         amountFen: 60 * WAN,
       }),
     );
-    ok(
+    dataOf(
       await income(tokens.xiongan, {
         projectId: project.p1,
         villageId: org.vA2,
@@ -245,7 +241,7 @@ describe('rural revitalization through the gateway', () => {
     );
 
     const r = { projectId: project.p3, villageId: org.vR1 };
-    ok(
+    dataOf(
       await fund(tokens.xiongan, {
         ...r,
         type: 'INVESTMENT',
@@ -254,7 +250,7 @@ describe('rural revitalization through the gateway', () => {
         source: '村集体',
       }),
     );
-    ok(
+    dataOf(
       await fund(tokens.xiongan, {
         ...r,
         type: 'SUBSIDY',
@@ -263,10 +259,10 @@ describe('rural revitalization through the gateway', () => {
         source: '新区奖补资金',
       }),
     );
-    ok(await income(tokens.xiongan, { ...r, year: 2023, amountFen: 70 * WAN }));
-    ok(await income(tokens.xiongan, { ...r, year: 2022, amountFen: 80 * WAN }));
+    dataOf(await income(tokens.xiongan, { ...r, year: 2023, amountFen: 70 * WAN }));
+    dataOf(await income(tokens.xiongan, { ...r, year: 2022, amountFen: 80 * WAN }));
     // A second figure for the same village and year replaces the first.
-    const replaced = ok(
+    const replaced = dataOf(
       await income(tokens.xiongan, { ...r, year: 2022, amountFen: 55 * WAN }),
     ).recordCollectiveIncome;
     expect(replaced.collectiveIncomes).toEqual([
@@ -283,9 +279,9 @@ describe('rural revitalization through the gateway', () => {
       { id: project.p1, to: 'COMPLETED', on: '2023-03-01' },
       'status',
     );
-    expect(code(skip)).toBe('CONFLICT');
+    expect(errorCode(skip)).toBe('CONFLICT');
     expect(message(skip)).toMatch(/is PLANNED \(筹备中\); the next status is IN_PROGRESS/);
-    ok(
+    dataOf(
       await mutate(
         tokens.xiongan,
         'advanceRuralProjectStatus',
@@ -294,7 +290,7 @@ describe('rural revitalization through the gateway', () => {
         'status',
       ),
     );
-    const added = ok(
+    const added = dataOf(
       await mutate(
         tokens.xiongan,
         'addRuralMilestone',
@@ -308,7 +304,7 @@ describe('rural revitalization through the gateway', () => {
       milestoneId: added.milestones[0].id,
       reachedOn: '2023-09-20',
     };
-    const reached = ok(
+    const reached = dataOf(
       await mutate(
         tokens.xiongan,
         'reachRuralMilestone',
@@ -319,7 +315,7 @@ describe('rural revitalization through the gateway', () => {
     );
     expect(reached.reachRuralMilestone.milestones[0].reachedOn).toBe('2023-09-20');
     expect(
-      code(
+      errorCode(
         await mutate(
           tokens.xiongan,
           'reachRuralMilestone',
@@ -340,12 +336,14 @@ describe('rural revitalization through the gateway', () => {
         { program: '雄安—潍坊跨省党建联建', villageIds, startedOn: '2022-04-15' },
         'id name villageIds',
       );
-    expect(fields(await pair(tokens.xiongan, [org.vA1, org.vA2]))).toEqual(['input.villageIds']);
-    expect(code(await pair(tokens.linghe, [org.vA1, org.vS1]))).toBe('FORBIDDEN');
-    const pairing = ok(await pair(tokens.xiongan, [org.vA1, org.vS1])).createRuralPairing;
+    expect(errorFields(await pair(tokens.xiongan, [org.vA1, org.vA2]))).toEqual([
+      'input.villageIds',
+    ]);
+    expect(errorCode(await pair(tokens.linghe, [org.vA1, org.vS1]))).toBe('FORBIDDEN');
+    const pairing = dataOf(await pair(tokens.xiongan, [org.vA1, org.vS1])).createRuralPairing;
     expect(pairing.name).toBe('安新第一村—寿光第一村跨省结对');
     pairingId = pairing.id;
-    expect(code(await pair(tokens.shouguang, [org.vS1, org.vA1]))).toBe('CONFLICT');
+    expect(errorCode(await pair(tokens.shouguang, [org.vS1, org.vA1]))).toBe('CONFLICT');
 
     const facility = {
       name: '高品质现代设施农业',
@@ -359,12 +357,12 @@ describe('rural revitalization through the gateway', () => {
       ...facility,
       villageIds: [org.vA2, org.vS1],
     });
-    expect(fields(outside)).toEqual(['input.pairingId']);
-    const p2 = ok(await createProject(tokens.xiongan, facility)).createRuralProject;
+    expect(errorFields(outside)).toEqual(['input.pairingId']);
+    const p2 = dataOf(await createProject(tokens.xiongan, facility)).createRuralProject;
     project.p2 = p2.id;
     expect(p2.pairing).toEqual({ id: pairingId, name: '安新第一村—寿光第一村跨省结对' });
     // 2180万元 is more than GraphQL's 32-bit Int holds: the Fen scalar carries it exactly.
-    ok(
+    dataOf(
       await fund(tokens.xiongan, {
         projectId: p2.id,
         type: 'INVESTMENT',
@@ -374,7 +372,7 @@ describe('rural revitalization through the gateway', () => {
         source: '潍坊龙头企业',
       }),
     );
-    ok(
+    dataOf(
       await income(tokens.xiongan, {
         projectId: p2.id,
         villageId: org.vA1,
@@ -384,7 +382,7 @@ describe('rural revitalization through the gateway', () => {
     );
 
     // The other side reads the pairing and its totals from its own subtree.
-    const summary = ok(
+    const summary = dataOf(
       await q(
         tokens.shouguang,
         `query($org: ID, $f: RuralPairingFilter) { ruralPairingSummary(organizationId: $org, filter: $f) {
@@ -400,7 +398,7 @@ describe('rural revitalization through the gateway', () => {
       subsidyFen: 0,
       areaMu: 1300,
     });
-    const listed = ok(
+    const listed = dataOf(
       await q(
         tokens.shouguang,
         '{ ruralPairings { totalCount edges { node { name villages { name regionCode } investmentFen areaMu projects { totalCount } } } } }',
@@ -425,7 +423,7 @@ describe('rural revitalization through the gateway', () => {
       investmentFen subsidyFen projectCount villageCount
       byYear { year investmentFen subsidyFen } byKind { kind kindLabel investmentFen subsidyFen }
       byRegion { regionCode investmentFen subsidyFen } } }`;
-    const all = ok(await q(admin, TOTALS, { org: org.xiongan })).ruralFundingTotals;
+    const all = dataOf(await q(admin, TOTALS, { org: org.xiongan })).ruralFundingTotals;
     expect(all).toEqual({
       investmentFen: 14180 * WAN,
       subsidyFen: 2500 * WAN,
@@ -460,9 +458,11 @@ describe('rural revitalization through the gateway', () => {
         { regionCode: '130632', investmentFen: 10180 * WAN, subsidyFen: 1000 * WAN },
       ],
     });
-    const region = ok(await q(admin, TOTALS, { f: { regionCode: '130629' } })).ruralFundingTotals;
+    const region = dataOf(
+      await q(admin, TOTALS, { f: { regionCode: '130629' } }),
+    ).ruralFundingTotals;
     expect([region.investmentFen, region.subsidyFen]).toEqual([4000 * WAN, 1500 * WAN]);
-    const narrow = ok(
+    const narrow = dataOf(
       await q(admin, TOTALS, { org: org.xiongan, f: { year: 2023, kinds: ['COOPERATIVE'] } }),
     ).ruralFundingTotals;
     expect([narrow.investmentFen, narrow.subsidyFen, narrow.projectCount]).toEqual([
@@ -472,18 +472,18 @@ describe('rural revitalization through the gateway', () => {
     ]);
 
     // ANALYST of 安新县: its own subtree by default, FORBIDDEN above it.
-    const mine = ok(await q(tokens.analyst, TOTALS)).ruralFundingTotals;
+    const mine = dataOf(await q(tokens.analyst, TOTALS)).ruralFundingTotals;
     expect([mine.investmentFen, mine.subsidyFen, mine.villageCount]).toEqual([
       10180 * WAN,
       1000 * WAN,
       2,
     ]);
-    expect(code(await q(tokens.analyst, TOTALS, { org: org.xiongan }))).toBe('FORBIDDEN');
-    expect(code(await q(tokens.shouguang, TOTALS, { org: org.xiongan }))).toBe('FORBIDDEN');
+    expect(errorCode(await q(tokens.analyst, TOTALS, { org: org.xiongan }))).toBe('FORBIDDEN');
+    expect(errorCode(await q(tokens.shouguang, TOTALS, { org: org.xiongan }))).toBe('FORBIDDEN');
 
     const INCOME = `query($org: ID, $year: Int!, $min: Fen!) { villagesByCollectiveIncome(organizationId: $org, year: $year, minFen: $min) {
       count villages { villageId name regionCode amountFen projectCount } } }`;
-    const over50 = ok(
+    const over50 = dataOf(
       await q(admin, INCOME, { org: org.xiongan, year: 2023, min: 50 * WAN }),
     ).villagesByCollectiveIncome;
     expect(over50).toEqual({
@@ -506,16 +506,16 @@ describe('rural revitalization through the gateway', () => {
       ],
     });
     expect(
-      ok(await q(admin, INCOME, { org: org.xiongan, year: 2022, min: 50 * WAN }))
+      dataOf(await q(admin, INCOME, { org: org.xiongan, year: 2022, min: 50 * WAN }))
         .villagesByCollectiveIncome.count,
     ).toBe(1);
     expect(
-      ok(await q(tokens.analyst, INCOME, { year: 2023, min: 50 * WAN })).villagesByCollectiveIncome
-        .count,
+      dataOf(await q(tokens.analyst, INCOME, { year: 2023, min: 50 * WAN }))
+        .villagesByCollectiveIncome.count,
     ).toBe(1);
 
     // Organization.ruralProjects for a page of organizations, through the organizations subgraph.
-    const children = ok(
+    const children = dataOf(
       await q(
         admin,
         `query($id: ID!) { organization(id: $id) { children(first: 10) { edges { node {
@@ -528,7 +528,7 @@ describe('rural revitalization through the gateway', () => {
       ['容城县委', 1],
     ]);
     expect(
-      code(
+      errorCode(
         await q(
           tokens.shouguang,
           '{ ruralProjects(organizationId: "' + org.xiongan + '") { totalCount } }',
@@ -550,11 +550,13 @@ describe('rural revitalization through the gateway', () => {
       );
     const advance = (token: string, input: object) =>
       mutate(token, 'advanceSecretaryProject', 'AdvanceSecretaryProjectInput', input, SP);
-    const sp = ok(await propose('"党建+智慧社区"')).proposeSecretaryProject;
+    const sp = dataOf(await propose('"党建+智慧社区"')).proposeSecretaryProject;
     expect(sp).toMatchObject({ state: 'PROPOSED', stateLabel: '立项申请', version: 1 });
 
     // 立项 is the level above's decision; acceptance cannot skip the steps between.
-    expect(code(await advance(tokens.street1, { id: sp.id, to: 'APPROVED' }))).toBe('FORBIDDEN');
+    expect(errorCode(await advance(tokens.street1, { id: sp.id, to: 'APPROVED' }))).toBe(
+      'FORBIDDEN',
+    );
     const skip = await advance(tokens.linghe, {
       id: sp.id,
       to: 'ACCEPTED',
@@ -562,7 +564,7 @@ describe('rural revitalization through the gateway', () => {
       upperReviewScore: 90,
       residentScore: 90,
     });
-    expect(code(skip)).toBe('CONFLICT');
+    expect(errorCode(skip)).toBe('CONFLICT');
     expect(message(skip)).toMatch(/is PROPOSED \(立项申请\)/);
 
     const racing = await Promise.all([
@@ -570,14 +572,14 @@ describe('rural revitalization through the gateway', () => {
       advance(tokens.linghe, { id: sp.id, to: 'APPROVED' }),
     ]);
     expect(racing.filter((r) => !r.errors)).toHaveLength(1);
-    expect(racing.map(code).filter(Boolean)).toEqual(['CONFLICT']);
+    expect(racing.map(errorCode).filter(Boolean)).toEqual(['CONFLICT']);
 
-    ok(await advance(tokens.street1, { id: sp.id, to: 'IN_PROGRESS' }));
-    expect(fields(await advance(tokens.linghe, { id: sp.id, to: 'MIDTERM_REVIEWED' }))).toEqual([
-      'input.midtermScore',
-    ]);
+    dataOf(await advance(tokens.street1, { id: sp.id, to: 'IN_PROGRESS' }));
     expect(
-      code(
+      errorFields(await advance(tokens.linghe, { id: sp.id, to: 'MIDTERM_REVIEWED' })),
+    ).toEqual(['input.midtermScore']);
+    expect(
+      errorCode(
         await advance(tokens.linghe, {
           id: sp.id,
           to: 'MIDTERM_REVIEWED',
@@ -586,7 +588,7 @@ describe('rural revitalization through the gateway', () => {
         }),
       ),
     ).toBe('CONFLICT');
-    ok(
+    dataOf(
       await advance(tokens.linghe, {
         id: sp.id,
         to: 'MIDTERM_REVIEWED',
@@ -594,7 +596,7 @@ describe('rural revitalization through the gateway', () => {
         expectedVersion: 3,
       }),
     );
-    const accepted = ok(
+    const accepted = dataOf(
       await advance(tokens.linghe, {
         id: sp.id,
         to: 'ACCEPTED',
@@ -617,15 +619,17 @@ describe('rural revitalization through the gateway', () => {
       ['ACCEPTED', 'test-org_admin'],
     ]);
 
-    const rejected = ok(await propose('数字党建示范园区')).proposeSecretaryProject;
-    expect(fields(await advance(tokens.linghe, { id: rejected.id, to: 'REJECTED' }))).toEqual([
+    const rejected = dataOf(await propose('数字党建示范园区')).proposeSecretaryProject;
+    expect(errorFields(await advance(tokens.linghe, { id: rejected.id, to: 'REJECTED' }))).toEqual([
       'input.note',
     ]);
-    ok(await advance(tokens.linghe, { id: rejected.id, to: 'REJECTED', note: '与已立项项目重复' }));
-    const running = ok(await propose('"快递小哥"爱心驿站')).proposeSecretaryProject;
-    ok(await advance(tokens.linghe, { id: running.id, to: 'APPROVED' }));
+    dataOf(
+      await advance(tokens.linghe, { id: rejected.id, to: 'REJECTED', note: '与已立项项目重复' }),
+    );
+    const running = dataOf(await propose('"快递小哥"爱心驿站')).proposeSecretaryProject;
+    dataOf(await advance(tokens.linghe, { id: running.id, to: 'APPROVED' }));
 
-    const completion = ok(
+    const completion = dataOf(
       await q(
         tokens.linghe,
         '{ secretaryProjectCompletion(year: 2023) { year total proposed rejected approved inProgress accepted failed completionRate } }',
@@ -644,7 +648,7 @@ describe('rural revitalization through the gateway', () => {
         completionRate: 0.5,
       },
     ]);
-    const ofStreet = ok(
+    const ofStreet = dataOf(
       await q(
         admin,
         `query($id: ID!) { organization(id: $id) { secretaryProjects { totalCount } } }`,
@@ -653,7 +657,7 @@ describe('rural revitalization through the gateway', () => {
     );
     expect(ofStreet.organization.secretaryProjects.totalCount).toBe(3);
     expect(
-      code(
+      errorCode(
         await q(
           tokens.xiongan,
           `{ secretaryProjectCompletion(organizationId: "${org.linghe}") { total } }`,
@@ -682,9 +686,9 @@ describe('rural revitalization through the gateway', () => {
         },
         SHEET,
       );
-    const sheet = ok(await file()).fileCommitmentSheet;
+    const sheet = dataOf(await file()).fileCommitmentSheet;
     expect(sheet).toMatchObject({ stage: 'GOALS_SET', roleLabel: '村党组织书记' });
-    expect(code(await file())).toBe('CONFLICT');
+    expect(errorCode(await file())).toBe('CONFLICT');
 
     const assess = (token: string, completedGoals = 1) =>
       mutate(
@@ -703,21 +707,21 @@ describe('rural revitalization through the gateway', () => {
         SHEET,
       );
     const early = await assess(tokens.xiongan);
-    expect(code(early)).toBe('CONFLICT');
+    expect(errorCode(early)).toBe('CONFLICT');
     expect(message(early)).toMatch(/follows MID_YEAR_REPORTED/);
-    expect(ok(await report()).reportCommitmentSheetMidYear.stage).toBe('MID_YEAR_REPORTED');
+    expect(dataOf(await report()).reportCommitmentSheetMidYear.stage).toBe('MID_YEAR_REPORTED');
     expect(message(await report())).toMatch(/already recorded/);
     // The village's own level reports; the level above assesses.
-    expect(code(await assess(tokens.linghe))).toBe('FORBIDDEN');
-    expect(fields(await assess(tokens.anxin, 2))).toEqual(['input.completedGoals']);
-    const assessed = ok(await assess(tokens.anxin)).assessCommitmentSheet;
+    expect(errorCode(await assess(tokens.linghe))).toBe('FORBIDDEN');
+    expect(errorFields(await assess(tokens.anxin, 2))).toEqual(['input.completedGoals']);
+    const assessed = dataOf(await assess(tokens.anxin)).assessCommitmentSheet;
     expect(assessed).toMatchObject({
       stage: 'ASSESSED',
       yearEndAssessment: { score: 92, completedGoals: 1 },
     });
-    expect(code(await assess(tokens.anxin))).toBe('CONFLICT');
+    expect(errorCode(await assess(tokens.anxin))).toBe('CONFLICT');
 
-    const stats = ok(
+    const stats = dataOf(
       await q(
         tokens.analyst,
         '{ commitmentSheetStats(year: 2024) { sheets goals byStage { stage count } } }',
@@ -725,7 +729,7 @@ describe('rural revitalization through the gateway', () => {
     );
     expect(stats.commitmentSheetStats).toMatchObject({ sheets: 1, goals: 1 });
     expect(
-      ok(
+      dataOf(
         await q(
           tokens.analyst,
           `{ commitmentSheetOf(memberId: "${memberId}", year: 2024) { stage } }`,
@@ -745,7 +749,7 @@ describe('rural revitalization through the gateway', () => {
       winnerCount: 1,
     };
     expect(
-      fields(
+      errorFields(
         await mutate(
           tokens.xiongan,
           'createContest',
@@ -755,7 +759,7 @@ describe('rural revitalization through the gateway', () => {
         ),
       ),
     ).toEqual(['input.quarter']);
-    const contest = ok(
+    const contest = dataOf(
       await mutate(
         tokens.xiongan,
         'createContest',
@@ -769,7 +773,7 @@ describe('rural revitalization through the gateway', () => {
       endsAt: '2023-06-30T16:00:00.000Z',
     });
     expect(
-      code(await mutate(tokens.xiongan, 'createContest', 'CreateContestInput', input, 'id')),
+      errorCode(await mutate(tokens.xiongan, 'createContest', 'CreateContestInput', input, 'id')),
     ).toBe('CONFLICT');
 
     const enter = (organizationId: string) =>
@@ -780,10 +784,10 @@ describe('rural revitalization through the gateway', () => {
         { contestId: contest.id, organizationId, title: '发展壮大村级集体经济' },
         CONTEST,
       );
-    expect(fields(await enter(org.vS1))).toEqual(['input.organizationId']);
-    for (const v of [org.vA1, org.vA2, org.vR1]) ok(await enter(v));
-    expect(code(await enter(org.vA1))).toBe('CONFLICT');
-    const entries = ok(
+    expect(errorFields(await enter(org.vS1))).toEqual(['input.organizationId']);
+    for (const v of [org.vA1, org.vA2, org.vR1]) dataOf(await enter(v));
+    expect(errorCode(await enter(org.vA1))).toBe('CONFLICT');
+    const entries = dataOf(
       await q(admin, `{ contest(id: "${contest.id}") { entries { id organizationId } } }`),
     ).contest.entries;
     const entryOf = (v: string) => entries.find((e: any) => e.organizationId === v).id;
@@ -796,14 +800,14 @@ describe('rural revitalization through the gateway', () => {
         { contestId: contest.id, entryId, juror, score: value },
         CONTEST,
       );
-    expect(fields(await score(entryOf(org.vA1), '路人', 90))).toEqual(['input.juror']);
-    expect(fields(await score(entryOf(org.vA1), '评委甲', 101))).toEqual(['input.score']);
+    expect(errorFields(await score(entryOf(org.vA1), '路人', 90))).toEqual(['input.juror']);
+    expect(errorFields(await score(entryOf(org.vA1), '评委甲', 101))).toEqual(['input.score']);
     const twice = await Promise.all([
       score(entryOf(org.vA1), '评委甲', 90),
       score(entryOf(org.vA1), '评委甲', 91),
     ]);
     expect(twice.filter((r) => !r.errors)).toHaveLength(1);
-    expect(twice.map(code).filter(Boolean)).toEqual(['CONFLICT']);
+    expect(twice.map(errorCode).filter(Boolean)).toEqual(['CONFLICT']);
     const early = await mutate(
       tokens.xiongan,
       'closeContest',
@@ -825,8 +829,8 @@ describe('rural revitalization through the gateway', () => {
       [org.vR1, '评委乙', 90],
       [org.vR1, '评委丙', 92],
     ];
-    for (const [v, juror, value] of fill) ok(await score(entryOf(v), juror, value));
-    const closed = ok(
+    for (const [v, juror, value] of fill) dataOf(await score(entryOf(v), juror, value));
+    const closed = dataOf(
       await mutate(
         tokens.xiongan,
         'closeContest',
@@ -842,11 +846,11 @@ describe('rural revitalization through the gateway', () => {
       [entryOf(org.vA1), 85],
     ]);
     expect(closed.winners).toEqual([{ rank: 1, entry: { organizationId: org.vR1 } }]);
-    expect(code(await score(entryOf(org.vA2), '评委甲', 99))).toBe('CONFLICT');
+    expect(errorCode(await score(entryOf(org.vA2), '评委甲', 99))).toBe('CONFLICT');
   });
 
   it('allocates a fund through its stages, never over budget under concurrent allocations', async () => {
-    const created = ok(
+    const created = dataOf(
       await mutate(
         tokens.linghe,
         'createFund',
@@ -886,7 +890,7 @@ describe('rural revitalization through the gateway', () => {
     const allocate = (applicationId: string, amountFen: number) =>
       mutate(tokens.linghe, 'allocateFund', 'AllocateFundInput', { applicationId, amountFen }, APP);
 
-    expect(fields(await apply('street1', -100))).toEqual(['input.requestedFen']);
+    expect(errorFields(await apply('street1', -100))).toEqual(['input.requestedFen']);
     const ids: string[] = [];
     for (const [street, fen] of [
       ['street1', 60 * WAN],
@@ -894,23 +898,23 @@ describe('rural revitalization through the gateway', () => {
       ['street3', 60 * WAN],
       ['street4', 10 * WAN],
     ] as const)
-      ids.push(ok(await apply(street, fen)).applyForFund.id);
-    expect(code(await apply('street1', WAN))).toBe('CONFLICT');
-    expect(code(await advance(tokens.street1, ids[0], 'RECOMMENDED'))).toBe('FORBIDDEN');
+      ids.push(dataOf(await apply(street, fen)).applyForFund.id);
+    expect(errorCode(await apply('street1', WAN))).toBe('CONFLICT');
+    expect(errorCode(await advance(tokens.street1, ids[0], 'RECOMMENDED'))).toBe('FORBIDDEN');
     const skip = await advance(tokens.linghe, ids[0], 'REVIEWED');
     expect(message(skip)).toMatch(/is SELF_APPLIED \(自主申报\); the next stage is RECOMMENDED/);
-    expect(code(await allocate(ids[0], 10 * WAN))).toBe('CONFLICT');
+    expect(errorCode(await allocate(ids[0], 10 * WAN))).toBe('CONFLICT');
     for (const id of ids)
       for (const to of ['RECOMMENDED', 'REVIEWED', 'SITE_VISITED', 'PRESENTED'])
-        ok(await advance(tokens.linghe, id, to));
-    expect(fields(await allocate(ids[0], 61 * WAN))).toEqual(['input.amountFen']);
+        dataOf(await advance(tokens.linghe, id, to));
+    expect(errorFields(await allocate(ids[0], 61 * WAN))).toEqual(['input.amountFen']);
 
     // Three allocations of 60万 race for a budget of 150万: exactly two land.
     const racing = await Promise.all(ids.slice(0, 3).map((id) => allocate(id, 60 * WAN)));
     expect(racing.filter((r) => !r.errors)).toHaveLength(2);
-    expect(racing.map(code).filter(Boolean)).toEqual(['CONFLICT']);
+    expect(racing.map(errorCode).filter(Boolean)).toEqual(['CONFLICT']);
     const FUND = `{ fund(id: "${created.id}") { budgetFen remainingFen allocatedFen allocations { amountFen } stageCounts { stage count } } }`;
-    const after = ok(await q(tokens.linghe, FUND)).fund;
+    const after = dataOf(await q(tokens.linghe, FUND)).fund;
     expect(after).toMatchObject({
       budgetFen: 150 * WAN,
       remainingFen: 30 * WAN,
@@ -922,21 +926,21 @@ describe('rural revitalization through the gateway', () => {
     fundId = created.id;
     raceLoser = ids[racing.findIndex((r) => r.errors)];
     await halfAllocated(fundId, ids[3], 10 * WAN);
-    expect(code(await allocate(ids[3], 9 * WAN))).toBe('CONFLICT');
-    expect(ok(await allocate(ids[3], 10 * WAN)).allocateFund).toMatchObject({
+    expect(errorCode(await allocate(ids[3], 9 * WAN))).toBe('CONFLICT');
+    expect(dataOf(await allocate(ids[3], 10 * WAN)).allocateFund).toMatchObject({
       stage: 'ALLOCATED',
       allocatedFen: 10 * WAN,
     });
-    const final = ok(await q(tokens.linghe, FUND)).fund;
+    const final = dataOf(await q(tokens.linghe, FUND)).fund;
     expect(final).toMatchObject({ remainingFen: 20 * WAN, allocatedFen: 130 * WAN });
     expect(final.allocations).toHaveLength(3);
     expect(final.stageCounts.find((c: any) => c.stage === 'ALLOCATED').count).toBe(3);
-    expect(code(await allocate(ids[3], 10 * WAN))).toBe('CONFLICT');
+    expect(errorCode(await allocate(ids[3], 10 * WAN))).toBe('CONFLICT');
   });
 
   it('repairs allocations a crash left half-done when the service starts again', async () => {
     // A second fund whose only application left the running, yet the fund holds money for it.
-    const spare = ok(
+    const spare = dataOf(
       await mutate(
         tokens.linghe,
         'createFund',
@@ -950,7 +954,7 @@ describe('rural revitalization through the gateway', () => {
         'id',
       ),
     ).createFund;
-    const dropped = ok(
+    const dropped = dataOf(
       await mutate(
         tokens.linghe,
         'applyForFund',
@@ -964,7 +968,7 @@ describe('rural revitalization through the gateway', () => {
         'id',
       ),
     ).applyForFund;
-    ok(
+    dataOf(
       await mutate(
         tokens.linghe,
         'advanceFundApplication',

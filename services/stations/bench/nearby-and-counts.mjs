@@ -4,12 +4,9 @@
 //   node services/stations/bench/nearby-and-counts.mjs [--gateway http://127.0.0.1:4000/graphql]
 //     [--points 300] [--runs 30]
 // Prints min / median / p95 / max in milliseconds per scenario. Needs `npm run build` (tokens).
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { mintToken as token, percentile, postGraphQL } from '../../../bench/graph-client.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const { values } = parseArgs({
   options: {
     gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
@@ -19,25 +16,8 @@ const { values } = parseArgs({
   },
 });
 
-function token(role, orgId) {
-  const args = ['dist/gateway/scripts/mint-token.js', '--role', role, '--sub', 'bench-stations'];
-  if (orgId) args.push('--org', orgId);
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return result.stdout.trim();
-}
-
-async function send(bearer, query, variables) {
-  const res = await fetch(values.gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors)
-    throw new Error(`${body.errors[0].message} (${body.errors[0].extensions?.code})`);
-  return body.data;
-}
+const send = async (bearer, query, variables) =>
+  (await postGraphQL(values.gateway, bearer, query, variables)).data;
 
 // Deterministic points: the same run every time (mulberry32).
 function random(seed) {
@@ -50,9 +30,6 @@ function random(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const percentile = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function time(name, count, request) {
   for (let i = 0; i < Number(values.warmup); i++) await request(i);

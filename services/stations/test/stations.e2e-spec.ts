@@ -4,18 +4,21 @@ import { Topics } from '@jiceng/events';
 import { createKafka } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
+  type AppProcess,
   createOrgTree,
+  dataOf,
+  errorCode,
+  errorFields,
   gql,
+  mongoCommands,
+  type OrgSpec,
   probeTopic,
   startApp,
   tokenFor,
+  type TopicProbe,
   waitFor,
   waitForOrgProjection,
   YUNHE_SAMPLE,
-  type AppProcess,
-  type GraphQLResult,
-  type OrgSpec,
-  type TopicProbe,
 } from '@jiceng/testing';
 
 // The stations subgraph with the organizations subgraph and the gateway, each its own process
@@ -101,17 +104,6 @@ describe('stations through the gateway', () => {
 
   const q = (token: string, query: string, variables?: object) =>
     gql(gateway.baseUrl, token, query, variables);
-  const ok = <T = any>(res: GraphQLResult<T>): T => {
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data as T;
-  };
-  const code = (res: GraphQLResult) => res.errors?.[0]?.extensions?.code;
-  const fields = (res: GraphQLResult) =>
-    (res.errors?.[0]?.extensions?.fields ?? []).map((f: any) => f.field).sort();
-  const finds = async () => {
-    const text = await (await fetch(`${stations.baseUrl}/metrics`)).text();
-    return Number(/jiceng_mongo_commands_total\{command="find"\} (\d+)/.exec(text)?.[1] ?? 0);
-  };
 
   const createStation = (token: string, input: Record<string, unknown>) =>
     q(
@@ -225,8 +217,8 @@ describe('stations through the gateway', () => {
       location: { longitude: 200, latitude: 95 },
       name: 'x',
     });
-    expect(code(outOfRange)).toBe('BAD_USER_INPUT');
-    expect(fields(outOfRange)).toEqual([
+    expect(errorCode(outOfRange)).toBe('BAD_USER_INPUT');
+    expect(errorFields(outOfRange)).toEqual([
       'input.location.latitude',
       'input.location.longitude',
       'input.name',
@@ -238,14 +230,17 @@ describe('stations through the gateway', () => {
         { weekdays: ['FRIDAY'], opens: '8:00', closes: '12:00' },
       ],
     });
-    expect(fields(clash)).toEqual(['input.openingHours.1.opens', 'input.openingHours.2.opens']);
-    expect(code(await createStation(streetBAdmin, {}))).toBe('FORBIDDEN');
-    expect(code(await createStation(operator, {}))).toBe('FORBIDDEN');
+    expect(errorFields(clash)).toEqual([
+      'input.openingHours.1.opens',
+      'input.openingHours.2.opens',
+    ]);
+    expect(errorCode(await createStation(streetBAdmin, {}))).toBe('FORBIDDEN');
+    expect(errorCode(await createStation(operator, {}))).toBe('FORBIDDEN');
     expect(await db.collection('stations').countDocuments()).toBe(0);
 
     // Stations at known distances from CENTER; s4 is open overnight, s5 just outside 5 km.
     const create = async (key: string, input: Record<string, unknown>) => {
-      station[key] = ok(await createStation(streetAdmin, input)).createStation.id;
+      station[key] = dataOf(await createStation(streetAdmin, input)).createStation.id;
     };
     await create('s1', {
       name: '朝阳驿站',
@@ -258,7 +253,7 @@ describe('stations through the gateway', () => {
       amenities: ['MICROWAVE', 'DRINKING_WATER', 'RESTROOM'],
     });
     await create('s3', { name: '清池驿站', location: east(1500) });
-    const night = ok(
+    const night = dataOf(
       await createStation(communityAdmin, {
         name: '夜间驿站',
         kind: 'CARING',
@@ -286,7 +281,7 @@ describe('stations through the gateway', () => {
     });
     await create('s5', { name: '远郊驿站', location: north(5100) });
     await create('s6', { name: '临时驿站', location: east(-2000) });
-    station.sB = ok(
+    station.sB = dataOf(
       await createStation(streetBAdmin, {
         operatorId: org.communityB,
         name: '彩虹驿站',
@@ -299,7 +294,7 @@ describe('stations through the gateway', () => {
       `mutation($input: UpdateStationInput!) { updateStation(input: $input) { name version amenityLabels } }`,
       { input: { id: station.s3, name: '清池社区驿站', amenities: ['REPAIR_TOOLS', 'RAIN_GEAR'] } },
     );
-    expect(ok(renamed).updateStation).toEqual({
+    expect(dataOf(renamed).updateStation).toEqual({
       name: '清池社区驿站',
       version: 2,
       amenityLabels: ['修理工具', '雨衣雨伞'],
@@ -315,7 +310,7 @@ describe('stations through the gateway', () => {
         },
       },
     );
-    expect(fields(badUpdate)).toEqual(['input.services']);
+    expect(errorFields(badUpdate)).toEqual(['input.services']);
     const sameMinute = await q(
       communityAdmin,
       `mutation($input: UpdateStationInput!) { updateStation(input: $input) { id } }`,
@@ -326,17 +321,17 @@ describe('stations through the gateway', () => {
         },
       },
     );
-    expect(fields(sameMinute)).toEqual(['input.openingHours.0.closes']);
+    expect(errorFields(sameMinute)).toEqual(['input.openingHours.0.closes']);
     const foreign = await q(
       streetBAdmin,
       `mutation($input: UpdateStationInput!) { updateStation(input: $input) { id } }`,
       { input: { id: station.s3, name: '改名' } },
     );
-    expect(code(foreign)).toBe('FORBIDDEN');
+    expect(errorCode(foreign)).toBe('FORBIDDEN');
   });
 
   it('opens and closes a station with reasons in its history; closed is for good', async () => {
-    const paused = ok(
+    const paused = dataOf(
       await changeStatus(operator, station.s6, 'TEMPORARILY_CLOSED'),
     ).changeStationStatus;
     expect(paused).toMatchObject({
@@ -344,8 +339,8 @@ describe('stations through the gateway', () => {
       statusLabel: '暂停开放',
       version: 2,
     });
-    ok(await changeStatus(operator, station.s6, 'OPEN', '检修完毕'));
-    const closed = ok(
+    dataOf(await changeStatus(operator, station.s6, 'OPEN', '检修完毕'));
+    const closed = dataOf(
       await changeStatus(communityAdmin, station.s6, 'CLOSED', '场地收回'),
     ).changeStationStatus;
     expect(closed.statusHistory.map((h: any) => [h.status, h.reason, h.changedBy])).toEqual([
@@ -354,27 +349,27 @@ describe('stations through the gateway', () => {
       ['OPEN', '检修完毕', 'test-station_operator'],
       ['CLOSED', '场地收回', 'test-org_admin'],
     ]);
-    expect(code(await changeStatus(communityAdmin, station.s6, 'OPEN', '重新开放'))).toBe(
+    expect(errorCode(await changeStatus(communityAdmin, station.s6, 'OPEN', '重新开放'))).toBe(
       'CONFLICT',
     );
-    expect(code(await changeStatus(operator, station.s1, 'OPEN'))).toBe('CONFLICT');
-    expect(code(await changeStatus(streetBAdmin, station.s1, 'CLOSED'))).toBe('FORBIDDEN');
+    expect(errorCode(await changeStatus(operator, station.s1, 'OPEN'))).toBe('CONFLICT');
+    expect(errorCode(await changeStatus(streetBAdmin, station.s1, 'CLOSED'))).toBe('FORBIDDEN');
 
     // The station is public; who changed it is for the operator's subtree only.
     const seen = (token: string) =>
       q(token, 'query($id: ID!) { station(id: $id) { name status statusHistory { status } } }', {
         id: station.s6,
       });
-    expect(ok(await seen(streetBAdmin)).station).toEqual({
+    expect(dataOf(await seen(streetBAdmin)).station).toEqual({
       name: '临时驿站',
       status: 'CLOSED',
       statusHistory: null,
     });
-    expect(ok(await seen(streetAdmin)).station.statusHistory).toHaveLength(4);
+    expect(dataOf(await seen(streetAdmin)).station.statusHistory).toHaveLength(4);
   });
 
   it('finds stations by exact distance, nearest first, within the radius and open at an instant', async () => {
-    const all = ok(await nearby(memberM, {})).nearbyStations;
+    const all = dataOf(await nearby(memberM, {})).nearbyStations;
     expect(all.edges.map((e: any) => e.node.id)).toEqual([
       station.s1,
       station.s2,
@@ -388,28 +383,28 @@ describe('stations through the gateway', () => {
     );
     expect(all.totalCount).toBe(5); // s5 at 5.1 km is outside; s6 is closed
 
-    const wider = ok(await nearby(memberM, { radiusMeters: 5200 })).nearbyStations;
+    const wider = dataOf(await nearby(memberM, { radiusMeters: 5200 })).nearbyStations;
     expect(wider.edges.at(-1)).toMatchObject({ node: { id: station.s5 } });
     expect(Math.abs(wider.edges.at(-1).distanceMeters - 5100)).toBeLessThan(1);
 
-    const page1 = ok(await nearby(memberM, {}, ', first: 2')).nearbyStations;
+    const page1 = dataOf(await nearby(memberM, {}, ', first: 2')).nearbyStations;
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const page2 = ok(
+    const page2 = dataOf(
       await nearby(memberM, {}, `, first: 10, after: "${page1.pageInfo.endCursor}"`),
     ).nearbyStations;
     expect([...page1.edges, ...page2.edges].map((e: any) => e.node.id)).toEqual(
       all.edges.map((e: any) => e.node.id),
     );
 
-    const microwave = ok(await nearby(memberM, { amenities: ['MICROWAVE'] })).nearbyStations;
+    const microwave = dataOf(await nearby(memberM, { amenities: ['MICROWAVE'] })).nearbyStations;
     expect(microwave.edges.map((e: any) => e.node.id)).toEqual([station.s2]);
 
     // 2023-06-06 is a Tuesday: at 03:00 only the overnight station is open, at noon the others.
-    const night = ok(
+    const night = dataOf(
       await nearby(memberM, { openNow: true, at: at('2023-06-06', 3).toISOString() }),
     ).nearbyStations;
     expect(night.edges.map((e: any) => e.node.id)).toEqual([station.s4]);
-    const noon = ok(
+    const noon = dataOf(
       await nearby(memberM, { openNow: true, at: at('2023-06-06', 12).toISOString() }),
     ).nearbyStations;
     expect(noon.edges.map((e: any) => e.node.id)).toEqual([
@@ -420,12 +415,12 @@ describe('stations through the gateway', () => {
     ]);
 
     const invalid = await nearby(memberM, { latitude: 91, radiusMeters: 60_000 });
-    expect(code(invalid)).toBe('BAD_USER_INPUT');
-    expect(fields(invalid)).toEqual(['input.latitude', 'input.radiusMeters']);
+    expect(errorCode(invalid)).toBe('BAD_USER_INPUT');
+    expect(errorFields(invalid)).toEqual(['input.latitude', 'input.radiusMeters']);
   });
 
   it('registers pseudonymous workers and shows a member link only to the branch’s admins', async () => {
-    const courier = ok(
+    const courier = dataOf(
       await registerWorker(operator, {
         kind: 'COURIER',
         platform: 'SF_EXPRESS',
@@ -449,16 +444,16 @@ describe('stations through the gateway', () => {
       organizationId: org.communityA,
       mobileBranchId: org.cheLun,
     });
-    expect(code(intruder)).toBe('FORBIDDEN');
+    expect(errorCode(intruder)).toBe('FORBIDDEN');
     const notMobile = await registerWorker(admin, {
       kind: 'DELIVERY_RIDER',
       platform: 'MEITUAN',
       organizationId: org.communityA,
       mobileBranchId: org.communityB,
     });
-    expect(fields(notMobile)).toEqual(['input.mobileBranchId']);
+    expect(errorFields(notMobile)).toEqual(['input.mobileBranchId']);
 
-    const rider = ok(
+    const rider = dataOf(
       await registerWorker(admin, {
         kind: 'DELIVERY_RIDER',
         platform: 'MEITUAN',
@@ -475,8 +470,8 @@ describe('stations through the gateway', () => {
         `mutation($input: LinkWorkerMemberInput!) { linkWorkerToMember(input: $input) { ${WORKER_FIELDS} } }`,
         { input: { workerId: rider.id, memberId, memberBranchId } },
       );
-    expect(code(await link(communityAdmin))).toBe('FORBIDDEN');
-    const linked = ok(await link(cheLunAdmin)).linkWorkerToMember;
+    expect(errorCode(await link(communityAdmin))).toBe('FORBIDDEN');
+    const linked = dataOf(await link(cheLunAdmin)).linkWorkerToMember;
     expect(linked.memberLink).toEqual({
       memberId,
       member: { id: memberId },
@@ -487,7 +482,7 @@ describe('stations through the gateway', () => {
     ).not.toHaveProperty('name');
 
     const memberLinkSeenBy = async (token: string) =>
-      ok(await readWorker(token, rider.id)).worker.memberLink?.memberId ?? null;
+      dataOf(await readWorker(token, rider.id)).worker.memberLink?.memberId ?? null;
     expect(await memberLinkSeenBy(admin)).toBe(memberId);
     expect(await memberLinkSeenBy(cheLunAdmin)).toBe(memberId);
     expect(await memberLinkSeenBy(tokenFor('ORG_ADMIN', org.taocheng))).toBe(memberId);
@@ -498,9 +493,9 @@ describe('stations through the gateway', () => {
     expect(await memberLinkSeenBy(tokenFor('AUDITOR'))).toBeNull();
     expect(await memberLinkSeenBy(tokenFor('ANALYST', org.district))).toBeNull();
     expect(await memberLinkSeenBy(tokenFor('STATION_OPERATOR', org.cheLun))).toBeNull();
-    expect(code(await readWorker(streetBAdmin, rider.id))).toBe('FORBIDDEN');
+    expect(errorCode(await readWorker(streetBAdmin, rider.id))).toBe('FORBIDDEN');
 
-    const listed = ok(
+    const listed = dataOf(
       await q(
         cheLunAdmin,
         `query($o: ID!) { workers(organizationId: $o, filter: { kinds: [DELIVERY_RIDER] }) {
@@ -524,7 +519,7 @@ describe('stations through the gateway', () => {
       // 00:30 in Shanghai is the evening before in UTC: the visit counts on day2.
       visitedAt: at(day2, 0, 30).toISOString(),
     };
-    const first = ok(await recordVisit(operator, input)).recordStationVisit;
+    const first = dataOf(await recordVisit(operator, input)).recordStationVisit;
     expect(first).toMatchObject({
       clientVisitId,
       day: day2,
@@ -536,12 +531,12 @@ describe('stations through the gateway', () => {
       station: { id: station.s1 },
       worker: { id: worker.rider },
     });
-    const again = ok(
+    const again = dataOf(
       await recordVisit(operator, { ...input, services: ['DRINKING_WATER', 'MEAL_HEATING'] }),
     ).recordStationVisit;
     expect(again.id).toBe(first.id);
     const reused = await recordVisit(operator, { ...input, services: ['REST'] });
-    expect(code(reused)).toBe('CONFLICT');
+    expect(errorCode(reused)).toBe('CONFLICT');
     expect(await db.collection('station_visits').countDocuments({ clientVisitId })).toBe(1);
     const counter = await db
       .collection('station_visit_counters')
@@ -595,22 +590,22 @@ describe('stations through the gateway', () => {
       channel: 'WORKER_PHONE',
       visitedAt: at(day1, 12).toISOString(),
     });
-    expect(ok(phone).recordStationVisit).toMatchObject({ channel: 'WORKER_PHONE', day: day1 });
+    expect(dataOf(phone).recordStationVisit).toMatchObject({ channel: 'WORKER_PHONE', day: day1 });
     const terminal = await recordVisit(memberM, {
       stationId: station.s2,
       workerId: worker.rider,
       services: ['REST'],
     });
-    expect(code(terminal)).toBe('FORBIDDEN');
+    expect(errorCode(terminal)).toBe('FORBIDDEN');
     const stranger = await recordVisit(tokenFor('MEMBER', org.cheLun, objectId()), {
       stationId: station.s2,
       workerId: worker.rider,
       services: ['REST'],
       channel: 'WORKER_PHONE',
     });
-    expect(code(stranger)).toBe('FORBIDDEN');
+    expect(errorCode(stranger)).toBe('FORBIDDEN');
     expect(
-      code(
+      errorCode(
         await recordVisit(streetBAdmin, {
           stationId: station.s1,
           workerKind: 'COURIER',
@@ -624,24 +619,24 @@ describe('stations through the gateway', () => {
       services: ['FIRST_AID'],
       visitedAt: new Date(Date.now() + 3600_000).toISOString(),
     });
-    expect(fields(walkIn)).toEqual(['input.services', 'input.visitedAt', 'input.workerKind']);
+    expect(errorFields(walkIn)).toEqual(['input.services', 'input.visitedAt', 'input.workerKind']);
     const atClosed = await recordVisit(admin, {
       stationId: station.s6,
       workerKind: 'COURIER',
       services: ['REST'],
     });
-    expect(fields(atClosed)).toEqual(['input.stationId']);
+    expect(errorFields(atClosed)).toEqual(['input.stationId']);
     const badId = await recordVisit(operator, {
       clientVisitId: 'x',
       stationId: station.s1,
       workerKind: 'COURIER',
       services: [],
     });
-    expect(fields(badId)).toEqual(['input.clientVisitId', 'input.services']);
+    expect(errorFields(badId)).toEqual(['input.clientVisitId', 'input.services']);
   });
 
   it('counts visits per day, month, station, service, kind and subtree, in scope only', async () => {
-    ok(
+    dataOf(
       await recordVisit(operator, {
         stationId: station.s1,
         workerId: worker.courier,
@@ -649,7 +644,7 @@ describe('stations through the gateway', () => {
         visitedAt: at(day1, 12).toISOString(),
       }),
     );
-    ok(
+    dataOf(
       await recordVisit(operator, {
         stationId: station.s2,
         workerKind: 'TRUCK_DRIVER',
@@ -658,7 +653,7 @@ describe('stations through the gateway', () => {
         visitedAt: at(day2, 12).toISOString(),
       }),
     );
-    ok(
+    dataOf(
       await recordVisit(streetBAdmin, {
         stationId: station.sB,
         workerKind: 'DELIVERY_RIDER',
@@ -668,7 +663,7 @@ describe('stations through the gateway', () => {
       }),
     );
     const rows = async (token: string, orgId: string, groupBy: string[]) => {
-      const stats = ok(await visitStats(token, orgId, groupBy)).stationVisitStats;
+      const stats = dataOf(await visitStats(token, orgId, groupBy)).stationVisitStats;
       return stats.rows.map((r: any) =>
         [
           ...groupBy.map(
@@ -687,7 +682,7 @@ describe('stations through the gateway', () => {
         ].join(' '),
       );
     };
-    const total = ok(await visitStats(streetAdmin, org.streetA, [])).stationVisitStats;
+    const total = dataOf(await visitStats(streetAdmin, org.streetA, [])).stationVisitStats;
     expect(total).toMatchObject({ from: day1, to: shanghaiDay(0), stations: 6, visits: 4 });
     expect(await rows(streetAdmin, org.streetA, ['DAY'])).toEqual([`${day1} 2`, `${day2} 2`]);
     expect(await rows(streetAdmin, org.streetA, ['STATION'])).toEqual(
@@ -710,7 +705,7 @@ describe('stations through the gateway', () => {
       `${day2} DELIVERY_RIDER 1`,
       `${day2} TRUCK_DRIVER 1`,
     ]);
-    const byStation = ok(
+    const byStation = dataOf(
       await visitStats(tokenFor('ANALYST', org.district), org.district, ['STATION', 'SERVICE']),
     ).stationVisitStats;
     expect(byStation).toMatchObject({ stations: 7, visits: 5 });
@@ -724,7 +719,7 @@ describe('stations through the gateway', () => {
     // A period works as well as days: the month of day2 holds the visits of its days.
     const month = day2.slice(0, 7);
     const visitDays = [day2, day1, day1, day2, day2];
-    const monthly = ok(
+    const monthly = dataOf(
       await visitStats(tokenFor('ANALYST', org.district), org.district, ['MONTH'], {
         period: month,
       }),
@@ -736,14 +731,14 @@ describe('stations through the gateway', () => {
       }),
     ]);
 
-    expect(code(await visitStats(streetBAdmin, org.streetA, []))).toBe('FORBIDDEN');
-    expect(code(await visitStats(tokenFor('ANALYST', org.streetB), org.district, []))).toBe(
+    expect(errorCode(await visitStats(streetBAdmin, org.streetA, []))).toBe('FORBIDDEN');
+    expect(errorCode(await visitStats(tokenFor('ANALYST', org.streetB), org.district, []))).toBe(
       'FORBIDDEN',
     );
     const badRange = await visitStats(streetAdmin, org.streetA, [], { period: '2023-13' });
-    expect(fields(badRange)).toEqual(['period']);
+    expect(errorFields(badRange)).toEqual(['period']);
 
-    const visits = ok(
+    const visits = dataOf(
       await q(
         streetAdmin,
         'query($id: ID!) { stationVisits(stationId: $id, first: 10) { totalCount edges { node { channel workerKind } } } }',
@@ -752,7 +747,7 @@ describe('stations through the gateway', () => {
     ).stationVisits;
     expect(visits.totalCount).toBe(2);
     expect(
-      code(
+      errorCode(
         await q(streetBAdmin, 'query($id: ID!) { stationVisits(stationId: $id) { totalCount } }', {
           id: station.s1,
         }),
@@ -768,11 +763,11 @@ describe('stations through the gateway', () => {
     const attempts: string[] = [];
     let streets: any[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
-      const before = await finds();
-      streets = ok(await q(admin, query, { id: org.district })).organization.children.edges.map(
+      const before = await mongoCommands(stations);
+      streets = dataOf(await q(admin, query, { id: org.district })).organization.children.edges.map(
         (e: any) => e.node,
       );
-      const cost = (await finds()) - before;
+      const cost = (await mongoCommands(stations)) - before;
       attempts.push(`+${cost}`);
       if (cost <= 3) break;
     }
@@ -788,7 +783,7 @@ describe('stations through the gateway', () => {
       { node: { name: '彩虹驿站', operator: { id: org.communityB } } },
     ]);
 
-    const community = ok(
+    const community = dataOf(
       await q(
         streetAdmin,
         `query($id: ID!) { organization(id: $id) { own: stations(filter: { statuses: [OPEN] }) { totalCount }
@@ -802,7 +797,7 @@ describe('stations through the gateway', () => {
       'query($id: ID!) { organization(id: $id) { stations { totalCount } } }',
       { id: org.streetA },
     );
-    expect(code(foreign)).toBe('FORBIDDEN');
+    expect(errorCode(foreign)).toBe('FORBIDDEN');
   });
 
   it('names flag vehicles in a mobile branch’s fleet', async () => {
@@ -824,7 +819,7 @@ describe('stations through the gateway', () => {
           },
         },
       );
-    const vehicle = ok(await register(cheLunAdmin, {})).registerFlagVehicle;
+    const vehicle = dataOf(await register(cheLunAdmin, {})).registerFlagVehicle;
     expect(vehicle).toMatchObject({
       plate: '冀TA1234',
       kindLabel: '电动自行车',
@@ -836,21 +831,21 @@ describe('stations through the gateway', () => {
       status: 'ACTIVE',
       namedOn: '2023-06-01',
     });
-    expect(code(await register(cheLunAdmin, { plate: '冀TA 1234' }))).toBe('CONFLICT');
+    expect(errorCode(await register(cheLunAdmin, { plate: '冀TA 1234' }))).toBe('CONFLICT');
     expect(
-      fields(
+      errorFields(
         await register(cheLunAdmin, { plate: '冀TA12345', kind: 'CAR', workerId: worker.courier }),
       ),
     ).toEqual(['input.plate', 'input.workerId']);
-    expect(code(await register(communityAdmin, { plate: '冀TB2345' }))).toBe('FORBIDDEN');
+    expect(errorCode(await register(communityAdmin, { plate: '冀TB2345' }))).toBe('FORBIDDEN');
     expect(
-      fields(await register(admin, { plate: '冀TB2345', mobileBranchId: org.communityA })),
+      errorFields(await register(admin, { plate: '冀TB2345', mobileBranchId: org.communityA })),
     ).toEqual(['input.mobileBranchId']);
-    ok(
+    dataOf(
       await register(admin, { plate: '冀TD12345', kind: 'CAR', platform: 'DIDI', workerId: null }),
     );
 
-    const fleet = ok(
+    const fleet = dataOf(
       await q(
         tokenFor('ORG_ADMIN', org.liangxin),
         `query($id: ID!) { organization(id: $id) { own: flagVehicles { totalCount }
@@ -860,7 +855,7 @@ describe('stations through the gateway', () => {
     ).organization;
     expect(fleet.own.totalCount).toBe(0);
     expect(fleet.all.edges.map((e: any) => e.node.plate)).toEqual(['冀TA1234', '冀TD12345']);
-    const retired = ok(
+    const retired = dataOf(
       await q(
         cheLunAdmin,
         `mutation($input: RetireFlagVehicleInput!) { retireFlagVehicle(input: $input) { status statusLabel retiredReason } }`,
@@ -873,7 +868,7 @@ describe('stations through the gateway', () => {
       retiredReason: '骑手离职',
     });
     expect(
-      code(
+      errorCode(
         await q(streetAdmin, 'query($id: ID!) { flagVehicle(id: $id) { id } }', { id: vehicle.id }),
       ),
     ).toBe('FORBIDDEN');

@@ -5,13 +5,15 @@ import { Topics } from '@jiceng/events';
 import { createKafka } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
+  type AppProcess,
   createOrgTree,
+  dataOf,
+  errorCode,
+  errorFields,
   gql,
   probeTopic,
   startApp,
   tokenFor,
-  type AppProcess,
-  type GraphQLResult,
   type TopicProbe,
   waitForOrgProjection,
   YUNHE_SAMPLE,
@@ -47,13 +49,6 @@ describe('volunteering through the gateway', () => {
 
   const q = (token: string, query: string, variables?: object) =>
     gql(gateway.baseUrl, token, query, variables);
-  const ok = <T = any>(res: GraphQLResult<T>): T => {
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data as T;
-  };
-  const code = (res: GraphQLResult) => res.errors?.[0]?.extensions?.code;
-  const fields = (res: GraphQLResult) =>
-    (res.errors?.[0]?.extensions?.fields ?? []).map((f: any) => f.field).sort();
 
   let org: Record<string, string> = {};
 
@@ -177,15 +172,15 @@ describe('volunteering through the gateway', () => {
 
   it('publishes a task for a community, only by its admins and only in a community', async () => {
     const notCommunity = await publish(streetAdmin, { communityId: org.gridA });
-    expect(code(notCommunity)).toBe('BAD_USER_INPUT');
-    expect(fields(notCommunity)).toEqual(['input.communityId']);
+    expect(errorCode(notCommunity)).toBe('BAD_USER_INPUT');
+    expect(errorFields(notCommunity)).toEqual(['input.communityId']);
     const backwards = await publish(streetAdmin, { startsAt: minutes(60), endsAt: minutes(30) });
-    expect(fields(backwards)).toEqual(['input.endsAt']);
+    expect(errorFields(backwards)).toEqual(['input.endsAt']);
     const foreign = await publish(communityBAdmin, {});
-    expect(code(foreign)).toBe('FORBIDDEN');
+    expect(errorCode(foreign)).toBe('FORBIDDEN');
     expect(foreign.data).toBeNull();
 
-    const task = ok(await publish(streetAdmin, {})).publishVolunteerTask;
+    const task = dataOf(await publish(streetAdmin, {})).publishVolunteerTask;
     expect(task).toMatchObject({
       slots: 10,
       claimedSlots: 0,
@@ -200,17 +195,17 @@ describe('volunteering through the gateway', () => {
   });
 
   it('lets a member claim for itself and an organization through its ORG_ADMIN, once each', async () => {
-    const mine = ok(await claimTask(member, taskId)).claimVolunteerTask;
+    const mine = dataOf(await claimTask(member, taskId)).claimVolunteerTask;
     expect(mine).toMatchObject({ state: 'CLAIMED', claimantKind: 'MEMBER', memberId });
     memberClaimId = mine.id;
     const again = await claimTask(member, taskId);
-    expect(code(again)).toBe('CONFLICT');
+    expect(errorCode(again)).toBe('CONFLICT');
 
-    const theirs = ok(await claimTask(unitAdmin, taskId)).claimVolunteerTask;
+    const theirs = dataOf(await claimTask(unitAdmin, taskId)).claimVolunteerTask;
     expect(theirs).toMatchObject({ claimantKind: 'ORGANIZATION', organizationId: org.unit });
     unitClaimId = theirs.id;
 
-    const board = ok(
+    const board = dataOf(
       await q(
         member,
         '{ claimableVolunteerTasks(first: 100) { edges { node { id remainingSlots } } } }',
@@ -222,32 +217,34 @@ describe('volunteering through the gateway', () => {
   it('refuses check-ins without valid evidence, naming the field, and writes nothing', async () => {
     const expired = signCheckInToken(taskId, new Date(Date.now() - 1000), QR_SECRET);
     const stale = await checkIn(member, { claimId: memberClaimId, qrToken: expired });
-    expect(code(stale)).toBe('BAD_USER_INPUT');
-    expect(fields(stale)).toEqual(['input.qrToken']);
+    expect(errorCode(stale)).toBe('BAD_USER_INPUT');
+    expect(errorFields(stale)).toEqual(['input.qrToken']);
     expect(stale.errors?.[0].message).toMatch(/has expired/);
 
     const forged = signCheckInToken(taskId, new Date(Date.now() + 60_000), 'not-the-secret');
-    expect(fields(await checkIn(member, { claimId: memberClaimId, qrToken: forged }))).toEqual([
-      'input.qrToken',
-    ]);
+    expect(errorFields(await checkIn(member, { claimId: memberClaimId, qrToken: forged }))).toEqual(
+      ['input.qrToken'],
+    );
 
     const outside = await checkIn(member, { claimId: memberClaimId, position: FAR });
-    expect(fields(outside)).toEqual(['input.position']);
+    expect(errorFields(outside)).toEqual(['input.position']);
     expect(outside.errors?.[0].message).toMatch(
       /outside the geofence: \d+(\.\d)? m .*radius 200 m/,
     );
 
     expect(
-      fields(await checkIn(member, { claimId: memberClaimId, qrToken: expired, position: FAR })),
+      errorFields(
+        await checkIn(member, { claimId: memberClaimId, qrToken: expired, position: FAR }),
+      ),
     ).toEqual(['input.position', 'input.qrToken']);
-    expect(fields(await checkIn(member, { claimId: memberClaimId }))).toEqual([
+    expect(errorFields(await checkIn(member, { claimId: memberClaimId }))).toEqual([
       'input.position',
       'input.qrToken',
     ]);
 
     // Someone else's claim is not theirs to check in.
     const intruder = tokenFor('MEMBER', org.unit, objectId());
-    expect(code(await checkIn(intruder, { claimId: memberClaimId, position: NEAR }))).toBe(
+    expect(errorCode(await checkIn(intruder, { claimId: memberClaimId, position: NEAR }))).toBe(
       'FORBIDDEN',
     );
 
@@ -256,7 +253,7 @@ describe('volunteering through the gateway', () => {
   });
 
   it('refuses a check-in outside the task window, even with a valid code', async () => {
-    const later = ok(
+    const later = dataOf(
       await publish(streetAdmin, {
         title: '迎七一文艺演出秩序维护',
         category: 'PERFORMANCE_ORDER',
@@ -264,11 +261,11 @@ describe('volunteering through the gateway', () => {
         endsAt: minutes(24 * 60 + 120),
       }),
     ).publishVolunteerTask;
-    const claim = ok(await claimTask(member, later.id)).claimVolunteerTask;
-    const { token } = ok(await issueToken(streetAdmin, later.id)).issueCheckInToken;
+    const claim = dataOf(await claimTask(member, later.id)).claimVolunteerTask;
+    const { token } = dataOf(await issueToken(streetAdmin, later.id)).issueCheckInToken;
     const early = await checkIn(member, { claimId: claim.id, qrToken: token, position: NEAR });
-    expect(code(early)).toBe('BAD_USER_INPUT');
-    expect(fields(early)).toEqual(['input.claimId']);
+    expect(errorCode(early)).toBe('BAD_USER_INPUT');
+    expect(errorFields(early)).toEqual(['input.claimId']);
     expect(early.errors?.[0].message).toMatch(/cannot check in now: check-in opens at/);
     expect(await storedClaim(claim.id)).toMatchObject({ state: 'CLAIMED', checkIn: null });
 
@@ -278,13 +275,13 @@ describe('volunteering through the gateway', () => {
   });
 
   it('checks in with the rotating QR code and the position, once, then checks out', async () => {
-    expect(code(await issueToken(communityBAdmin, taskId))).toBe('FORBIDDEN');
-    const issued = ok(await issueToken(streetAdmin, taskId)).issueCheckInToken;
+    expect(errorCode(await issueToken(communityBAdmin, taskId))).toBe('FORBIDDEN');
+    const issued = dataOf(await issueToken(streetAdmin, taskId)).issueCheckInToken;
     const ttl = Date.parse(issued.expiresAt) - Date.now();
     expect(ttl).toBeGreaterThan(100_000);
     expect(ttl).toBeLessThanOrEqual(120_000);
 
-    const checkedIn = ok(
+    const checkedIn = dataOf(
       await checkIn(member, { claimId: memberClaimId, qrToken: issued.token, position: NEAR }),
     ).volunteerCheckIn;
     expect(checkedIn.state).toBe('CHECKED_IN');
@@ -294,15 +291,15 @@ describe('volunteering through the gateway', () => {
     expect(checkedIn.checkIn.evidence[1].distanceMeters).toBeLessThan(110);
 
     const twice = await checkIn(member, { claimId: memberClaimId, position: NEAR });
-    expect(code(twice)).toBe('CONFLICT');
+    expect(errorCode(twice)).toBe('CONFLICT');
     expect(twice.errors?.[0].message).toMatch(/second check-in is refused/);
 
     // Approval needs a completed claim.
-    expect(code(await review(streetAdmin, 'approveClaim', { claimId: memberClaimId }))).toBe(
+    expect(errorCode(await review(streetAdmin, 'approveClaim', { claimId: memberClaimId }))).toBe(
       'CONFLICT',
     );
 
-    const out = ok(
+    const out = dataOf(
       await checkOut(member, { claimId: memberClaimId, position: NEAR }),
     ).volunteerCheckOut;
     expect(out.state).toBe('CHECKED_OUT');
@@ -311,10 +308,10 @@ describe('volunteering through the gateway', () => {
   });
 
   it('approves once: exactly one approved event, a second approval is a CONFLICT', async () => {
-    expect(code(await review(communityBAdmin, 'approveClaim', { claimId: memberClaimId }))).toBe(
-      'FORBIDDEN',
-    );
-    const approved = ok(
+    expect(
+      errorCode(await review(communityBAdmin, 'approveClaim', { claimId: memberClaimId })),
+    ).toBe('FORBIDDEN');
+    const approved = dataOf(
       await review(streetAdmin, 'approveClaim', { claimId: memberClaimId, comment: '表现突出' }),
     ).approveClaim;
     expect(approved.review).toMatchObject({
@@ -324,7 +321,7 @@ describe('volunteering through the gateway', () => {
     });
 
     const again = await review(streetAdmin, 'approveClaim', { claimId: memberClaimId });
-    expect(code(again)).toBe('CONFLICT');
+    expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors?.[0].message).toMatch(/cannot be approved twice/);
 
     await probe.waitFor(
@@ -355,9 +352,11 @@ describe('volunteering through the gateway', () => {
     const manualIn = `mutation($input: ManualAttendanceInput!) { manualVolunteerCheckIn(input: $input) { ${CLAIM_FIELDS} } }`;
     const manualOut = `mutation($input: ManualAttendanceInput!) { manualVolunteerCheckOut(input: $input) { ${CLAIM_FIELDS} } }`;
     expect(
-      code(await q(unitAdmin, manualIn, { input: { claimId: unitClaimId, reason: '手机没电' } })),
+      errorCode(
+        await q(unitAdmin, manualIn, { input: { claimId: unitClaimId, reason: '手机没电' } }),
+      ),
     ).toBe('FORBIDDEN');
-    const inside = ok(
+    const inside = dataOf(
       await q(streetAdmin, manualIn, {
         input: { claimId: unitClaimId, reason: '手机没电，现场确认' },
       }),
@@ -369,10 +368,10 @@ describe('volunteering through the gateway', () => {
         detail: expect.stringMatching(/手机没电，现场确认/),
       }),
     ]);
-    ok(
+    dataOf(
       await q(streetAdmin, manualOut, { input: { claimId: unitClaimId, reason: '现场确认签退' } }),
     );
-    const rejected = ok(
+    const rejected = dataOf(
       await review(streetAdmin, 'rejectClaim', {
         claimId: unitClaimId,
         reason: '未按要求完成宣传',
@@ -382,7 +381,7 @@ describe('volunteering through the gateway', () => {
       state: 'REJECTED',
       review: { decision: 'REJECTED', reason: '未按要求完成宣传' },
     });
-    expect(code(await review(streetAdmin, 'approveClaim', { claimId: unitClaimId }))).toBe(
+    expect(errorCode(await review(streetAdmin, 'approveClaim', { claimId: unitClaimId }))).toBe(
       'CONFLICT',
     );
     await new Promise((r) => setTimeout(r, 1500));
@@ -394,7 +393,7 @@ describe('volunteering through the gateway', () => {
   });
 
   it('revokes an approval with a reason and announces it', async () => {
-    const revoked = ok(
+    const revoked = dataOf(
       await review(streetAdmin, 'revokeClaimApproval', {
         claimId: memberClaimId,
         reason: '重复登记',
@@ -416,7 +415,7 @@ describe('volunteering through the gateway', () => {
   });
 
   it('never over-books: 30 concurrent claims on a 10-slot task, and withdrawal frees a slot', async () => {
-    const task = ok(
+    const task = dataOf(
       await publish(streetAdmin, {
         title: '核酸检测秩序维护',
         category: 'NUCLEIC_ACID_TESTING',
@@ -427,7 +426,7 @@ describe('volunteering through the gateway', () => {
     const results = await Promise.all(members.map((token) => claimTask(token, task.id)));
     const won = results.filter((r) => !r.errors);
     expect(won).toHaveLength(10);
-    expect(results.filter((r) => code(r) === 'CONFLICT')).toHaveLength(20);
+    expect(results.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(20);
     const stored = await db
       .collection('volunteer_tasks')
       .findOne({ _id: new mongoose.Types.ObjectId(task.id) });
@@ -440,10 +439,10 @@ describe('volunteering through the gateway', () => {
     ).toBe(10);
 
     // An organization cannot claim a members-only task.
-    expect(fields(await claimTask(unitAdmin, task.id))).toEqual(['input.taskId']);
+    expect(errorFields(await claimTask(unitAdmin, task.id))).toEqual(['input.taskId']);
 
     const winnerToken = members[results.indexOf(won[0])];
-    const withdrawn = ok(
+    const withdrawn = dataOf(
       await q(
         winnerToken,
         'mutation($input: WithdrawClaimInput!) { withdrawClaim(input: $input) { state } }',
@@ -453,7 +452,7 @@ describe('volunteering through the gateway', () => {
       ),
     );
     expect(withdrawn.withdrawClaim.state).toBe('WITHDRAWN');
-    const seats = ok(
+    const seats = dataOf(
       await q(
         streetAdmin,
         'query($id: ID!) { volunteerTask(id: $id) { claimedSlots remainingSlots } }',
@@ -473,7 +472,7 @@ describe('volunteering through the gateway', () => {
   });
 
   it("shows a member's claims and hours to itself, and nothing outside a caller's scope", async () => {
-    const mine = ok(
+    const mine = dataOf(
       await q(
         member,
         `query($id: ID!) { volunteerClaim(id: $id) { id task { title } member { id claims(first: 10) { totalCount } hours: volunteerHours(period: "2023-06") } } }`,
@@ -493,19 +492,21 @@ describe('volunteering through the gateway', () => {
         `mutation($input: ManualAttendanceInput!) { ${mutation}(input: $input) { durationMinutes } }`,
         { input },
       );
-    ok(
+    dataOf(
       await manual('manualVolunteerCheckIn', {
         claimId: winner.claimId,
         reason: '现场签到',
         at: minutes(-9),
       }),
     );
-    ok(await manual('manualVolunteerCheckOut', { claimId: winner.claimId, reason: '现场签退' }));
-    const { durationMinutes } = ok(
+    dataOf(
+      await manual('manualVolunteerCheckOut', { claimId: winner.claimId, reason: '现场签退' }),
+    );
+    const { durationMinutes } = dataOf(
       await review(streetAdmin, 'approveClaim', { claimId: winner.claimId }),
     ).approveClaim;
     expect(durationMinutes).toBeGreaterThanOrEqual(8);
-    const hours = ok(
+    const hours = dataOf(
       await q(
         winner.token,
         `query($id: ID!) { volunteerClaim(id: $id) { member { volunteerHours(period: "${month}") } } }`,
@@ -528,13 +529,13 @@ describe('volunteering through the gateway', () => {
       ['query($id: ID!) { volunteerTask(id: $id) { claims { totalCount } } }', { id: taskId }],
     ] as const) {
       const res = await q(communityBAdmin, query, variables);
-      expect(code(res)).toBe('FORBIDDEN');
+      expect(errorCode(res)).toBe('FORBIDDEN');
       expect(JSON.stringify(res.data ?? null)).not.toMatch(new RegExp(memberClaimId));
       expect(res.data === null || Object.values(res.data).every((v) => v === null)).toBe(true);
     }
 
     // Within scope through federation: the district's admin sees community A's tasks.
-    const district = ok(
+    const district = dataOf(
       await q(
         tokenFor('ORG_ADMIN', org.district),
         'query($id: ID!) { organization(id: $id) { name tasks { totalCount } } }',
@@ -544,7 +545,7 @@ describe('volunteering through the gateway', () => {
       ),
     ).organization;
     expect(district).toEqual({ name: '朝阳社区党委', tasks: { totalCount: 3 } });
-    const queue = ok(
+    const queue = dataOf(
       await q(
         streetAdmin,
         'query($o: ID!) { volunteerClaims(organizationId: $o, filter: { states: [REJECTED] }) { totalCount } }',
@@ -568,7 +569,7 @@ describe('volunteering through the gateway', () => {
         },
       },
     );
-    const wish = ok(collect).collectMicroWish;
+    const wish = dataOf(collect).collectMicroWish;
     expect(wish).toMatchObject({
       state: 'COLLECTED',
       stateLabel: '已征集',
@@ -582,21 +583,23 @@ describe('volunteering through the gateway', () => {
       q(other, claimWish, { input: { id: wish.id } }),
     ]);
     expect([a, b].filter((r) => !r.errors)).toHaveLength(1);
-    expect([a, b].filter((r) => code(r) === 'CONFLICT')).toHaveLength(1);
+    expect([a, b].filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(1);
     const winner = a.errors ? other : member;
     const fulfil =
       'mutation($input: FulfillMicroWishInput!) { fulfillMicroWish(input: $input) { state fulfillmentNote } }';
     expect(
-      code(await q(a.errors ? member : other, fulfil, { input: { id: wish.id, note: '已送达' } })),
+      errorCode(
+        await q(a.errors ? member : other, fulfil, { input: { id: wish.id, note: '已送达' } }),
+      ),
     ).toBe('FORBIDDEN');
     expect(
-      ok(await q(winner, fulfil, { input: { id: wish.id, note: '头盔已送到驿站' } }))
+      dataOf(await q(winner, fulfil, { input: { id: wish.id, note: '头盔已送到驿站' } }))
         .fulfillMicroWish,
     ).toEqual({
       state: 'FULFILLED',
       fulfillmentNote: '头盔已送到驿站',
     });
-    const stats = ok(
+    const stats = dataOf(
       await q(
         streetAdmin,
         'query($o: ID!) { microWishStats(organizationId: $o) { collected fulfilled fulfilledRate } }',
@@ -613,7 +616,7 @@ describe('volunteering through the gateway', () => {
       q(streetAdmin, `mutation($input: ${type}!) { ${mutation}(input: $input) { ${FIELDS} } }`, {
         input,
       });
-    const reported = ok(
+    const reported = dataOf(
       await step('reportServiceRequest', 'ReportServiceRequestInput', {
         communityId: org.communityA,
         title: '楼道灯损坏',
@@ -624,7 +627,7 @@ describe('volunteering through the gateway', () => {
     ).reportServiceRequest;
     expect(reported.stateLabel).toBe('采集上报');
     expect(
-      code(
+      errorCode(
         await step('closeServiceRequest', 'CloseServiceRequestInput', {
           id: reported.id,
           note: '已修复',
@@ -634,7 +637,7 @@ describe('volunteering through the gateway', () => {
 
     // Accepted Friday 2024-09-27: Sun 29 Sep (make-up workday) 1, Mon 30 Sep 2, 1–7 Oct off,
     // 8, 9, 10 Oct → due 2024-10-10, which passed long ago.
-    const accepted = ok(
+    const accepted = dataOf(
       await step('acceptServiceRequest', 'AcceptServiceRequestInput', {
         id: reported.id,
         at: '2024-09-27T02:00:00Z',
@@ -646,19 +649,19 @@ describe('volunteering through the gateway', () => {
       dueAt: '2024-10-10T16:00:00.000Z',
       overdue: true,
     });
-    ok(
+    dataOf(
       await step('respondServiceRequest', 'RespondServiceRequestInput', {
         id: reported.id,
         response: '已联系物业更换灯泡',
       }),
     );
-    ok(
+    dataOf(
       await step('closeServiceRequest', 'CloseServiceRequestInput', {
         id: reported.id,
         note: '回访确认已修复',
       }),
     );
-    const evaluated = ok(
+    const evaluated = dataOf(
       await step('evaluateServiceRequest', 'EvaluateServiceRequestInput', {
         id: reported.id,
         satisfaction: 'SATISFIED',
@@ -678,7 +681,7 @@ describe('volunteering through the gateway', () => {
     ]);
 
     // Accepted now: due in five working days, not overdue.
-    const fresh = ok(
+    const fresh = dataOf(
       await step('reportServiceRequest', 'ReportServiceRequestInput', {
         communityId: org.communityA,
         title: '小区垃圾清运不及时',
@@ -686,13 +689,13 @@ describe('volunteering through the gateway', () => {
         channel: 'GRID',
       }),
     ).reportServiceRequest;
-    const due = ok(
+    const due = dataOf(
       await step('acceptServiceRequest', 'AcceptServiceRequestInput', { id: fresh.id }),
     ).acceptServiceRequest;
     expect(due.overdue).toBe(false);
     expect(Date.parse(due.dueAt) - Date.now()).toBeGreaterThan(5 * 24 * 3600_000);
 
-    const stats = ok(
+    const stats = dataOf(
       await q(
         streetAdmin,
         'query($o: ID!) { serviceRequestStats(organizationId: $o, period: "2024-Q3") { accepted closed closedRate satisfiedRate overdue } }',
@@ -700,7 +703,7 @@ describe('volunteering through the gateway', () => {
       ),
     ).serviceRequestStats;
     expect(stats).toEqual({ accepted: 1, closed: 1, closedRate: 1, satisfiedRate: 1, overdue: 1 });
-    const overdue = ok(
+    const overdue = dataOf(
       await q(
         streetAdmin,
         'query($id: ID!) { organization(id: $id) { serviceRequests(filter: { overdue: true }) { totalCount edges { node { id } } } } }',
