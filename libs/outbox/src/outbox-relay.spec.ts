@@ -142,4 +142,26 @@ describe('OutboxRelay', () => {
     await relay.stop();
     expect(publisher.published.map((r) => r.eventId)).toEqual(['a-1']);
   });
+
+  it('publishes a record written to an aggregate while that aggregate was being published', async () => {
+    const store = new MemoryStore(new Map([['a', [record('a', 1)]]]));
+    const publisher = new MemoryPublisher();
+    let relay: OutboxRelay | undefined = undefined;
+    const writing: OutboxPublisher = {
+      publish: async (records) => {
+        await publisher.publish(records);
+        if (records.some((r) => r.eventId === 'a-1')) {
+          // The service writes a-2 and names the aggregate while a-1 is in flight.
+          store.outboxes.get('a')!.push(record('a', 2));
+          relay!.kick('a');
+        }
+      },
+    };
+    relay = new OutboxRelay(store, writing, options);
+    relay.kick('a');
+    await new Promise((r) => setTimeout(r, 20));
+    await relay.stop();
+    expect(publisher.published.map((r) => r.eventId)).toEqual(['a-1', 'a-2']);
+    expect(await store.pending(10)).toEqual([]);
+  });
 });

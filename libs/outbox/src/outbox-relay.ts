@@ -127,7 +127,8 @@ export class OutboxRelay {
     await this.store.markPublished(
       batch.map((b) => ({ aggregateId: b.aggregateId, eventIds: b.records.map((r) => r.eventId) })),
     );
-    batch.forEach((b) => this.dirty.delete(b.aggregateId));
+    // An aggregate named again while this batch was in flight stays dirty: its new records were
+    // written after the read and go out in the next pass.
     return records.length;
   }
 }
