@@ -3,3 +3,4 @@ export * from './graphql-client';
 export * from './kafka-probe';
 export * from './wait-for';
 export * from './org-tree';
+export * from './kafka-groups';

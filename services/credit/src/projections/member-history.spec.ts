@@ -30,6 +30,20 @@ describe('member history', () => {
     expect(stateAt([], new Date())).toBeNull();
   });
 
+  it('takes a backdated newer version over an older one that took effect later', () => {
+    // registered (v1), details updated now (v2), then assigned floating from March (v3).
+    const backdated = [
+      state(1, '2024-01-01T00:00:00Z', 'home'),
+      state(2, '2024-06-01T00:00:00Z', 'home'),
+      { ...state(3, '2024-03-01T00:00:00Z', 'home'), projectBranchId: 'project-branch' },
+    ];
+    expect(stateAt(backdated, new Date('2024-06-02T00:00:00Z'))?.version).toBe(3);
+    expect(stateAt(backdated, new Date('2024-03-02T00:00:00Z'))?.projectBranchId).toBe(
+      'project-branch',
+    );
+    expect(stateAt(backdated, new Date('2024-02-01T00:00:00Z'))?.version).toBe(1);
+  });
+
   it('knows the current state by version', () => {
     expect(currentState(states)?.version).toBe(3);
     expect(currentState([])).toBeNull();

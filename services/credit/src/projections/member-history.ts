@@ -14,22 +14,22 @@ export interface MemberStateRecord {
 }
 
 /**
- * The state in force at `instant`: the latest effectiveAt not after it (the higher version on a
- * tie); a claim reviewed before the member's first known state takes that first state.
+ * The state in force at `instant`: the newest version among the states effective by then. Each
+ * state is a full snapshot, and a later version may be backdated (a floating assignment from last
+ * month), so the version decides, not the effective date. A claim reviewed before the member's
+ * first known state takes the earliest one.
  */
 export function stateAt(
   states: readonly MemberStateRecord[],
   instant: Date,
 ): MemberStateRecord | null {
-  if (!states.length) return null;
-  const ordered = [...states].sort(
-    (a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.version - b.version,
+  const effective = states.filter((s) => s.effectiveAt.getTime() <= instant.getTime());
+  if (effective.length) return currentState(effective);
+  return states.reduce<MemberStateRecord | null>(
+    (earliest, s) =>
+      !earliest || s.effectiveAt.getTime() < earliest.effectiveAt.getTime() ? s : earliest,
+    null,
   );
-  let found = ordered[0];
-  for (const state of ordered) {
-    if (state.effectiveAt.getTime() <= instant.getTime()) found = state;
-  }
-  return found;
 }
 
 /** The newest state by version: what the member is now. */

@@ -1,0 +1,494 @@
+import { randomBytes } from 'node:crypto';
+import mongoose, { type Connection } from 'mongoose';
+import { Topics } from '@jiceng/events';
+import { createKafka } from '@jiceng/kafka';
+import { mongoUrlFromEnv } from '@jiceng/mongo';
+import {
+  type AppProcess,
+  createOrgTree,
+  deleteGroupsWhenIdle,
+  dataOf,
+  errorCode,
+  errorFields,
+  gql,
+  probeTopic,
+  startApp,
+  startGroupsAtTopicEnds,
+  tokenFor,
+  type TopicProbe,
+  waitFor,
+  waitForOrgProjection,
+  YUNHE_SAMPLE,
+} from '@jiceng/testing';
+
+// The heart of the platform, each service its own process behind the gateway, over the real
+// broker and Mongo-wire server: a volunteer's check-in, approved in volunteering, reaches the
+// credit ledger as one event and becomes points for the member, its branch, its unit
+// organization (双报到) and the firm behind a floating member's project branch, exactly once.
+
+const run = randomBytes(4).toString('hex');
+const QR_SECRET = `e2e-qr-${run}`;
+const PLACE = { longitude: 116.8388, latitude: 38.3037 }; // 沧州 运河区
+const NEAR = { longitude: 116.8388, latitude: 38.3046 }; // ~100 m north
+const FAR = { longitude: 116.8388, latitude: 38.3137 }; // ~1.1 km north
+// Not a multiple of 5: the rules' 20 % and 50 % shares round down (2.6 → 2, 6.5 → 6).
+const TASK_POINTS = 13;
+const UNUSED = 'http://127.0.0.1:9/graphql';
+// The broker and the Mongo-wire server are shared: other runs' events published meanwhile reach
+// this run's consumers before its own. On an idle machine everything arrives within a second.
+const EVENTUALLY_MS = 150_000;
+
+const dbs = {
+  organizations: `jiceng_organizations_e2e_p${run}`,
+  members: `jiceng_members_e2e_p${run}`,
+  volunteering: `jiceng_volunteering_e2e_p${run}`,
+  credit: `jiceng_credit_e2e_p${run}`,
+};
+const creditPrefix = `jiceng-credit-e2e-p${run}`;
+const groups = {
+  membersOrgs: `jiceng-members-e2e-p${run}`,
+  volunteeringOrgs: `jiceng-volunteering-e2e-org-p${run}`,
+  volunteeringMembers: `jiceng-volunteering-e2e-member-p${run}`,
+};
+// Credit's groups are `<CREDIT_GROUP_PREFIX>-<stream>` (services/credit/src/credit.env.ts);
+// `-station-visits` stays idle where the service does not consume visits.
+const groupTopics = [
+  { groupId: `${creditPrefix}-org-tree`, topic: Topics.organizationsLifecycle },
+  { groupId: `${creditPrefix}-station-visits`, topic: Topics.stationsVisits },
+  { groupId: `${creditPrefix}-members`, topic: Topics.membersLifecycle },
+  { groupId: `${creditPrefix}-projects`, topic: Topics.organizationsProjects },
+  { groupId: `${creditPrefix}-ledger`, topic: Topics.volunteeringCheckins },
+  { groupId: groups.membersOrgs, topic: Topics.organizationsLifecycle },
+  { groupId: groups.volunteeringOrgs, topic: Topics.organizationsLifecycle },
+  { groupId: groups.volunteeringMembers, topic: Topics.membersLifecycle },
+];
+
+// Valid check characters (GB 32100, GB 11643); each run has databases of its own, so fixed
+// numbers never collide.
+const FIRM_CREDIT_CODE = '91130632MA0PLATF9H';
+const ID_NUMBER_M1 = '130903198506154319';
+const ID_NUMBER_M2 = '130903197611200423';
+
+interface ShareRule {
+  mode: 'NONE' | 'FRACTION' | 'FIXED';
+  value: number;
+}
+/** An organization's share of a member's points, as services/credit/src/rules/scoring.ts. */
+const share = (rule: ShareRule, points: number) =>
+  points <= 0
+    ? 0
+    : rule.mode === 'FRACTION'
+      ? Math.floor(points * rule.value)
+      : rule.mode === 'FIXED'
+        ? rule.value
+        : 0;
+
+describe('platform: a volunteer check-in becomes credit points, through the gateway', () => {
+  const kafka = createKafka(`jiceng-platform-e2e-${run}`);
+  const apps: AppProcess[] = [];
+  let gateway: AppProcess;
+  let checkins: TopicProbe;
+  const db: Partial<Record<keyof typeof dbs, Connection>> = {};
+  const admin = tokenFor('ADMIN');
+  let org: Record<string, string> = {};
+  let firmId: string;
+  let communityAdmin: string;
+  const m: Record<'m1' | 'm2', { id: string; token: string; claimId: string }> = {
+    m1: { id: '', token: '', claimId: '' },
+    m2: { id: '', token: '', claimId: '' },
+  };
+  let expected: Record<string, number>;
+
+  const q = (token: string, query: string, variables?: object) =>
+    gql(gateway.baseUrl, token, query, variables);
+  const ok = async (token: string, query: string, variables?: object) =>
+    dataOf(await q(token, query, variables));
+  const balances = async () => {
+    const data = await ok(
+      admin,
+      `query($m1: ID!, $m2: ID!, $grid: ID!, $unit: ID!, $site: ID!, $firm: ID!) {
+        m1: member(id: $m1) { points }
+        m2: member(id: $m2) { points }
+        grid: organization(id: $grid) { points }
+        unit: organization(id: $unit) { points }
+        site: organization(id: $site) { points }
+        firm: constructionFirm(id: $firm) { creditPoints } }`,
+      {
+        m1: m.m1.id,
+        m2: m.m2.id,
+        grid: org.gridA,
+        unit: org.unit,
+        site: org.site,
+        firm: firmId,
+      },
+    );
+    return {
+      m1: data.m1.points,
+      m2: data.m2.points,
+      gridA: data.grid.points,
+      unit: data.unit.points,
+      projectBranch: data.site.points,
+      firm: data.firm.creditPoints,
+    };
+  };
+  const approvalsOf = (claimId: string) =>
+    checkins.messages
+      .map((msg) => JSON.parse(String(msg.value)))
+      .filter((e) => e.subject === claimId && e.type === 'jiceng.volunteering.checkin.approved');
+
+  beforeAll(async () => {
+    for (const [key, dbName] of Object.entries(dbs))
+      db[key as keyof typeof dbs] = await mongoose
+        .createConnection(mongoUrlFromEnv(), { dbName })
+        .asPromise();
+    await startGroupsAtTopicEnds(kafka, groupTopics);
+    checkins = await probeTopic(kafka, Topics.volunteeringCheckins);
+    // Each app is stopped at the end even when another one failed to start.
+    const start = async (app: string, env: Record<string, string>) => {
+      const started = await startApp(app, env);
+      apps.push(started);
+      return started;
+    };
+    const [organizations, members, volunteering, credit] = await Promise.all([
+      start('services/organizations', { MONGO_DB: dbs.organizations }),
+      start('services/members', {
+        MONGO_DB: dbs.members,
+        ORG_PROJECTION_GROUP: groups.membersOrgs,
+      }),
+      start('services/volunteering', {
+        MONGO_DB: dbs.volunteering,
+        QR_SECRET,
+        ORG_PROJECTION_GROUP: groups.volunteeringOrgs,
+        MEMBER_PROJECTION_GROUP: groups.volunteeringMembers,
+      }),
+      start('services/credit', { MONGO_DB: dbs.credit, CREDIT_GROUP_PREFIX: creditPrefix }),
+    ]);
+    gateway = await start('gateway', {
+      SUBGRAPH_URL_ORGANIZATIONS: organizations.url,
+      SUBGRAPH_URL_MEMBERS: members.url,
+      SUBGRAPH_URL_VOLUNTEERING: volunteering.url,
+      SUBGRAPH_URL_CREDIT: credit.url,
+      SUBGRAPH_URL_STATIONS: UNUSED,
+      SUBGRAPH_URL_RURAL: UNUSED,
+    });
+
+    org = await createOrgTree(gateway.baseUrl, admin, [
+      ...YUNHE_SAMPLE,
+      {
+        key: 'jointCommittee',
+        parent: 'province',
+        name: '雄安高铁站项目联合党委',
+        kind: 'JOINT_COMMITTEE',
+        sector: 'CONSTRUCTION_PROJECT',
+        regionCode: '130632',
+      },
+    ]);
+    communityAdmin = tokenFor('ORG_ADMIN', org.communityA);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all([...apps.map((app) => app.stop()), checkins?.stop()]);
+    for (const conn of Object.values(db)) {
+      await conn.dropDatabase();
+      await conn.close();
+    }
+    await deleteGroupsWhenIdle(
+      kafka,
+      groupTopics.map((g) => g.groupId),
+    );
+  });
+
+  it('sets up the firm behind the project branch and the members, and every projection learns them', async () => {
+    firmId = (
+      await ok(
+        admin,
+        'mutation($i: CreateConstructionFirmInput!) { createConstructionFirm(input: $i) { id } }',
+        { i: { name: `冀建集团有限公司${run}`, creditCode: FIRM_CREDIT_CODE } },
+      )
+    ).createConstructionFirm.id;
+    const project = (
+      await ok(
+        admin,
+        'mutation($i: CreateConstructionProjectInput!) { createConstructionProject(input: $i) { id } }',
+        {
+          i: {
+            name: '雄安高铁站',
+            regionCode: '130632',
+            jointCommitteeId: org.jointCommittee,
+            firmIds: [firmId],
+          },
+        },
+      )
+    ).createConstructionProject.id;
+    org.area = (
+      await ok(
+        admin,
+        'mutation($p: ID!) { createProjectAreaBranch(input: { projectId: $p, name: "高铁站第一片区党总支" }) { id } }',
+        { p: project },
+      )
+    ).createProjectAreaBranch.id;
+    org.site = (
+      await ok(
+        admin,
+        'mutation($a: ID!) { createProjectBranch(input: { areaBranchId: $a, name: "高铁站1标段临时党支部" }) { id } }',
+        { a: org.area },
+      )
+    ).createProjectBranch.id;
+    const linked = await ok(
+      admin,
+      'mutation($b: ID!, $f: ID!) { assignBranchToFirm(input: { branchId: $b, firmId: $f }) { branchLinks { branchId firmId } } }',
+      { b: org.site, f: firmId },
+    );
+    expect(linked.assignBranchToFirm.branchLinks).toEqual([{ branchId: org.site, firmId }]);
+    await Promise.all([
+      waitForOrgProjection(db.members!, Object.values(org)),
+      waitForOrgProjection(db.volunteering!, Object.values(org)),
+    ]);
+
+    const register = async (input: Record<string, unknown>) =>
+      (
+        await ok(admin, 'mutation($i: RegisterMemberInput!) { registerMember(input: $i) { id } }', {
+          i: { organizationId: org.gridA, status: 'FULL', ...input },
+        })
+      ).registerMember.id as string;
+    // M1: in service at the district unit, reporting (双报到) to community A, as its unit does.
+    m.m1.id = await register({
+      name: '刘洋',
+      idNumber: ID_NUMBER_M1,
+      statusSince: '2010-07-01T00:00:00Z',
+      inService: true,
+      unitOrganizationId: org.unit,
+    });
+    const report =
+      'mutation($i: RegisterDoubleReportInput!) { registerDoubleReport(input: $i) { kind unit { id } } }';
+    expect(
+      (
+        await ok(admin, report, {
+          i: {
+            unitOrganizationId: org.unit,
+            communityId: org.communityA,
+            since: '2024-03-01T00:00:00Z',
+          },
+        })
+      ).registerDoubleReport,
+    ).toEqual({ kind: 'UNIT', unit: { id: org.unit } });
+    expect(
+      (
+        await ok(admin, report, {
+          i: { memberId: m.m1.id, communityId: org.communityA, since: '2024-03-05T00:00:00Z' },
+        })
+      ).registerDoubleReport,
+    ).toEqual({ kind: 'MEMBER', unit: { id: org.unit } });
+    // M2: floating (流动党员), its home branch grid A, working on the project branch.
+    m.m2.id = await register({
+      name: '陈静',
+      idNumber: ID_NUMBER_M2,
+      statusSince: '2001-07-01T00:00:00Z',
+    });
+    const floating = await ok(
+      admin,
+      'mutation($i: AssignFloatingInput!) { assignFloating(input: $i) { organizationId floating { projectBranchId } } }',
+      { i: { memberId: m.m2.id, projectBranchId: org.site, from: '2024-03-01T00:00:00Z' } },
+    );
+    expect(floating.assignFloating).toEqual({
+      organizationId: org.gridA,
+      floating: { projectBranchId: org.site },
+    });
+    m.m1.token = tokenFor('MEMBER', org.gridA, m.m1.id);
+    m.m2.token = tokenFor('MEMBER', org.gridA, m.m2.id);
+
+    // Credit attributes an approval with the member's state at review time: it must know both
+    // members' latest versions and the firm behind the project branch before anyone is approved.
+    const credit = db.credit!;
+    await waitFor(
+      async () => {
+        const [m1, m2, projects] = await Promise.all([
+          credit.collection('member_refs').countDocuments({
+            _id: m.m1.id as any,
+            version: 2,
+            states: { $elemMatch: { version: 2, unitOrganizationId: org.unit } },
+          }),
+          credit.collection('member_refs').countDocuments({
+            _id: m.m2.id as any,
+            version: 2,
+            states: { $elemMatch: { version: 2, projectBranchId: org.site } },
+          }),
+          credit.collection('project_refs').countDocuments({
+            _id: project as any,
+            firms: { $elemMatch: { firmId, branchIds: org.site } },
+          }),
+        ]);
+        return m1 + m2 + projects === 3 ? true : undefined;
+      },
+      EVENTUALLY_MS,
+      250,
+    );
+  }, 240_000);
+
+  it('runs the task: claims, a refused check-in that changes nothing, QR check-in, check-out, approval', async () => {
+    const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
+    const taskId = (
+      await ok(
+        communityAdmin,
+        'mutation($i: PublishVolunteerTaskInput!) { publishVolunteerTask(input: $i) { id } }',
+        {
+          i: {
+            communityId: org.communityA,
+            title: '防诈骗宣传进社区',
+            category: 'ANTI_FRAUD',
+            audience: 'BOTH',
+            slots: 10,
+            place: PLACE,
+            radiusMeters: 200,
+            startsAt: minutes(-10),
+            endsAt: minutes(120),
+            points: TASK_POINTS,
+          },
+        },
+      )
+    ).publishVolunteerTask.id;
+    const CLAIM = 'id state memberId checkIn { evidence { kind } } durationMinutes';
+    for (const who of [m.m1, m.m2]) {
+      const claim = (
+        await ok(
+          who.token,
+          `mutation($i: ClaimVolunteerTaskInput!) { claimVolunteerTask(input: $i) { ${CLAIM} } }`,
+          { i: { taskId } },
+        )
+      ).claimVolunteerTask;
+      expect(claim).toMatchObject({ state: 'CLAIMED', memberId: who.id });
+      who.claimId = claim.id;
+    }
+
+    const checkIn = (token: string, input: object) =>
+      q(
+        token,
+        `mutation($i: VolunteerAttendanceInput!) { volunteerCheckIn(input: $i) { ${CLAIM} } }`,
+        { i: input },
+      );
+    const stored = async (claimId: string) =>
+      (
+        await ok(admin, 'query($id: ID!) { volunteerClaim(id: $id) { state checkIn { at } } }', {
+          id: claimId,
+        })
+      ).volunteerClaim;
+    const outside = await checkIn(m.m1.token, { claimId: m.m1.claimId, position: FAR });
+    expect(errorCode(outside)).toBe('BAD_USER_INPUT');
+    expect(errorFields(outside)).toEqual(['input.position']);
+    expect(outside.data ?? null).toBeNull();
+    expect(await stored(m.m1.claimId)).toEqual({ state: 'CLAIMED', checkIn: null });
+
+    const { token } = (
+      await ok(communityAdmin, 'mutation($t: ID!) { issueCheckInToken(taskId: $t) { token } }', {
+        t: taskId,
+      })
+    ).issueCheckInToken;
+    for (const who of [m.m1, m.m2]) {
+      const checkedIn = dataOf(
+        await checkIn(who.token, { claimId: who.claimId, qrToken: token, position: NEAR }),
+      ).volunteerCheckIn;
+      expect(checkedIn).toMatchObject({
+        state: 'CHECKED_IN',
+        checkIn: { evidence: [{ kind: 'QR_TOKEN' }, { kind: 'GEOFENCE' }] },
+      });
+      const out = await ok(
+        who.token,
+        `mutation($i: VolunteerAttendanceInput!) { volunteerCheckOut(input: $i) { ${CLAIM} } }`,
+        { i: { claimId: who.claimId, position: NEAR } },
+      );
+      expect(out.volunteerCheckOut.state).toBe('CHECKED_OUT');
+      const approved = await ok(
+        communityAdmin,
+        'mutation($i: ApproveClaimInput!) { approveClaim(input: $i) { state review { decision } } }',
+        { i: { claimId: who.claimId } },
+      );
+      expect(approved.approveClaim).toEqual({
+        state: 'APPROVED',
+        review: { decision: 'APPROVED' },
+      });
+    }
+  });
+
+  it('credits member, home branch, unit and firm exactly what the rule version in force gives', async () => {
+    const { creditRules } = await ok(
+      admin,
+      `{ creditRules { version effectiveFrom memberPoints { basis }
+          branchShare { mode value } unitShare { mode value } firmShare { mode value } monthlyCaps { member organization firm } } }`,
+    );
+    const rule = creditRules
+      .filter((r: any) => Date.parse(r.effectiveFrom) <= Date.now())
+      .sort((a: any, b: any) => Date.parse(b.effectiveFrom) - Date.parse(a.effectiveFrom))[0];
+    // v1, seeded by the credit service into every database: task points, 20 % to the branch and
+    // to the unit, 50 % to the firm, caps far above one task.
+    expect(rule).toMatchObject({
+      version: 'v1',
+      memberPoints: { basis: 'TASK' },
+      monthlyCaps: { member: 200, organization: 3000, firm: 10000 },
+    });
+    const memberPoints = TASK_POINTS;
+    expected = {
+      m1: memberPoints,
+      m2: memberPoints,
+      // Both members' branch, M2 included: a floating member's home branch keeps the share.
+      gridA: 2 * share(rule.branchShare, memberPoints),
+      unit: share(rule.unitShare, memberPoints), // M1's only
+      projectBranch: 0,
+      firm: share(rule.firmShare, memberPoints), // M2's only
+    };
+    expect(expected).toEqual({ m1: 13, m2: 13, gridA: 4, unit: 2, projectBranch: 0, firm: 6 });
+
+    const settled = await waitFor(
+      async () => {
+        const now = await balances();
+        return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
+      },
+      EVENTUALLY_MS,
+      250,
+    ).catch(() => balances());
+    expect(settled).toEqual(expected);
+  }, 180_000);
+
+  it('credits exactly once: a second approval is a CONFLICT and changes no balance', async () => {
+    const again = await q(
+      communityAdmin,
+      'mutation($i: ApproveClaimInput!) { approveClaim(input: $i) { state } }',
+      { i: { claimId: m.m1.claimId } },
+    );
+    expect(errorCode(again)).toBe('CONFLICT');
+    await checkins.waitFor(
+      () => approvalsOf(m.m1.claimId).length > 0 && approvalsOf(m.m2.claimId).length > 0,
+    );
+    await new Promise((r) => setTimeout(r, 4000)); // a late duplicate would land by now
+    expect(await balances()).toEqual(expected);
+
+    const [approval] = approvalsOf(m.m1.claimId);
+    expect(approvalsOf(m.m1.claimId)).toHaveLength(1);
+    expect(approvalsOf(m.m2.claimId)).toHaveLength(1);
+    expect(approval.data).toMatchObject({ memberId: m.m1.id, taskPoints: TASK_POINTS });
+    const entries = (
+      await ok(
+        admin,
+        `query($a: AccountInput!) { ledgerEntries(account: $a, first: 10) { totalCount edges { node {
+           kind role points requestedPoints capped ruleVersion sourceEventId claimId } } } }`,
+        { a: { kind: 'MEMBER', id: m.m1.id } },
+      )
+    ).ledgerEntries;
+    expect(entries).toEqual({
+      totalCount: 1,
+      edges: [
+        {
+          node: {
+            kind: 'EARN',
+            role: 'MEMBER',
+            points: TASK_POINTS,
+            requestedPoints: TASK_POINTS,
+            capped: false,
+            ruleVersion: 'v1',
+            sourceEventId: approval.id,
+            claimId: m.m1.claimId,
+          },
+        },
+      ],
+    });
+  });
+});
