@@ -1,7 +1,10 @@
 // Every setting of the credit service besides the shared ones (MONGO_URL, MONGO_DB,
 // KAFKA_BROKERS, CLAIMS_SECRET, PORT, HOST, OUTBOX_POLL_MS), with its default.
 export interface CreditEnv {
-  /** Consumer groups are `<prefix>-ledger`, `-members`, `-projects`, `-org-tree`. */
+  /**
+   * Consumer groups are `<prefix>-ledger`, `-station-visits`, `-members`, `-projects`,
+   * `-org-tree`.
+   */
   groupPrefix: string;
   /** Publish firm bonus events through the outbox; a replay writes them without publishing. */
   publishEvents: boolean;
@@ -47,6 +50,7 @@ export function creditEnv(env: NodeJS.ProcessEnv = process.env): CreditEnv {
 
 export const consumerGroups = (prefix: string) => ({
   ledger: `${prefix}-ledger`,
+  stationVisits: `${prefix}-station-visits`,
   members: `${prefix}-members`,
   projects: `${prefix}-projects`,
   orgTree: `${prefix}-org-tree`,

@@ -2,13 +2,20 @@ import mongoose, { type Connection } from 'mongoose';
 import { Topics, type CheckInReviewedV1, type CloudEvent, type FirmBonusV1 } from '@jiceng/events';
 import { createKafka, EventProducer } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
-import { probeTopic, startApp, waitFor, type AppProcess, type TopicProbe } from '@jiceng/testing';
+import {
+  deleteGroupsWhenIdle,
+  probeTopic,
+  startApp,
+  waitFor,
+  type AppProcess,
+  type TopicProbe,
+} from '@jiceng/testing';
 import { accountKey, monthTotalId } from '../src/account/account';
 import { consumerGroups } from '../src/credit.env';
 import { cappedTotal } from '../src/ledger/caps';
 import { monthOf, monthsOf, quarterOf } from '../src/period/period';
 import { lagBehind, topicEnds } from '../src/projections/catch-up';
-import { creditGroupTopics, deleteGroups } from '../src/replay/replay-lib';
+import { creditGroupTopics } from '../src/replay/replay-lib';
 import { CREDIT_RULES_V1 } from '../src/rules/credit-rules';
 import { earningsFor, tierFor } from '../src/rules/scoring';
 import {
@@ -103,7 +110,7 @@ describe('ledger under crashes and duplicates', () => {
     await producer.disconnect();
     await db?.dropDatabase();
     await db?.close();
-    await deleteGroups(kafka, Object.values(consumerGroups(prefix)));
+    await deleteGroupsWhenIdle(kafka, Object.values(consumerGroups(prefix)));
   });
 
   it('gets exactly the expected balances after two SIGKILLs in the middle of 10,000 approvals', async () => {

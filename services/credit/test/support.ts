@@ -7,13 +7,16 @@ import {
   memberLifecycleV1,
   organizationLifecycleV1,
   projectEventsV1,
-  TOPIC_SPECS,
+  stationVisitRecordedV1,
   type CheckInReviewedV1,
   type CloudEvent,
   type MemberStateV1,
   type OrganizationLifecycleV1,
+  type StationVisitRecordedV1,
 } from '@jiceng/events';
-import { ensureTopics, type EventProducer } from '@jiceng/kafka';
+import type { EventProducer } from '@jiceng/kafka';
+import { startGroupsAtTopicEnds } from '@jiceng/testing';
+import { topicEnds, type TopicEnds } from '../src/projections/catch-up';
 import { creditGroupTopics, type StartOffsets } from '../src/replay/replay-lib';
 
 // Events are published straight to the topics, as the other services would: the credit service
@@ -26,26 +29,22 @@ export const runId = () => randomBytes(4).toString('hex');
  * Starts the test's consumer groups at the topics' current ends (other runs' events stay behind
  * them) and returns those offsets, so a replay can start where the service started.
  */
-export async function startGroupsAtEnd(kafka: Kafka, prefix: string): Promise<StartOffsets> {
-  // On a fresh broker (CI) this may run before any service has created the topics.
-  await ensureTopics(kafka, TOPIC_SPECS);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const start: StartOffsets = {};
-    for (const { groupId, topic } of creditGroupTopics(prefix)) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      start[topic] = Object.fromEntries(offsets.map((o) => [String(o.partition), o.high]));
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })),
-      });
-    }
-    return start;
-  } finally {
-    await admin.disconnect();
-  }
+export const startGroupsAtEnd = (kafka: Kafka, prefix: string): Promise<StartOffsets> =>
+  startGroupsAtTopicEnds(kafka, creditGroupTopics(prefix));
+
+/**
+ * Where every topic the groups under `prefix` read ends now: `signature` tells whether any moved
+ * between two marks (on a shared broker, other runs publish too).
+ */
+export async function creditTopicMark(
+  kafka: Kafka,
+  prefix: string,
+): Promise<{ ends: TopicEnds; signature: string }> {
+  const ends = await topicEnds(kafka, [...new Set(creditGroupTopics(prefix).map((g) => g.topic))]);
+  const signature = [...ends]
+    .flatMap(([topic, partitions]) => partitions.map((p) => `${topic}/${p.partition}@${p.end}`))
+    .join(' ');
+  return { ends, signature };
 }
 
 export async function publish(producer: EventProducer, events: CloudEvent<unknown>[]) {
@@ -65,6 +64,7 @@ function topicOf(event: CloudEvent<unknown>): string {
     return organizationLifecycleV1.topic;
   if (event.type.startsWith('jiceng.organizations.project.')) return projectEventsV1.topic;
   if (event.type.startsWith('jiceng.members.')) return memberLifecycleV1.topic;
+  if (event.type.startsWith('jiceng.stations.visit.')) return stationVisitRecordedV1.topic;
   return checkInReviewedV1.topic;
 }
 
@@ -186,5 +186,30 @@ export function revocation(
     type: 'jiceng.volunteering.checkin.approval-revoked',
     subject: approval.subject,
     data: { ...approval.data, reviewedAt: new Date(reviewedAt).toISOString() },
+  });
+}
+
+export interface VisitSpec {
+  stationId: string;
+  /** The organization running the station at the time of the visit. */
+  operatorId: string;
+  visitedAt: string;
+}
+
+/** A visit as the stations service publishes it: keyed by station, no personal data. */
+export function stationVisitEvent(spec: VisitSpec): CloudEvent<StationVisitRecordedV1> {
+  return createEvent(stationVisitRecordedV1, {
+    type: 'jiceng.stations.visit.recorded',
+    subject: spec.stationId,
+    data: {
+      visitId: newId(),
+      stationId: spec.stationId,
+      operatorId: spec.operatorId,
+      workerKind: 'DELIVERY_RIDER',
+      platform: 'MEITUAN',
+      services: ['DRINKING_WATER', 'REST'],
+      channel: 'STATION_TERMINAL',
+      visitedAt: new Date(spec.visitedAt).toISOString(),
+    },
   });
 }

@@ -1,6 +1,7 @@
 // Loads the credit demo data into the credit database (MONGO_URL, MONGO_DB): rule version v1 and
 // a redemption catalogue for every community of 运河区. Idempotent. Points are not seeded: they
-// come from the volunteering demo's approvals, through Kafka, like any others.
+// come from the volunteering demo's approvals and the stations demo's visits, through Kafka, like
+// any others.
 import mongoose, { type Model } from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import { ORG_NODE_MODEL, orgNodeSchema, type OrgNode } from '@jiceng/org-projection';

@@ -5,12 +5,12 @@ import type { CheckInReviewedV1, CloudEvent } from '@jiceng/events';
 import type { HandlerOutcome } from '@jiceng/kafka';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { creditEnv } from '../credit.env';
-import { monthOf, periodStart, quarterOf } from '../period/period';
 import type { MemberStateRecord } from '../projections/member-history';
 import { MemberRefsService } from '../projections/member-refs.service';
 import { ProjectRefsService } from '../projections/project-refs.service';
 import { CreditRulesService } from '../rules/credit-rules.service';
 import { earningsFor, type Attribution } from '../rules/scoring';
+import { earnEntries, scoringRules, storePlan } from './ledger-plans';
 import { LedgerWriter } from './ledger-writer.service';
 import {
   APPLICATION_MODEL,
@@ -141,44 +141,22 @@ export class CheckInLedgerService implements OnModuleInit, OnApplicationShutdown
         firmId: firm?.firmId ?? null,
       };
     }
-    const month = monthOf(reviewedAt);
-    const rule = await this.rules.at(reviewedAt);
-    const periodRule = await this.rules.at(periodStart(month));
-    const entries: PlannedEntry[] = earningsFor(rule, data, attribution).map((e) => ({
-      entryId: new Types.ObjectId(),
-      account: e.account,
-      accountKind: e.accountKind,
-      accountId: e.accountId,
-      kind: 'EARN',
-      role: e.role,
-      requested: e.requested,
-      ruleVersion: rule.version,
-      month,
-      quarter: quarterOf(reviewedAt),
-      cap: periodRule.monthlyCaps[e.accountKind],
-      reversesEntryId: null,
-    }));
+    const { rule, caps } = await scoringRules(this.rules, reviewedAt);
     return {
       _id: event.id,
       kind: 'APPROVAL',
       claimId: data.claimId,
+      visitId: null,
       revokes: null,
       state: 'PLANNED',
       occurredAt: reviewedAt,
-      entries,
+      entries: earnEntries(earningsFor(rule, data, attribution), rule.version, caps, reviewedAt),
       createdAt: new Date(),
     };
   }
 
-  /** Stores a plan, or returns the one stored first for the same event. */
-  private async store(application: LedgerApplication): Promise<LedgerApplication> {
-    try {
-      await this.applications.create(application);
-      return application;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return (await this.applications.findById(application._id).lean<LedgerApplication>())!;
-    }
+  private store(application: LedgerApplication): Promise<LedgerApplication> {
+    return storePlan(this.applications, application);
   }
 
   // ---- parking ---------------------------------------------------------------------------
@@ -281,6 +259,7 @@ export class CheckInLedgerService implements OnModuleInit, OnApplicationShutdown
       _id: event.id,
       kind: 'REVOCATION',
       claimId,
+      visitId: null,
       revokes: claim.approvedBy,
       state: 'PLANNED',
       occurredAt: reviewedAt,
@@ -304,6 +283,7 @@ export class CheckInLedgerService implements OnModuleInit, OnApplicationShutdown
       _id: approvalId,
       kind: 'APPROVAL',
       claimId,
+      visitId: null,
       revokes: null,
       state: 'CANCELLED',
       occurredAt: new Date(),

@@ -216,6 +216,7 @@ function entryDocument(
     occurredAt: application.occurredAt,
     recordedAt,
     claimId: application.claimId,
+    visitId: application.visitId ?? null,
     orderId: null,
     reversesEntryId: entry.reversesEntryId,
   };

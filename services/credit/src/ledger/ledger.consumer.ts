@@ -6,22 +6,37 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { checkInReviewedV1, TOPIC_SPECS, type CheckInReviewedV1 } from '@jiceng/events';
-import { ensureTopics, IdempotentConsumer, KAFKA, type ProcessResult } from '@jiceng/kafka';
+import {
+  checkInReviewedV1,
+  stationVisitRecordedV1,
+  TOPIC_SPECS,
+  type CloudEvent,
+  type EventContract,
+} from '@jiceng/events';
+import {
+  ensureTopics,
+  IdempotentConsumer,
+  KAFKA,
+  type HandlerOutcome,
+  type ProcessResult,
+} from '@jiceng/kafka';
 import { consumerGroups, creditEnv } from '../credit.env';
 import { topicEnds, waitUntilCaughtUp } from '../projections/catch-up';
 import { ProjectionConsumers } from '../projections/projection.consumers';
 import { CheckInLedgerService } from './checkin-ledger.service';
+import { StationVisitLedgerService } from './station-visit-ledger.service';
 
 /**
- * The ledger consumer (group `jiceng-credit-ledger`). It starts once the projections have read
- * their topics up to where they ended at start-up, so a fresh database or a replay attributes
- * claims with complete projections instead of parking most of them.
+ * The ledger consumers: check-ins (group `jiceng-credit-ledger`) and station visits
+ * (`jiceng-credit-station-visits`). Visits name their operator organization and need no
+ * projection: their consumer starts at once. The check-in consumers start once the projections
+ * have read their topics up to where they ended at start-up, so a fresh database or a replay
+ * attributes claims with complete projections instead of parking most of them.
  */
 @Injectable()
 export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LedgerConsumer.name);
-  private readonly consumers: IdempotentConsumer<CheckInReviewedV1>[] = [];
+  private readonly consumers: IdempotentConsumer<unknown>[] = [];
   private starting?: Promise<void>;
   private stopping = false;
   readonly counts: Record<ProcessResult, number> = { applied: 0, duplicate: 0, 'dead-lettered': 0 };
@@ -29,6 +44,7 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly ledger: CheckInLedgerService,
+    private readonly visits: StationVisitLedgerService,
     private readonly projections: ProjectionConsumers,
   ) {}
 
@@ -46,8 +62,18 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async start(): Promise<void> {
-    const env = creditEnv();
+    const groupIds = consumerGroups(creditEnv().groupPrefix);
     await ensureTopics(this.kafka, TOPIC_SPECS);
+    // One consumer (three partitions at a time) is plenty for visits, and fewer consumers
+    // contend less for an operator's month total.
+    await Promise.all([
+      this.run(groupIds.stationVisits, stationVisitRecordedV1, (e) => this.visits.handle(e)),
+      this.startCheckIns(groupIds.ledger),
+    ]);
+  }
+
+  private async startCheckIns(groupId: string): Promise<void> {
+    const env = creditEnv();
     const groups = this.projections.groupTopics();
     const ends = await topicEnds(this.kafka, [...new Set(groups.map((g) => g.topic))]);
     let lastLog = 0;
@@ -66,21 +92,31 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
     if (this.stopping) return;
     if (!caughtUp)
       this.logger.warn('projections still behind: starting the ledger; unknown members are parked');
-    for (let i = 0; i < env.consumersPerGroup && !this.stopping; i++) {
-      const consumer = new IdempotentConsumer(this.kafka, {
-        groupId: consumerGroups(env.groupPrefix).ledger,
-        contract: checkInReviewedV1,
-        handler: (event) => this.ledger.handle(event),
-        retry: { attempts: env.ledgerRetryAttempts, backoffMs: env.ledgerRetryBackoffMs },
-        onProcessed: (result) => {
-          this.counts[result]++;
-          if (result === 'dead-lettered') this.logger.warn('a check-in was dead-lettered');
-        },
-      });
-      this.consumers.push(consumer);
-      await consumer.start();
-    }
-    this.logger.log(`ledger consumers started (${env.consumersPerGroup})`);
+    for (let i = 0; i < env.consumersPerGroup; i++)
+      await this.run(groupId, checkInReviewedV1, (e) => this.ledger.handle(e));
+    if (!this.stopping) this.logger.log(`ledger consumers started (${env.consumersPerGroup})`);
+  }
+
+  private async run<T>(
+    groupId: string,
+    contract: EventContract<T>,
+    handler: (event: CloudEvent<T>) => Promise<HandlerOutcome>,
+  ): Promise<void> {
+    if (this.stopping) return;
+    const env = creditEnv();
+    const consumer = new IdempotentConsumer(this.kafka, {
+      groupId,
+      contract,
+      handler,
+      retry: { attempts: env.ledgerRetryAttempts, backoffMs: env.ledgerRetryBackoffMs },
+      onProcessed: (result) => {
+        this.counts[result]++;
+        if (result === 'dead-lettered')
+          this.logger.warn(`an event of ${contract.topic} was dead-lettered`);
+      },
+    });
+    this.consumers.push(consumer as IdempotentConsumer<unknown>);
+    await consumer.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -13,6 +13,7 @@ import {
   OrganizationPointsResolver,
 } from './ledger.resolver';
 import { PointsLoader } from './points.loader';
+import { StationVisitLedgerService } from './station-visit-ledger.service';
 import { CreditAccess } from '../access/credit-access';
 import {
   APPLICATION_MODEL,
@@ -46,6 +47,7 @@ const models = MongooseModule.forFeature([
     WalletService,
     BalanceService,
     CheckInLedgerService,
+    StationVisitLedgerService,
     LedgerConsumer,
     CreditAccess,
     PointsLoader,

@@ -38,10 +38,12 @@ export interface LedgerEntry {
   ruleVersion: string | null;
   month: string;
   quarter: string;
-  /** The approval's reviewedAt, or when an order was placed or cancelled. */
+  /** The approval's reviewedAt, the visit's visitedAt, or when an order was placed or cancelled. */
   occurredAt: Date;
   recordedAt: Date;
   claimId: string | null;
+  /** The station visit (爱心驿站) an operator's entry comes from. */
+  visitId: string | null;
   orderId: string | null;
   reversesEntryId: Types.ObjectId | null;
 }
@@ -63,6 +65,7 @@ export const ledgerEntrySchema = new Schema<LedgerEntry>(
     occurredAt: { type: Date, required: true },
     recordedAt: { type: Date, required: true },
     claimId: { type: String, default: null },
+    visitId: { type: String, default: null },
     orderId: { type: String, default: null },
     reversesEntryId: { type: Schema.Types.ObjectId, default: null },
   },
@@ -94,15 +97,19 @@ export const APPLICATION_STATES = ['PLANNED', 'DONE', 'CANCELLED'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /**
- * What one source event does to the ledger, decided once: the first write for an event is this
- * plan (unique by event id), and every later attempt, after a crash or a redelivery, carries out
- * the same plan, whatever the projections say by then. CANCELLED marks an approval revoked
- * before it could be applied (a parked one), so it never will be.
+ * What one source event (a reviewed check-in, a station visit) does to the ledger, decided once:
+ * the first write for an event is this plan (unique by event id), and every later attempt, after
+ * a crash or a redelivery, carries out the same plan, whatever the projections or the rules say
+ * by then. CANCELLED marks an approval revoked before it could be applied (a parked one), so it
+ * never will be.
  */
 export interface LedgerApplication {
   _id: string;
-  kind: 'APPROVAL' | 'REVOCATION';
-  claimId: string;
+  kind: 'APPROVAL' | 'REVOCATION' | 'STATION_VISIT';
+  /** For an approval or a revocation. */
+  claimId: string | null;
+  /** For a station visit. */
+  visitId: string | null;
   /** For a revocation: the approval it reverses. */
   revokes: string | null;
   state: ApplicationState;
@@ -133,7 +140,8 @@ export const applicationSchema = new Schema<LedgerApplication>(
   {
     _id: { type: String, required: true },
     kind: { type: String, required: true },
-    claimId: { type: String, required: true },
+    claimId: { type: String, default: null },
+    visitId: { type: String, default: null },
     revokes: { type: String, default: null },
     state: { type: String, required: true },
     occurredAt: { type: Date, required: true },

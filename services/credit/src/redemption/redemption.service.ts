@@ -256,6 +256,7 @@ export class RedemptionService implements OnApplicationBootstrap {
       occurredAt,
       recordedAt: now,
       claimId: null,
+      visitId: null,
       orderId: String(order._id),
       reversesEntryId: spend ? null : order.spendEntryId,
     };

@@ -5,6 +5,7 @@ import {
   memberLifecycleV1,
   organizationLifecycleV1,
   projectEventsV1,
+  stationVisitRecordedV1,
 } from '@jiceng/events';
 import { consumerGroups } from '../credit.env';
 import type { GroupTopic } from '../projections/catch-up';
@@ -39,6 +40,7 @@ export function creditGroupTopics(prefix: string): GroupTopic[] {
     { groupId: groups.members, topic: memberLifecycleV1.topic },
     { groupId: groups.projects, topic: projectEventsV1.topic },
     { groupId: groups.ledger, topic: checkInReviewedV1.topic },
+    { groupId: groups.stationVisits, topic: stationVisitRecordedV1.topic },
   ];
 }
 

@@ -37,6 +37,7 @@ export class CreditRulesResolver {
       branchShare: share(input.branchShare),
       unitShare: share(input.unitShare),
       firmShare: share(input.firmShare),
+      stationVisitPoints: { operator: input.stationVisitPoints?.operator ?? 0 },
       monthlyCaps: {
         MEMBER: input.monthlyCaps.member,
         ORGANIZATION: input.monthlyCaps.organization,

@@ -1,13 +1,16 @@
 import { Schema } from 'mongoose';
-import type { CreditRuleSet } from './credit-rules';
+import type { StoredRuleSet } from './credit-rules';
 
 export const CREDIT_RULES_MODEL = 'CreditRules';
 
-/** One version of the rules; `_id` is the version name. Versions are added, never changed. */
-export interface CreditRulesDoc extends CreditRuleSet {
+/**
+ * One version of the rules; `_id` is the version name. Versions are added, never changed: read
+ * them through `storedRule`, which gives fields added since a version was stored their zero.
+ */
+export type CreditRulesDoc = StoredRuleSet & {
   _id: string;
   createdAt: Date;
-}
+};
 
 const share = { mode: { type: String, required: true }, value: { type: Number, required: true } };
 const points = {
@@ -26,6 +29,8 @@ export const creditRulesSchema = new Schema<CreditRulesDoc>(
     branchShare: share,
     unitShare: share,
     firmShare: share,
+    // Not required: versions stored before it existed lack it.
+    stationVisitPoints: { operator: { type: Number } },
     monthlyCaps: {
       MEMBER: { type: Number, required: true },
       ORGANIZATION: { type: Number, required: true },

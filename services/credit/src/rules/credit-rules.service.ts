@@ -3,7 +3,13 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { badUserInput, conflict } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
-import { CREDIT_RULES_V1, ruleAt, ruleProblems, type CreditRuleSet } from './credit-rules';
+import {
+  CREDIT_RULES_V1,
+  ruleAt,
+  ruleProblems,
+  storedRule,
+  type CreditRuleSet,
+} from './credit-rules';
 import { CREDIT_RULES_MODEL, type CreditRulesDoc } from './credit-rules.schema';
 
 /**
@@ -61,7 +67,7 @@ export class CreditRulesService implements OnModuleInit {
   private async reload(): Promise<void> {
     const loadedAt = Date.now();
     const docs = await this.model.find().sort({ effectiveFrom: 1 }).lean<CreditRulesDoc[]>();
-    this.cache = docs.map(({ _id: _ignored, createdAt: _created, ...rule }) => rule);
+    this.cache = docs.map(({ _id: _ignored, createdAt: _created, ...rule }) => storedRule(rule));
     this.loadedAt = loadedAt;
   }
 }

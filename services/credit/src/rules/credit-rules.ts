@@ -1,9 +1,10 @@
 import type { AccountKind } from '../account/account';
 
 // Rules are data, not code branches: each version is a document with the instant it takes
-// effect. An approval is scored by the version in force at its reviewedAt; a period's caps and
-// tier table come from the version in force when the period starts, so every entry of one
-// account and month meets the same cap (see ledger/caps.ts).
+// effect. An approval is scored by the version in force at its reviewedAt, a station visit by
+// the version in force at its visitedAt; a period's caps and tier table come from the version in
+// force when the period starts, so every entry of one account and month meets the same cap (see
+// ledger/caps.ts).
 
 export const POINTS_BASES = ['TASK', 'HOURS'] as const;
 export type PointsBasis = (typeof POINTS_BASES)[number];
@@ -22,6 +23,12 @@ export interface PointsRule {
 export interface ShareRule {
   mode: ShareMode;
   value: number;
+}
+
+/** What a station visit (爱心驿站 service to a new-employment worker) earns. */
+export interface StationVisitRule {
+  /** Whole points the station's operator organization earns per visit served. */
+  operator: number;
 }
 
 export interface BonusTier {
@@ -53,6 +60,8 @@ export interface CreditRuleSet {
   unitShare: ShareRule;
   /** The construction firm behind a floating member's project branch. */
   firmShare: ShareRule;
+  /** The operator organization of a station, per visit it serves. */
+  stationVisitPoints: StationVisitRule;
   /** Most points one account can earn in one month (Asia/Shanghai). */
   monthlyCaps: Record<AccountKind, number>;
   /** Firm bonus tiers by quarterly points; below every tier a firm is in NONE_TIER. */
@@ -68,12 +77,13 @@ export const CREDIT_RULES_V1: CreditRuleSet = {
   version: 'v1',
   effectiveFrom: new Date('2020-01-01T00:00:00+08:00'),
   description:
-    '初始积分规则：按任务积分；党员所在支部与双报到单位各得20%，流动党员项目支部背后的施工总承包企业得50%。',
+    '初始积分规则：按任务积分；党员所在支部与双报到单位各得20%，流动党员项目支部背后的施工总承包企业得50%；爱心驿站每服务一人次，运营党组织得1分。',
   memberPoints: { basis: 'TASK', pointsPerHour: 0 },
   organizationClaimPoints: { basis: 'TASK', pointsPerHour: 0 },
   branchShare: { mode: 'FRACTION', value: 0.2 },
   unitShare: { mode: 'FRACTION', value: 0.2 },
   firmShare: { mode: 'FRACTION', value: 0.5 },
+  stationVisitPoints: { operator: 1 },
   monthlyCaps: { MEMBER: 200, ORGANIZATION: 3000, FIRM: 10000 },
   firmBonusTiers: [
     { tier: 'A', label: '党建信用A级', minPoints: 3000, bonusScore: 3 },
@@ -82,6 +92,18 @@ export const CREDIT_RULES_V1: CreditRuleSet = {
   ],
   letters: { memberTop: 10, memberBottom: 10, organizationTop: 5, organizationBottom: 5 },
 };
+
+/**
+ * A version as stored: one published before a field existed lacks it. Documents are never
+ * rewritten, so a missing field is read as the rule it stood for then (nothing earned).
+ */
+export type StoredRuleSet = Omit<CreditRuleSet, 'stationVisitPoints'> & {
+  stationVisitPoints?: Partial<StationVisitRule> | null;
+};
+
+export function storedRule(stored: StoredRuleSet): CreditRuleSet {
+  return { ...stored, stationVisitPoints: { operator: stored.stationVisitPoints?.operator ?? 0 } };
+}
 
 /** The version in force at `instant`: the latest effectiveFrom not after it. */
 export function ruleAt<R extends Pick<CreditRuleSet, 'effectiveFrom'>>(
@@ -116,6 +138,12 @@ export function ruleProblems(rule: Omit<CreditRuleSet, 'effectiveFrom'>): {
         message: 'fixed points must be a whole number ≥ 0',
       });
   }
+  const { operator } = rule.stationVisitPoints;
+  if (!Number.isInteger(operator) || operator < 0)
+    problems.push({
+      field: 'stationVisitPoints.operator',
+      message: 'points per visit must be a whole number ≥ 0',
+    });
   const tiers = rule.firmBonusTiers;
   if (
     new Set(tiers.map((t) => t.tier)).size !== tiers.length ||

@@ -1,5 +1,12 @@
-import { CREDIT_RULES_V1, ruleAt, ruleProblems, type CreditRuleSet } from './credit-rules';
-import { claimPoints, earningsFor, sharePoints, tierFor } from './scoring';
+import {
+  CREDIT_RULES_V1,
+  ruleAt,
+  ruleProblems,
+  storedRule,
+  type CreditRuleSet,
+  type StoredRuleSet,
+} from './credit-rules';
+import { claimPoints, earningsFor, sharePoints, tierFor, visitEarnings } from './scoring';
 
 const MEMBER = '64b000000000000000000001';
 const BRANCH = '64b000000000000000000002';
@@ -125,6 +132,28 @@ describe('scoring an approved claim', () => {
   });
 });
 
+describe('scoring a station visit', () => {
+  const OPERATOR = '64b000000000000000000006';
+
+  it('credits the operator organization 1 point per visit under v1, as station operator', () => {
+    expect(visitEarnings(CREDIT_RULES_V1, { operatorId: OPERATOR })).toEqual([
+      {
+        account: `ORGANIZATION:${OPERATOR}`,
+        accountKind: 'ORGANIZATION',
+        accountId: OPERATOR,
+        role: 'STATION_OPERATOR',
+        requested: 1,
+      },
+    ]);
+  });
+
+  it('earns what a version gives per visit, and nothing under a version that gives 0', () => {
+    const rule = (operator: number) => ({ ...CREDIT_RULES_V1, stationVisitPoints: { operator } });
+    expect(visitEarnings(rule(3), { operatorId: OPERATOR }).map((e) => e.requested)).toEqual([3]);
+    expect(visitEarnings(rule(0), { operatorId: OPERATOR })).toEqual([]);
+  });
+});
+
 describe('rule versions', () => {
   const v2 = {
     ...CREDIT_RULES_V1,
@@ -153,6 +182,37 @@ describe('rule versions', () => {
       'firmBonusTiers',
     ]);
     expect(ruleProblems(CREDIT_RULES_V1)).toEqual([]);
+  });
+
+  it('accepts whole points ≥ 0 per station visit, and nothing else', () => {
+    const visits = (operator: number) =>
+      ruleProblems({ ...CREDIT_RULES_V1, stationVisitPoints: { operator } });
+    expect(visits(0)).toEqual([]);
+    expect(visits(5)).toEqual([]);
+    for (const bad of [-1, 1.5, Number.NaN])
+      expect(visits(bad)).toEqual([
+        { field: 'stationVisitPoints.operator', message: expect.stringMatching(/whole number/) },
+      ]);
+  });
+
+  it('reads a version stored before station visits earned anything as giving 0 per visit', () => {
+    const { stationVisitPoints: _new, ...older } = CREDIT_RULES_V1;
+    const stored: StoredRuleSet = { ...older, version: 'v0', description: 'older' };
+    expect(storedRule(stored).stationVisitPoints).toEqual({ operator: 0 });
+    expect(storedRule({ ...stored, stationVisitPoints: null }).stationVisitPoints).toEqual({
+      operator: 0,
+    });
+    expect(storedRule(CREDIT_RULES_V1)).toEqual(CREDIT_RULES_V1);
+    // The version in force at the visit decides: a later one never reaches back.
+    const v2 = storedRule({
+      ...older,
+      version: 'v2',
+      effectiveFrom: new Date('2023-07-01T00:00:00+08:00'),
+    });
+    const rules = [CREDIT_RULES_V1, v2];
+    const at = (iso: string) => ruleAt(rules, new Date(iso))!;
+    expect(at('2023-06-30T23:59:59+08:00').stationVisitPoints.operator).toBe(1);
+    expect(at('2023-07-01T00:00:00+08:00').stationVisitPoints.operator).toBe(0);
   });
 });
 

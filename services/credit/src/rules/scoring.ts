@@ -1,4 +1,4 @@
-import type { CheckInReviewedV1 } from '@jiceng/events';
+import type { CheckInReviewedV1, StationVisitRecordedV1 } from '@jiceng/events';
 import { accountKey, type AccountKind } from '../account/account';
 import {
   NONE_TIER,
@@ -8,7 +8,14 @@ import {
   type ShareRule,
 } from './credit-rules';
 
-export const EARN_ROLES = ['MEMBER', 'BRANCH', 'UNIT', 'FIRM', 'CLAIMANT'] as const;
+export const EARN_ROLES = [
+  'MEMBER',
+  'BRANCH',
+  'UNIT',
+  'FIRM',
+  'CLAIMANT',
+  'STATION_OPERATOR',
+] as const;
 export type EarnRole = (typeof EARN_ROLES)[number];
 
 export const EARN_ROLE_LABELS: Record<EarnRole, string> = {
@@ -17,6 +24,7 @@ export const EARN_ROLE_LABELS: Record<EarnRole, string> = {
   UNIT: '双报到单位党组织',
   FIRM: '项目施工总承包企业',
   CLAIMANT: '认领组织',
+  STATION_OPERATOR: '驿站运营党组织',
 };
 
 /** Who else earns with a member's claim, as the member and project projections know it. */
@@ -97,6 +105,27 @@ export function earningsFor(
   if (attribution.firmId)
     add('FIRM', attribution.firmId, 'FIRM', sharePoints(rule.firmShare, points));
   return earnings;
+}
+
+/**
+ * What one station visit earns under one rule version: its operator organization (as the visit
+ * names it, at the time of the visit) earns the points per visit served; nothing with zero.
+ */
+export function visitEarnings(
+  rule: CreditRuleSet,
+  visit: Pick<StationVisitRecordedV1, 'operatorId'>,
+): Earning[] {
+  const points = rule.stationVisitPoints.operator;
+  if (points <= 0) return [];
+  return [
+    {
+      account: accountKey('ORGANIZATION', visit.operatorId),
+      accountKind: 'ORGANIZATION',
+      accountId: visit.operatorId,
+      role: 'STATION_OPERATOR',
+      requested: points,
+    },
+  ];
 }
 
 /** The tier a firm's quarterly points reach: the highest whose minimum they meet. */

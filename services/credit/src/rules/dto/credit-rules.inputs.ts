@@ -37,6 +37,13 @@ export class ShareRuleInput {
   value?: number;
 }
 
+export class StationVisitPointsInput {
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  operator!: number;
+}
+
 export class MonthlyCapsInput {
   @IsInt()
   @Min(1)
@@ -122,6 +129,12 @@ export class PublishCreditRulesInput {
   @ValidateNested()
   @Type(() => ShareRuleInput)
   firmShare!: ShareRuleInput;
+
+  // Optional like the share values: left out, visits earn nothing under the version.
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StationVisitPointsInput)
+  stationVisitPoints?: StationVisitPointsInput;
 
   @ValidateNested()
   @Type(() => MonthlyCapsInput)
