@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
 import { DEMO_FIRMS, firmBranchName } from '../firm/demo-firms';
 import type { OrganizationKind, OrganizationSector } from '../organization/organization.enums';
+import { insertMissing as insertDemo } from '@jiceng/demo';
 
 /** A node of the demo trees; ids derive from the path so loading twice changes nothing. */
 export interface DemoNode {
@@ -472,13 +473,5 @@ export async function insertMissing<T extends { _id: Types.ObjectId }>(
   model: Model<any>,
   docs: T[],
 ): Promise<{ total: number; inserted: number }> {
-  const existing = new Set(
-    (await model.find({ _id: { $in: docs.map((d) => d._id) } }, { _id: 1 }).lean()).map((d) =>
-      String(d._id),
-    ),
-  );
-  const fresh = docs.filter((d) => !existing.has(String(d._id)));
-  for (let i = 0; i < fresh.length; i += 1000)
-    await model.insertMany(fresh.slice(i, i + 1000), { ordered: true });
-  return { total: docs.length, inserted: fresh.length };
+  return { total: docs.length, inserted: (await insertDemo(model, docs)).length };
 }

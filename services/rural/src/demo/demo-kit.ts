@@ -1,8 +1,9 @@
 // Shared pieces of the rural demo: its input (organizations from the projection), deterministic
 // ids and randomness, Shanghai wall-clock times and money in fen.
-import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { SHANGHAI_OFFSET_MS } from '../shared/shanghai';
+import { demoIds } from '@jiceng/demo';
+export { between, rng } from '@jiceng/demo';
 
 export interface DemoOrg {
   _id: Types.ObjectId;
@@ -28,25 +29,7 @@ export const DEMO_MODEL = '党组织+龙头企业+合作社+基地+农户';
 export const DISTRICT_ADMIN = 'demo-organization-department';
 export const LOCAL_ADMIN = 'demo-local-admin';
 
-/** A deterministic id for a demo record, so loading twice changes nothing. */
-export const demoId = (path: string) =>
-  new Types.ObjectId(
-    createHash('sha256').update(`jiceng-rural-demo:${path}`).digest('hex').slice(0, 24),
-  );
-
-/** Deterministic randomness: every draw derives from a label. */
-export function rng(label: string): () => number {
-  let state = createHash('sha256').update(label).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-export const between = (random: () => number, min: number, max: number) =>
-  min + Math.floor(random() * (max - min + 1));
+export const demoId = demoIds('rural');
 
 /** Shanghai wall-clock time on a date, as an instant. */
 export const shanghai = (date: string, hour = 10) =>

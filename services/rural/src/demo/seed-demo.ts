@@ -32,6 +32,7 @@ import {
 import { cn, type DemoInput, type DemoOrg } from './demo-kit';
 import { INCOME_THRESHOLD_FEN, PAIRING_PROGRAM } from './demo-projects';
 import { demoRural } from './demo-rural';
+import { insertMissing } from '@jiceng/demo';
 
 const PROJECTION_WAIT_MS = Number(process.env.DEMO_PROJECTION_WAIT_MS ?? 120_000);
 const COUNTIES = ['安新县委', '容城县委', '雄县县委'];
@@ -119,19 +120,6 @@ async function waitForTree(nodes: Model<OrgNode>): Promise<DemoInput> {
   }
 }
 
-/** Inserts the documents whose ids are not stored yet, in bulk; returns how many. */
-async function insertMissing(model: Model<any>, docs: { _id: Types.ObjectId }[]) {
-  const existing = new Set(
-    (await model.find({ _id: { $in: docs.map((d) => d._id) } }, { _id: 1 }).lean()).map((d) =>
-      String(d._id),
-    ),
-  );
-  const fresh = docs.filter((d) => !existing.has(String(d._id)));
-  for (let i = 0; i < fresh.length; i += 500)
-    await model.insertMany(fresh.slice(i, i + 500), { ordered: true });
-  return fresh.length;
-}
-
 async function load(connection: Connection, started: number) {
   const model = <T>(name: string, schema: mongoose.Schema<T>) => connection.model<T>(name, schema);
   const models = {
@@ -150,7 +138,11 @@ async function load(connection: Connection, started: number) {
   const inserted = Object.fromEntries(
     await Promise.all(
       (Object.keys(models) as (keyof typeof models)[]).map(
-        async (key) => [key, await insertMissing(models[key], data[key])] as const,
+        async (key) =>
+          [
+            key,
+            (await insertMissing(models[key], data[key] as { _id: unknown }[])).length,
+          ] as const,
       ),
     ),
   );

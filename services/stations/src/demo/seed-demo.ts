@@ -17,6 +17,7 @@ import { WORKER_MODEL, workerSchema, type Worker } from '../worker/worker.schema
 import { branchMembers } from './demo-members';
 import { DEMO, demoData, type DemoTree } from './demo-data';
 import { taochengWorkers, type MobileBranches } from './demo-people';
+import { insertMissing } from '@jiceng/demo';
 
 const YUNHE = '中共沧州市运河区委员会';
 const MARKET_STREET = '市场街道党工委';
@@ -78,23 +79,6 @@ async function waitForTree(nodes: Model<OrgNode>): Promise<DemoTree> {
       );
     await sleep(1000);
   }
-}
-
-/** Inserts the documents whose ids are not stored yet, in bulk; returns how many. */
-async function insertMissing<T extends { _id: unknown }>(
-  model: Model<any>,
-  docs: T[],
-): Promise<number> {
-  const existing = new Set<string>();
-  for (let i = 0; i < docs.length; i += 1000) {
-    const ids = docs.slice(i, i + 1000).map((d) => d._id);
-    for (const d of await model.find({ _id: { $in: ids } }, { _id: 1 }).lean())
-      existing.add(String(d._id));
-  }
-  const fresh = docs.filter((d) => !existing.has(String(d._id)));
-  for (let i = 0; i < fresh.length; i += 500)
-    await model.insertMany(fresh.slice(i, i + 500), { ordered: true });
-  return fresh.length;
 }
 
 /**
@@ -166,10 +150,11 @@ async function load(connection: Connection, started: number) {
   const loadStarted = Date.now();
   const { stations, workers, vehicles, visits } = demoData(tree, people.workers);
   const inserted = {
-    stations: await insertMissing(models.stations, [...stations.yunhe, ...stations.taocheng]),
-    workers: await insertMissing(models.workers, [...workers.yunhe, ...workers.taocheng]),
-    flagVehicles: await insertMissing(models.vehicles, vehicles),
-    visits: await insertMissing(models.visits, visits),
+    stations: (await insertMissing(models.stations, [...stations.yunhe, ...stations.taocheng]))
+      .length,
+    workers: (await insertMissing(models.workers, [...workers.yunhe, ...workers.taocheng])).length,
+    flagVehicles: (await insertMissing(models.vehicles, vehicles)).length,
+    visits: (await insertMissing(models.visits, visits)).length,
   };
   const counted = await countUncounted(models.visits, models.counters);
   const loadSeconds = seconds(loadStarted);

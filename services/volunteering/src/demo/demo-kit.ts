@@ -1,12 +1,13 @@
 // Shared pieces of the volunteering demo: its input, deterministic ids and randomness, and
 // Shanghai wall-clock times.
-import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Claim } from '../claim/claim.schema';
 import type { MicroWish } from '../micro-wish/micro-wish.schema';
 import type { ServiceRequest } from '../service-request/service-request.schema';
 import { SHANGHAI_OFFSET_MS } from '../shared/shanghai-time';
 import type { VolunteerTask } from '../task/task.schema';
+import { demoIds } from '@jiceng/demo';
+export { between, rng, weighted } from '@jiceng/demo';
 
 export interface DemoCommunity {
   _id: Types.ObjectId;
@@ -49,31 +50,8 @@ export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
 export const MINUTE_MS = 60_000;
 
-/** A deterministic id for a demo record, so loading twice changes nothing. */
-export const demoId = (path: string) =>
-  new Types.ObjectId(
-    createHash('sha256').update(`jiceng-volunteering-demo:${path}`).digest('hex').slice(0, 24),
-  );
+export const demoId = demoIds('volunteering');
 
-/** Deterministic randomness: every draw derives from a label. */
-export function rng(label: string): () => number {
-  let state = createHash('sha256').update(label).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-export const between = (random: () => number, min: number, max: number) =>
-  min + Math.floor(random() * (max - min + 1));
-export function weighted<T extends string>(random: () => number, weights: Record<T, number>): T {
-  const entries = Object.entries(weights) as [T, number][];
-  let r = random() * entries.reduce((s, [, w]) => s + w, 0);
-  for (const [key, w] of entries) if ((r -= w) < 0) return key;
-  return entries[entries.length - 1][0];
-}
 /** Shanghai wall-clock time on a date, as an instant. */
 export const shanghai = (date: string, hour: number, minute = 0) =>
   new Date(

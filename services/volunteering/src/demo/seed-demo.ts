@@ -31,6 +31,7 @@ import {
   type DemoCommunity,
   type DemoMember,
 } from './demo-volunteering';
+import { insertMissing } from '@jiceng/demo';
 
 const YUNHE = '中共沧州市运河区委员会';
 const UNIT_COMMITTEES = ['运河区直属机关工委', '沧州市直属机关工委'];
@@ -126,23 +127,6 @@ async function settledMembers(model: Model<MemberNode>, yunhe: Yunhe): Promise<D
     _id: m._id,
     communityId: m.communityId ?? yunhe.communityOf.get(String(m.organizationId)) ?? null,
   }));
-}
-
-/** Inserts the documents whose ids are not stored yet, in bulk; returns those. */
-async function insertMissing<T extends { _id: Types.ObjectId }>(
-  model: Model<any>,
-  docs: T[],
-): Promise<T[]> {
-  const existing = new Set<string>();
-  for (let i = 0; i < docs.length; i += 1000) {
-    const ids = docs.slice(i, i + 1000).map((d) => d._id);
-    for (const d of await model.find({ _id: { $in: ids } }, { _id: 1 }).lean())
-      existing.add(String(d._id));
-  }
-  const fresh = docs.filter((d) => !existing.has(String(d._id)));
-  for (let i = 0; i < fresh.length; i += 500)
-    await model.insertMany(fresh.slice(i, i + 500), { ordered: true });
-  return fresh;
 }
 
 async function load(connection: Connection, started: number) {

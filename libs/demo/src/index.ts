@@ -1,0 +1,2 @@
+export * from './demo-kit';
+export * from './insert-missing';
