@@ -4,9 +4,9 @@
 //
 // Idempotent: members are keyed by their ID number's hash, unit registrations by unit and
 // community, and only missing ones are inserted, in bulk. Members with a unit, a community
-// registration or a project assignment carry their `registered` event in the outbox, which the
-// loader publishes before it exits (consumers such as credit learn these relations); the other
-// bulk-loaded members are a data import and carry none. Prints one JSON summary line.
+// registration, a project assignment or a mobile branch carry their `registered` event in the
+// outbox, which the loader publishes before it exits (credit, volunteering and the stations demo
+// learn them from it); the other bulk-loaded members are a data import and carry none. Prints one JSON summary line.
 import mongoose, { Types, type Model } from 'mongoose';
 import { isDuplicateKeyError, mongoUrlFromEnv } from '@jiceng/mongo';
 import { publishPendingOutboxes } from '@jiceng/outbox';
@@ -191,7 +191,15 @@ async function main(): Promise<void> {
       Number(!a.related) - Number(!b.related) || (a.doc.idNumberHash < b.doc.idNumberHash ? -1 : 1);
     const docs = plan.members
       .map((planned) => ({
-        related: !!(planned.unit || planned.community || planned.floating),
+        // Other services learn these members from their events: units and communities (credit,
+        // volunteering), floating assignments (credit), mobile branches (the stations demo links
+        // workers and flag vehicles to them).
+        related: !!(
+          planned.unit ||
+          planned.community ||
+          planned.floating ||
+          planned.branch.kind === 'MOBILE_BRANCH'
+        ),
         doc: memberDocument(planned, cipher, now),
       }))
       .sort(order)
