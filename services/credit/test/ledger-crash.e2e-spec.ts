@@ -188,7 +188,8 @@ describe('ledger under crashes and duplicates', () => {
     for (const threshold of [0.3, 0.65]) {
       await waitFor(
         async () => ((await applications()) >= APPROVALS * threshold ? true : undefined),
-        300_000,
+        // Throughput is not what this test checks: a busy machine may take this long.
+        600_000,
         100,
       );
       await credit.kill();
@@ -196,7 +197,7 @@ describe('ledger under crashes and duplicates', () => {
     }
     await waitFor(
       async () => ((await lagBehind(kafka, ledgerGroup, ends)) === 0n ? true : undefined),
-      300_000,
+      600_000,
       500,
     );
     const seconds = (Date.now() - published) / 1000;
@@ -283,5 +284,5 @@ describe('ledger under crashes and duplicates', () => {
       }
     }
     expect(quarterOf(new Date(start))).toBe('2023-Q3');
-  }, 900_000);
+  }, 2_400_000);
 });
