@@ -9,7 +9,7 @@
 
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, closeSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -36,6 +36,18 @@ function portFromEnv(env, name, fallback) {
   return port;
 }
 
+function megabytesFromEnv(env, name, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const mb = Number(raw);
+  if (!Number.isInteger(mb) || mb < 16 || mb > 65536) {
+    throw new InfraError(
+      `${name} must be a whole number of megabytes from 16 to 65536 (got '${raw}').`,
+    );
+  }
+  return mb;
+}
+
 /** Resolves paths and ports from the environment (KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT, INFRA_STATE_DIR). */
 export function config(env = process.env) {
   const stateDir = resolve(env.INFRA_STATE_DIR || join(HERE, '.state'));
@@ -60,6 +72,7 @@ export function config(env = process.env) {
   }
   const mongo = component('mongo', portFromEnv(env, 'MONGO_PORT', 27017), 'MONGO_PORT');
   mongo.dataFile = join(mongo.dataDir, 'mongo.mv'); // H2 MVStore file
+  mongo.cacheMb = megabytesFromEnv(env, 'MONGO_CACHE_MB', 512);
   return {
     stateDir,
     libDir: join(stateDir, 'lib'),
@@ -298,12 +311,20 @@ async function assertPortFree(port, envVar) {
 // need neither Maven nor the network.
 
 const POM = join(HERE, 'pom.xml');
-const LAUNCHER_SRC = join(HERE, 'src/main/java/local/infra/MongoWireServer.java');
+const LAUNCHER_DIR = join(HERE, 'src/main/java/local/infra');
 const LOG4J_CONFIG = join(HERE, 'log4j2.xml');
+
+/** The launcher's Java sources (the Mongo-wire server and its backend adjustments). */
+function launcherSources() {
+  return readdirSync(LAUNCHER_DIR)
+    .filter((name) => name.endsWith('.java'))
+    .sort()
+    .map((name) => join(LAUNCHER_DIR, name));
+}
 
 function buildHash() {
   const hash = createHash('sha256');
-  for (const file of [POM, LAUNCHER_SRC]) hash.update(readFileSync(file));
+  for (const file of [POM, ...launcherSources()]) hash.update(readFileSync(file));
   return hash.digest('hex');
 }
 
@@ -360,7 +381,7 @@ async function ensureBuild(cfg, log) {
     classesTmp,
     '-cp',
     join(libTmp, '*'),
-    LAUNCHER_SRC,
+    ...launcherSources(),
   ]);
   if (javac.code === 'ENOENT')
     throw new InfraError(
@@ -383,12 +404,12 @@ async function ensureBuild(cfg, log) {
 // Components
 
 const COMMON_JVM_FLAGS = [
-  '-XX:+UseSerialGC', // one GC thread: the machine has 2 cores
-  '-XX:TieredStopAtLevel=1', // C1 only: faster startup, less JIT CPU; plenty for local dev
   '-XX:+ExitOnOutOfMemoryError',
   '-Djava.awt.headless=true',
   `-Dlog4j2.configurationFile=${LOG4J_CONFIG}`,
 ];
+// Kafka and the storage tool: one GC thread and C1 only, for low CPU on 2 cores.
+const LIGHT_JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...COMMON_JVM_FLAGS];
 
 function kafkaProperties(cfg) {
   const k = cfg.kafka;
@@ -429,7 +450,7 @@ function kafkaCommand(cfg) {
   return [
     '-Xms128m',
     '-Xmx512m',
-    ...COMMON_JVM_FLAGS,
+    ...LIGHT_JVM_FLAGS,
     `-Dinfra.log.file=${cfg.kafka.logFile}`,
     '-cp',
     join(cfg.libDir, '*'),
@@ -439,19 +460,39 @@ function kafkaCommand(cfg) {
 }
 
 function mongoCommand(cfg) {
+  return mongoServerArgs(cfg, cfg.mongo);
+}
+
+/**
+ * The Java arguments of a Mongo-wire server on `port` with `dataFile`. `stock` runs
+ * mongo-java-server as shipped (H2's 16 MB cache, C1, commands on the shared I/O loops, no index
+ * or maxTimeMS adjustments) as the peer of `infra/local/bench/local-store.mjs`.
+ */
+export function mongoServerArgs(cfg, { port, dataFile, cacheMb, logFile, stock = false }) {
+  const jvm = stock
+    ? ['-Xmx2g', ...LIGHT_JVM_FLAGS, '-Dlocal.infra.stock=true']
+    : [
+        '-Xms256m',
+        // The page cache lives on the heap; above it, scans and aggregations hold whole result
+        // sets (100,000 demo members, a 100,000-node benchmark tree).
+        `-Xmx${cacheMb + 2048}m`,
+        // Scans are the hot path here: the full tiered compiler (C2) roughly halves their time.
+        // G1 keeps pauses short with a large cache on the heap, where a serial full GC stalled
+        // every connection, the drivers' heartbeats included.
+        '-XX:+UseG1GC',
+        '-XX:MaxGCPauseMillis=100',
+        ...COMMON_JVM_FLAGS,
+      ];
   return [
-    '-Xms64m',
-    // The server loads a whole collection for aggregations and counts: 100,000 demo members
-    // or a 100,000-node benchmark tree need well over 256 MB.
-    '-Xmx2g',
-    ...COMMON_JVM_FLAGS,
-    `-Dinfra.log.file=${cfg.mongo.logFile}`,
+    ...jvm,
+    `-Dinfra.log.file=${logFile}`,
     '-cp',
     [cfg.classesDir, join(cfg.libDir, '*')].join(delimiter),
     'local.infra.MongoWireServer',
     HOST,
-    String(cfg.mongo.port),
-    cfg.mongo.dataFile,
+    String(port),
+    dataFile,
+    String(cacheMb),
   ];
 }
 
@@ -467,7 +508,7 @@ async function prepareKafka(cfg, log) {
   while (clusterId.startsWith('-'));
   log(`kafka: formatting storage (cluster id ${clusterId})`);
   const result = await run(javaTool('java'), [
-    ...COMMON_JVM_FLAGS,
+    ...LIGHT_JVM_FLAGS,
     `-Dinfra.log.file=${join(k.dir, 'format.log')}`,
     '-cp',
     join(cfg.libDir, '*'),
@@ -619,6 +660,16 @@ export async function status({ env = process.env } = {}) {
       : { running: false, port };
   }
   return result;
+}
+
+/** Resolves the jars and compiles the launcher if needed (what `up` does first), starting nothing. */
+export async function build({ env = process.env, log = () => {} } = {}) {
+  const cfg = config(env);
+  await withLock(cfg, async () => {
+    await requireJava();
+    await ensureBuild(cfg, log);
+  });
+  return cfg;
 }
 
 /** Starts whatever is not running yet and waits until both answer. Idempotent. */
