@@ -1,21 +1,17 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { InjectModel, MongooseModule } from '@nestjs/mongoose';
+import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { OutboxModule } from '@jiceng/outbox';
 import { MemberModule } from '../member/member.module';
 import { pathOf, OrgProjectionService, rewritePaths } from '@jiceng/org-projection';
 import { DoubleReportResolver } from './double-report.resolver';
 import { DoubleReportService } from './double-report.service';
+import { unitReportModels } from './unit-double-report.models';
 import {
   UNIT_DOUBLE_REPORT_MODEL,
   UNIT_REPORT_PATH_FIELDS,
-  unitDoubleReportSchema,
   type UnitDoubleReport,
 } from './unit-double-report.schema';
-
-const models = MongooseModule.forFeature([
-  { name: UNIT_DOUBLE_REPORT_MODEL, schema: unitDoubleReportSchema },
-]);
 
 /** Unit registrations move with their organizations, like members. */
 @Injectable()
@@ -33,7 +29,11 @@ class UnitReportPaths implements OnModuleInit {
 }
 
 @Module({
-  imports: [models, OutboxModule.forModels(models, [UNIT_DOUBLE_REPORT_MODEL]), MemberModule],
+  imports: [
+    unitReportModels,
+    OutboxModule.forModels(unitReportModels, [UNIT_DOUBLE_REPORT_MODEL]),
+    MemberModule,
+  ],
   providers: [DoubleReportService, DoubleReportResolver, UnitReportPaths],
   exports: [DoubleReportService],
 })

@@ -14,6 +14,8 @@ import {
 } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OutboxRelays } from '@jiceng/outbox';
+import { CounterSync } from '../read-model/counter-sync';
+import { MemberCounters, sumOf } from '../read-model/member-counters';
 import { managesPath, relatedListScope } from '../member/member-access';
 import { dateProblems } from '../member/member-status.rules';
 import { DOUBLE_REPORT_KIND_LABELS } from '../member/member.enums';
@@ -56,6 +58,8 @@ export class DoubleReportService {
     private readonly writer: MemberWriter,
     private readonly orgs: OrgProjectionService,
     private readonly relay: OutboxRelays,
+    private readonly counterSync: CounterSync,
+    private readonly counters: MemberCounters,
   ) {}
 
   async register(input: RegisterDoubleReportInput, claims: Claims): Promise<DoubleReportView> {
@@ -136,13 +140,14 @@ export class DoubleReportService {
     if (result.matchedCount === 0)
       throw conflict(`Registration ${input.id} was changed concurrently; read it again and retry`);
     this.relay.kick(String(unit._id));
+    await this.counterSync.afterWrite('unitReport', unit._id);
     return unitReportView(next);
   }
 
   // ---- lists (the organization was scope-checked by the caller) --------------------------
 
   /** In-service members reporting to communities in a subtree, optionally of units under one node. */
-  reportingMembers(
+  async reportingMembers(
     claims: Claims,
     organizationId: Types.ObjectId,
     unitWithin: Types.ObjectId | null,
@@ -150,7 +155,15 @@ export class DoubleReportService {
   ): Promise<Connection<Member>> {
     const query: QueryFilter<Member> = { 'communityReport.communityPath': organizationId };
     if (unitWithin) query.unitOrganizationPath = unitWithin;
-    return paginate(this.members, allOf(this.scope(claims), query), page, MEMBER_PROJECTION);
+    const connection = await paginate<Member>(
+      this.members,
+      allOf(this.scope(claims), query),
+      page,
+      MEMBER_PROJECTION,
+    );
+    return this.countedUnlessSelf(claims, connection, () =>
+      this.byUnit(organizationId, 'rm.', unitWithin),
+    );
   }
 
   /** Active unit registrations with communities in a subtree, optionally of units under one node. */
@@ -164,8 +177,14 @@ export class DoubleReportService {
       activeKey: { $exists: true },
     };
     if (unitWithin) query.unitPath = unitWithin;
+    const connection = await paginate<UnitDoubleReport>(
+      this.units,
+      query,
+      page,
+      UNIT_REPORT_PROJECTION,
+    );
     return mapConnection(
-      await paginate<UnitDoubleReport>(this.units, query, page, UNIT_REPORT_PROJECTION),
+      { ...connection, totalCount: () => this.byUnit(organizationId, 'ur.', unitWithin) },
       unitReportView,
     );
   }
@@ -179,8 +198,14 @@ export class DoubleReportService {
   ) {
     if (kind === 'UNIT') {
       const query = { unitPath: organizationId, activeKey: { $exists: true } };
+      const connection = await paginate<UnitDoubleReport>(
+        this.units,
+        query,
+        page,
+        UNIT_REPORT_PROJECTION,
+      );
       return mapConnection(
-        await paginate<UnitDoubleReport>(this.units, query, page, UNIT_REPORT_PROJECTION),
+        { ...connection, totalCount: () => this.subtreeField(organizationId, 'uu') },
         unitReportView,
       );
     }
@@ -188,10 +213,40 @@ export class DoubleReportService {
       unitOrganizationPath: organizationId,
       communityReport: { $exists: true },
     });
+    const connection = await paginate<Member>(this.members, query, page, MEMBER_PROJECTION);
     return mapConnection(
-      await paginate<Member>(this.members, query, page, MEMBER_PROJECTION),
+      this.countedUnlessSelf(claims, connection, () => this.subtreeField(organizationId, 'ru')),
       (m) => memberReportView(m, m.communityReport!),
     );
+  }
+
+  // ---- counts from the per-organization counters (never a scan of the members) ------------
+
+  /** Registrations with communities in a subtree, of units under `unitWithin` if given. */
+  private async byUnit(
+    root: Types.ObjectId,
+    prefix: 'rm.' | 'ur.',
+    unitWithin: Types.ObjectId | null,
+  ): Promise<number> {
+    const totals = await this.counters.ofSubtree(root);
+    if (!unitWithin) return sumOf(totals, prefix);
+    const units = new Set(
+      (await this.counters.organizations(unitWithin)).map((n) => String(n._id)),
+    );
+    return sumOf(totals, prefix, (unit) => units.has(unit));
+  }
+
+  private async subtreeField(root: Types.ObjectId, field: 'ru' | 'uu'): Promise<number> {
+    return (await this.counters.ofSubtree(root)).get(field) ?? 0;
+  }
+
+  /** A MEMBER's list holds at most itself: its count stays the list's own. */
+  private countedUnlessSelf<T>(
+    claims: Claims,
+    connection: Connection<T>,
+    total: () => Promise<number>,
+  ): Connection<T> {
+    return claims.role === 'MEMBER' ? connection : { ...connection, totalCount: total };
   }
 
   private scope(claims: Claims): QueryFilter<Member> {
@@ -286,6 +341,7 @@ export class DoubleReportService {
       throw error;
     }
     this.relay.kick(String(report._id));
+    await this.counterSync.afterWrite('unitReport', report._id);
     return unitReportView(report);
   }
 }

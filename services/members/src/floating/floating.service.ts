@@ -19,6 +19,7 @@ import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from '../member/member.s
 import { allOf } from '../member/member.queries';
 import { MemberWriter } from '../member/member.writer';
 import { pathOf, OrgProjectionService } from '@jiceng/org-projection';
+import { MemberCounters } from '../read-model/member-counters';
 import type { AssignFloatingInput, EndFloatingInput } from './floating.inputs';
 
 // Construction workers keep their home branch and join the project's temporary branch for the
@@ -31,6 +32,7 @@ export class FloatingService {
     @InjectModel(MEMBER_MODEL) private readonly model: Model<Member>,
     private readonly writer: MemberWriter,
     private readonly orgs: OrgProjectionService,
+    private readonly counters: MemberCounters,
   ) {}
 
   async assign(input: AssignFloatingInput, claims: Claims): Promise<Member> {
@@ -114,19 +116,25 @@ export class FloatingService {
   }
 
   /** Members currently assigned to project branches in a subtree the caller may read. */
-  list(
+  async list(
     claims: Claims,
     organizationId: Types.ObjectId,
     page: PageArgs,
   ): Promise<Connection<Member>> {
     const scope = relatedListScope(claims);
     if (!scope) throw forbidden('Your role does not read member records');
-    return paginate(
+    const connection = await paginate<Member>(
       this.model,
       allOf(scope, { 'floating.projectBranchPath': organizationId }),
       page,
       MEMBER_PROJECTION,
     );
+    // A MEMBER's list holds at most itself; everyone else's count is the subtree's counter.
+    if (claims.role === 'MEMBER') return connection;
+    return {
+      ...connection,
+      totalCount: async () => (await this.counters.ofSubtree(organizationId)).get('fl') ?? 0,
+    };
   }
 
   private async load(id: string): Promise<Member> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
-import type { Claims } from '@jiceng/auth';
+import { hasGlobalScope, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
   conflict,
@@ -35,7 +35,12 @@ import { allOf, filterQuery } from './member.queries';
 import { membershipProblems } from './membership.rules';
 import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from './member.schema';
 import { MemberWriter, type MemberUpdate } from './member.writer';
+import { MemberPager } from '../read-model/member-pager';
+import { combine, heldCount, MemberCounters, type Totals } from '../read-model/member-counters';
+import { shanghaiToday } from './age';
 
+// Members per `_id: {$in}` count when a filter needs the member documents.
+const COUNT_CHUNK = 1000;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 @Injectable()
@@ -45,6 +50,8 @@ export class MemberService {
     private readonly writer: MemberWriter,
     private readonly cipher: PersonalDataCipher,
     private readonly orgs: OrgProjectionService,
+    private readonly counters: MemberCounters,
+    private readonly pager: MemberPager,
   ) {}
 
   // ---- reads ---------------------------------------------------------------------------
@@ -67,9 +74,11 @@ export class MemberService {
 
   /**
    * Members the caller may list, in an organization's subtree (or its own membership only,
-   * with directOnly) when one is given; the organization was scope-checked by the caller.
+   * with directOnly) when one is given; the organization was scope-checked by the caller. Pages
+   * come from the organizations' rosters and counts from their counters (MemberPager): neither
+   * sorts nor counts the members collection.
    */
-  list(
+  async list(
     claims: Claims,
     organizationId: Types.ObjectId | null,
     filter: MemberFilter | undefined,
@@ -77,21 +86,52 @@ export class MemberService {
   ): Promise<Connection<Member>> {
     const scope = memberListScope(claims);
     if (!scope) throw forbidden('Your role does not read member records');
-    const within: QueryFilter<Member> = !organizationId
-      ? {}
-      : { organizationPath: organizationId, ...(filter?.directOnly && { organizationId }) };
-    return paginate(this.model, allOf(scope, within, filterQuery(filter)), page, MEMBER_PROJECTION);
+    const query = allOf(scope, filterQuery(filter));
+    // A MEMBER lists itself: one `_id` read.
+    if (claims.role === 'MEMBER') return paginate(this.model, query, page, MEMBER_PROJECTION);
+    const root =
+      organizationId ?? (hasGlobalScope(claims) ? null : new Types.ObjectId(claims.orgId));
+    const nodes = await this.counters.organizations(root, !!organizationId && !!filter?.directOnly);
+    const ids = nodes.map((n) => String(n._id));
+    const perOrganization = await this.counters.perOrganization(ids);
+    return this.pager.page(ids, perOrganization, query, page, () =>
+      this.total(ids, perOrganization, filter, query),
+    );
   }
 
   /** Members in a subtree, of one status or of every status but LEFT (counts are not records). */
-  count(organizationId: Types.ObjectId, status?: MemberStatus, directOnly?: boolean) {
-    return this.model
-      .countDocuments({
-        organizationPath: organizationId, // the subtree index serves directOnly counts too
-        ...(directOnly && { organizationId }),
-        status: status ?? { $ne: 'LEFT' },
-      })
-      .exec();
+  async count(organizationId: Types.ObjectId, status?: MemberStatus, directOnly?: boolean) {
+    const totals = await this.counters.ofSubtree(organizationId, directOnly);
+    return heldCount(totals, status ? [status] : undefined);
+  }
+
+  /**
+   * A list's totalCount: from the counters for what they count (statuses, or gender or age band
+   * alone); other filters are counted over the subtree's rosters by `_id`.
+   */
+  private async total(
+    ids: string[],
+    perOrganization: Map<string, Totals>,
+    filter: MemberFilter | undefined,
+    query: QueryFilter<Member>,
+  ): Promise<number> {
+    const totals = combine(perOrganization.values());
+    const { statuses, gender, ageBand, directOnly: _d, ...others } = filter ?? {};
+    const rest = Object.values(others).some((v) => v !== undefined && v !== null);
+    if (!rest && !gender && !ageBand) return heldCount(totals, statuses ?? undefined);
+    if (!rest && !statuses?.length && gender && !ageBand) return totals.get(`g.${gender}`) ?? 0;
+    if (!rest && !statuses?.length && !gender && ageBand)
+      return (await this.counters.ageBands(ids, totals, shanghaiToday()))[ageBand];
+    const candidates = await this.pager.idsIn(ids.filter((id) => perOrganization.has(id)));
+    const unique = [...new Set(candidates.map(String))].map((id) => new Types.ObjectId(id));
+    const held = { organizationId: { $in: ids.map((id) => new Types.ObjectId(id)) } };
+    let n = 0;
+    for (let i = 0; i < unique.length; i += COUNT_CHUNK)
+      n += await this.model.countDocuments({
+        _id: { $in: unique.slice(i, i + COUNT_CHUNK) },
+        $and: [query, held],
+      });
+    return n;
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Model, UpdateQuery } from 'mongoose';
 import { conflict } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OutboxRelays } from '@jiceng/outbox';
+import { CounterSync } from '../read-model/counter-sync';
 import { memberRecord, type MemberChange, type MemberChangeDetails } from './member.events';
 import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from './member.schema';
 
@@ -18,13 +19,15 @@ export interface MemberUpdate {
 
 /**
  * Every member write: the change and its lifecycle event in one single-document update, guarded
- * by the version read, so a concurrent change is reported instead of overwritten.
+ * by the version read, so a concurrent change is reported instead of overwritten. The change is
+ * then counted at once (the writer's next read sees it); the event makes that durable.
  */
 @Injectable()
 export class MemberWriter {
   constructor(
     @InjectModel(MEMBER_MODEL) private readonly model: Model<Member>,
     private readonly relay: OutboxRelays,
+    private readonly counters: CounterSync,
   ) {}
 
   async insert(member: Omit<Member, 'outbox'>, details: MemberChangeDetails): Promise<Member> {
@@ -36,6 +39,7 @@ export class MemberWriter {
       throw error;
     }
     this.relay.kick(String(member._id));
+    await this.counters.afterWrite('member', member._id);
     return { ...member, outbox: [] };
   }
 
@@ -62,6 +66,7 @@ export class MemberWriter {
     if (!saved)
       throw conflict(`Member ${member._id} was changed concurrently; read it again and retry`);
     this.relay.kick(String(member._id));
+    await this.counters.afterWrite('member', member._id);
     return saved;
   }
 }

@@ -22,6 +22,7 @@ import { membershipProblems } from '../member/membership.rules';
 import { transferView } from '../member/member.views';
 import { MemberWriter } from '../member/member.writer';
 import { pathOf, OrgProjectionService } from '@jiceng/org-projection';
+import { MemberCounters } from '../read-model/member-counters';
 import type { DecideTransferInput, RequestTransferInput } from './transfer.inputs';
 
 // 组织关系转接: the sending side (or the member) asks, the receiving side accepts or sends it back.
@@ -33,6 +34,7 @@ export class TransferService {
     @InjectModel(MEMBER_MODEL) private readonly model: Model<Member>,
     private readonly writer: MemberWriter,
     private readonly orgs: OrgProjectionService,
+    private readonly counters: MemberCounters,
   ) {}
 
   async request(input: RequestTransferInput, claims: Claims) {
@@ -134,8 +136,12 @@ export class TransferService {
       page,
       MEMBER_PROJECTION,
     );
+    const field = direction === 'INCOMING' ? 'ti' : 'to';
     return {
       ...connection,
+      ...(claims.role !== 'MEMBER' && {
+        totalCount: async () => (await this.counters.ofSubtree(organizationId)).get(field) ?? 0,
+      }),
       edges: connection.edges.map((e) => ({
         ...e,
         node: transferView(e.node, e.node.pendingTransfer!),
