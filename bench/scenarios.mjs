@@ -66,4 +66,37 @@ export const scenarios = [
       };
     },
   },
+  {
+    name: "analyst: memberCount of 运河区's 6 streets (members × organizations)",
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共沧州市运河区委员会');
+      return {
+        query: `query($id: ID!) { organization(id: $id) { children(first: 10) { edges { node { name memberCount } } } } }`,
+        variables: { id },
+        bearer: ctx.token('ANALYST', id),
+      };
+    },
+  },
+  {
+    name: 'analyst: stationVisitStats of 运河区 2023 by month × service',
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共沧州市运河区委员会');
+      return {
+        query: `query($id: ID!) { stationVisitStats(organizationId: $id, period: "2023", groupBy: [MONTH, SERVICE]) { stations visits rows { month serviceLabel visits } } }`,
+        variables: { id },
+        bearer: ctx.token('ANALYST', id),
+      };
+    },
+  },
+  {
+    name: 'analyst: ruralFundingTotals of 雄安新区',
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共河北雄安新区工作委员会');
+      return {
+        query: `query($id: ID) { ruralFundingTotals(organizationId: $id) { investmentFen subsidyFen projectCount villageCount byYear { year investmentFen } byKind { kindLabel investmentFen } } }`,
+        variables: { id },
+        bearer: ctx.token('ANALYST', id),
+      };
+    },
+  },
 ];

@@ -31,6 +31,10 @@ export const DEFAULT_LEASE_MS = 15_000;
 
 type RosterDoc = { _id: string; ids: unknown[] };
 type Claimed = MemberContribution & { pending: PendingContribution };
+type Increment = Record<string, number>;
+
+/** The token under which a resumed intent adds its own share to a counter document. */
+const resumeToken = (claimed: Claimed) => `${claimed.pending.token}:${String(claimed._id)}`;
 
 /**
  * Brings the counters in step with the current state of some documents, in a constant number of
@@ -40,14 +44,17 @@ type Claimed = MemberContribution & { pending: PendingContribution };
  *    counted is done (replays, duplicates and out-of-order events change nothing);
  * 2. record the intent on each contribution — the keys before and after and a token — with a
  *    write guarded by the counted version, which also claims it for this call;
- * 3. apply the increments grouped per counter document and token, each guarded by "token not in
- *    `tokens`" and pushing the token, so a retry after a crash never adds twice;
+ * 3. apply the increments: the call's fresh intents share one token, and each counter document
+ *    takes their summed increments in ONE update guarded by "token not in `tokens`" and pushing
+ *    it (so a batch costs an update per counter document touched, not per member);
  * 4. mark each contribution done (its new version and keys), then pull the tokens again.
  *
  * A crash after 2 or 3 leaves the intent on the contribution; the next call for that document
- * (an event, a write, the start-up rebuild) claims it once the lease ran out and applies it
- * under its original token. A claim is held by one call, so two processes never apply the same
- * intent at once (unless one stalls past the lease mid-write: keep the lease well above a batch).
+ * (an event, a write, the start-up rebuild) claims it once the lease ran out and applies its own
+ * share to each counter document that lacks its batch's token (the batch update there did not
+ * happen), under a sub-token `<token>:<id>` of its own, so a second resume adds nothing either.
+ * A claim is held by one call, so two processes never apply the same intent at once (unless one
+ * stalls past the lease mid-write: keep the lease well above a batch).
  */
 export class CounterProjector {
   constructor(
@@ -85,6 +92,8 @@ export class CounterProjector {
     const docOf = new Map(docs.map((d) => [String(d._id), d as unknown as D]));
     const contributionOf = new Map(contributions.map((c) => [String(c._id), c]));
     const owner = randomUUID();
+    const batchToken = randomUUID();
+    const resumed = new Set<string>();
     const at = new Date();
     const deferred: Types.ObjectId[] = [];
     const intents: mongo.AnyBulkWriteOperation<MemberContribution>[] = [];
@@ -97,6 +106,7 @@ export class CounterProjector {
           continue;
         }
         // Left by a call that died: claim it, keeping its token (some increments may be in).
+        resumed.add(String(_id));
         intents.push({
           updateOne: {
             filter: {
@@ -111,7 +121,7 @@ export class CounterProjector {
       }
       if (!doc || (counted && counted.version >= doc.version)) continue;
       const pending: PendingContribution = {
-        token: randomUUID(),
+        token: batchToken,
         owner,
         at,
         version: doc.version,
@@ -135,7 +145,7 @@ export class CounterProjector {
       .find({ _id: { $in: ids }, 'pending.owner': owner })
       .toArray()) as Claimed[];
     if (!claimed.length) return { counted: 0, deferred };
-    const touched = await this.apply(claimed);
+    const touched = await this.apply(claimed, batchToken, resumed);
     await bulkWrite(
       this.contributions,
       claimed.map(({ _id, pending }) => ({
@@ -154,21 +164,54 @@ export class CounterProjector {
         updateOne: { filter: { _id }, update: { $pull: { tokens: { $in: [...tokens] } } } },
       })),
     );
+    await this.pullFinishedBatchTokens(claimed.filter((c) => resumed.has(String(c._id))));
     return { counted: claimed.length, deferred };
   }
 
-  /** Steps 3: the increments (per counter doc and token) and the roster entries. */
-  private async apply(claimed: Claimed[]): Promise<Map<string, Set<string>>> {
-    const increments = new Map<string, Map<string, Record<string, number>>>(); // doc → token → inc
+  /**
+   * After resuming intents of a batch that died: once none of that batch is pending any more,
+   * its token can leave the counter documents these intents touch (while one is pending, the
+   * token still tells it that the batch update there happened). Only after a crash; the lookup
+   * by `pending.token` is a scan on the local server.
+   */
+  private async pullFinishedBatchTokens(resumed: Claimed[]): Promise<void> {
+    const docsOf = new Map<string, Set<string>>();
+    for (const { pending } of resumed) {
+      const docs = docsOf.get(pending.token) ?? new Set<string>();
+      for (const doc of contributionDelta(pending.before, pending.keys).counters.keys())
+        docs.add(doc);
+      docsOf.set(pending.token, docs);
+    }
+    for (const [token, docs] of docsOf) {
+      if (await this.contributions.countDocuments({ 'pending.token': token }, { limit: 1 }))
+        continue;
+      await this.counters.updateMany({ _id: { $in: [...docs] } }, {
+        $pull: { tokens: token },
+      } as mongo.UpdateFilter<MemberCounter>);
+    }
+  }
+
+  /** Step 3: the increments (one update per counter document and token) and the roster entries. */
+  private async apply(
+    claimed: Claimed[],
+    batchToken: string,
+    resumed: ReadonlySet<string>,
+  ): Promise<Map<string, Set<string>>> {
+    const increments = new Map<string, Map<string, Increment>>(); // doc → token → inc
+    const skipIf = new Map<string, string[]>(); // token → tokens whose presence means "applied"
     const rosterAdds = new Map<string, Types.ObjectId[]>();
     const rosterPulls = new Map<string, Types.ObjectId[]>();
-    for (const { _id, pending } of claimed) {
+    for (const contribution of claimed) {
+      const { _id, pending } = contribution;
+      const isResumed = resumed.has(String(_id));
+      const token = isResumed ? resumeToken(contribution) : batchToken;
+      skipIf.set(token, isResumed ? [pending.token, token] : [token]);
       const delta = contributionDelta(pending.before, pending.keys);
       for (const [doc, fields] of delta.counters) {
-        const byToken = increments.get(doc) ?? new Map<string, Record<string, number>>();
-        const inc = byToken.get(pending.token) ?? {};
+        const byToken = increments.get(doc) ?? new Map<string, Increment>();
+        const inc = byToken.get(token) ?? {};
         for (const [field, n] of Object.entries(fields)) inc[field] = (inc[field] ?? 0) + n;
-        byToken.set(pending.token, inc);
+        byToken.set(token, inc);
         increments.set(doc, byToken);
       }
       for (const [roster, sign] of delta.rosters) {
@@ -187,7 +230,7 @@ export class CounterProjector {
         if (!Object.keys($inc).length) continue;
         ops.push({
           updateOne: {
-            filter: { _id, tokens: { $ne: token } },
+            filter: { _id, tokens: { $nin: skipIf.get(token) } },
             update: { $inc, $push: { tokens: token } },
           },
         });

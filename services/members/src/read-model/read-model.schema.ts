@@ -88,6 +88,8 @@ const contributionSchema = new Schema<MemberContribution>(
   },
   { collection: 'member_contributions', versionKey: false },
 );
+// Intents of a batch that died, found by their batch's token (only after a crash).
+contributionSchema.index({ 'pending.token': 1 }, { sparse: true });
 
 const rosterSchema = new Schema<MemberRoster>(
   {
