@@ -10,6 +10,9 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -24,6 +27,7 @@ import io.netty.channel.Channel;
  * <li>`hello` is answered like the legacy `isMaster` (mongosh and `serverApi` clients send it);</li>
  * <li>`maxTimeMS` is honoured: a scan past its deadline fails with MongoDB's code 50;</li>
  * <li>queries pinning a unique index's keys use it ({@link IndexFirstCollection});</li>
+ * <li>index keys compare without Java serialization ({@link KeyOrder});</li>
  * <li>an aggregation that starts with `$match` filters while it scans, through the same planner,
  * instead of first copying the whole collection into memory.</li>
  * </ul>
@@ -79,6 +83,30 @@ final class LocalBackend extends H2Backend {
 
         LocalDatabase(String databaseName) {
             super(databaseName, LocalBackend.this.getMvStore(), LocalBackend.this.getCursorRegistry());
+        }
+
+        /**
+         * Index maps under names of their own (`._keys_`, not H2Database's `._index_`): they are
+         * ordered by {@link KeyOrder}, so a map written with the stock ordering must not be read
+         * with it. An existing database therefore builds its indexes once from its documents.
+         */
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                        List<IndexKey> keys, boolean sparse) {
+            MVMap<KeyValue, Object> map = LocalBackend.this.getMvStore().openMap(
+                indexMapName(collectionName, indexName), new MVMap.Builder().keyType(KeyOrder.INSTANCE));
+            return new OrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            LocalBackend.this.getMvStore().removeMap(indexMapName(collection.getCollectionName(), indexName));
+        }
+
+        private String indexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._keys_" + indexName;
         }
 
         @Override
