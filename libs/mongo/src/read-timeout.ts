@@ -13,10 +13,14 @@ export function withReadTimeout<T>(maxTimeMS: number, fn: () => T): T {
   return requestScope.run({ maxTimeMS }, fn);
 }
 
-const MAX_TIME_MS_EXPIRED = 50;
-
 // Every mongoose read that can scan; writes are never cut half-way by a read limit.
-const QUERY_READS = ['find', 'findOne', 'countDocuments', 'estimatedDocumentCount', 'distinct'];
+const QUERY_READS = [
+  'find',
+  'findOne',
+  'countDocuments',
+  'estimatedDocumentCount',
+  'distinct',
+] as const;
 
 /**
  * Mongoose plugin (MongoModule registers it on the service's connection): inside
@@ -25,7 +29,7 @@ const QUERY_READS = ['find', 'findOne', 'countDocuments', 'estimatedDocumentCoun
  * pooled connection and the caller for as long as the scan takes.
  */
 export function readTimeoutPlugin(schema: Schema): void {
-  schema.pre(QUERY_READS as ['find'], function (this: Query<unknown, unknown>) {
+  schema.pre([...QUERY_READS], function (this: Query<unknown, unknown>) {
     const limit = requestScope.getStore()?.maxTimeMS;
     if (limit !== undefined && this.getOptions().maxTimeMS === undefined) this.maxTimeMS(limit);
   });
@@ -36,6 +40,8 @@ export function readTimeoutPlugin(schema: Schema): void {
     }
   });
 }
+
+const MAX_TIME_MS_EXPIRED = 50;
 
 /**
  * True when MongoDB stopped an operation at its `maxTimeMS`: error code 50, `MaxTimeMSExpired`
