@@ -7,6 +7,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The request (a read, or a subgraph the gateway called) was stopped at its time limit. */
+  TIMEOUT: 'TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -39,6 +41,12 @@ export function conflict(message: string): GraphQLError {
 
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+export function timedOut(
+  message = 'The read took too long and was stopped; narrow the query (a smaller subtree, a shorter period or fewer items) and try again',
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.TIMEOUT } });
 }
 
 // Codes whose messages were written for clients (ours and graphql-js/Apollo request errors).

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { badUserInput, maskError } from './errors';
+import { badUserInput, maskError, timedOut } from './errors';
 import { decodeCursor, encodeCursor, pageSize } from './pagination';
 
 describe('error masking', () => {
@@ -16,6 +16,15 @@ describe('error masking', () => {
         code: 'BAD_USER_INPUT',
         fields: [{ field: 'input.name', message: 'is too short' }],
       },
+    });
+  });
+
+  it('passes TIMEOUT on with its message (the gateway relays a subgraph timeout as is)', () => {
+    const error = timedOut();
+    const masked = maskError({ message: error.message, extensions: error.extensions }, error);
+    expect(masked).toEqual({
+      message: expect.stringMatching(/^The read took too long.*narrow the query/),
+      extensions: { code: 'TIMEOUT' },
     });
   });
 

@@ -1,10 +1,8 @@
 import { Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-
-export function mongoUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
-}
+import { mongoClientOptions, mongoSettingsFromEnv, mongoUrlFromEnv } from './mongo-options';
+import { readTimeoutPlugin } from './read-timeout';
 
 @Injectable()
 export class MongoHealth {
@@ -49,7 +47,10 @@ export class MongoCommandStats {
 
 @Module({})
 export class MongoModule {
-  /** One database per service (`jiceng_<service>` unless MONGO_DB overrides it) on MONGO_URL. */
+  /**
+   * One database per service (`jiceng_<service>` unless MONGO_DB overrides it) on MONGO_URL,
+   * with the pool settings of `mongoClientOptions` and the request read timeout on every model.
+   */
   static forService(service: string): DynamicModule {
     const stats = new MongoCommandStats();
     const connection = MongooseModule.forRootAsync({
@@ -57,11 +58,13 @@ export class MongoModule {
         monitorCommands: true,
         connectionFactory: (conn: Connection) => {
           conn.getClient().on('commandStarted', (event) => stats.record(event.commandName));
+          // Before the feature modules compile their models on this connection.
+          conn.plugin(readTimeoutPlugin);
           return conn;
         },
         uri: mongoUrlFromEnv(),
         dbName: process.env.MONGO_DB ?? `jiceng_${service}`,
-        serverSelectionTimeoutMS: 10_000,
+        ...mongoClientOptions(mongoSettingsFromEnv()),
         // Indexes are declared on the schemas and built at start; the local server lacks
         // transactions, so nothing here relies on them.
         autoIndex: true,

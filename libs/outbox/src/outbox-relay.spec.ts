@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { OutboxRelay, type OutboxPublisher, type OutboxStore } from './outbox-relay';
 import type { OutboxRecord } from './outbox-record';
 
@@ -163,5 +164,22 @@ describe('OutboxRelay', () => {
     await relay.stop();
     expect(publisher.published.map((r) => r.eventId)).toEqual(['a-1', 'a-2']);
     expect(await store.pending(10)).toEqual([]);
+  });
+
+  it('runs its passes outside the context of the request that kicked it', async () => {
+    const request = new AsyncLocalStorage<string>();
+    const seen: (string | undefined)[] = [];
+    const store = new MemoryStore(new Map([['a', [record('a', 1)]]]));
+    const observing: OutboxStore = {
+      pending: (limit, ids) => (seen.push(request.getStore()), store.pending(limit, ids)),
+      markPublished: (published) => store.markPublished(published),
+    };
+    const relay = new OutboxRelay(observing, new MemoryPublisher(), options);
+    request.run('request 1', () => relay.kick('a'));
+    request.run('request 2', () => relay.kick()); // during the first pass: a full scan after it
+    await new Promise((r) => setTimeout(r, 20));
+    await relay.stop();
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.every((context) => context === undefined)).toBe(true);
   });
 });

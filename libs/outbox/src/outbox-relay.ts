@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { OutboxRecord } from './outbox-record';
 
 /** Where pending records live; one aggregate's records come back in the order they were written. */
@@ -35,6 +36,10 @@ export class OutboxRelay {
   // searching the collection (a full search is a scan on servers without the sparse index).
   private readonly dirty = new Set<string>();
   private fullScan = false;
+  // Passes run in the context the relay was created in (application start), not in that of the
+  // request whose write kicked them: a request's scoped settings, such as the read timeout of
+  // libs/mongo, must not cut a full scan the request merely triggered and does not wait for.
+  private readonly ownContext = new AsyncResource('OutboxRelay');
 
   constructor(
     private readonly store: OutboxStore,
@@ -81,7 +86,8 @@ export class OutboxRelay {
       this.again = true;
       return;
     }
-    this.draining = this.pass()
+    this.draining = this.ownContext
+      .runInAsyncScope(() => this.pass())
       .catch((error) => {
         this.options.onError?.(error);
         return 0;

@@ -4,3 +4,5 @@ export * from './subgraph-graphql.module';
 export * from './health.controller';
 export * from './bootstrap';
 export * from './metrics.controller';
+export * from './format-error';
+export * from './read-timeout.middleware';

@@ -8,12 +8,14 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { COMMON_SDL_PATH, DateTimeScalar, maskError } from '@jiceng/graphql';
+import { COMMON_SDL_PATH, DateTimeScalar } from '@jiceng/graphql';
 import { ClaimsMiddleware } from './claims.middleware';
 import { ClientErrorFilter } from './client-error.filter';
+import { formatSubgraphError } from './format-error';
 import { buildContext } from './graphql-context';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
+import { ReadTimeoutMiddleware } from './read-timeout.middleware';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -32,7 +34,7 @@ export class SubgraphGraphQLModule implements NestModule {
           typePaths: [COMMON_SDL_PATH, join(schemaDir, '**/*.graphql')],
           resolvers: { DateTime: DateTimeScalar },
           context: buildContext,
-          formatError: (formatted, error) => maskError(formatted, error),
+          formatError: (formatted, error) => formatSubgraphError(formatted, error),
           includeStacktraceInErrorResponses: false,
           // Subgraphs are reached only through the gateway, which owns the explorer.
           playground: false,
@@ -43,6 +45,6 @@ export class SubgraphGraphQLModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ClaimsMiddleware).forRoutes(GRAPHQL_PATH);
+    consumer.apply(ClaimsMiddleware, ReadTimeoutMiddleware).forRoutes(GRAPHQL_PATH);
   }
 }

@@ -1,0 +1,39 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gql, startApp, tokenFor, type AppProcess } from '@jiceng/testing';
+
+// A subgraph that accepts the request and never answers: the gateway gives up after
+// SUBGRAPH_TIMEOUT_MS with a coded error instead of holding the client's request.
+describe('gateway over a subgraph that hangs', () => {
+  let hanging: Server;
+  let gateway: AppProcess;
+
+  beforeAll(async () => {
+    hanging = createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const { port } = hanging.address() as AddressInfo;
+    gateway = await startApp('gateway', {
+      SUBGRAPH_URL_ORGANIZATIONS: `http://127.0.0.1:${port}/graphql`,
+      SUBGRAPH_TIMEOUT_MS: '1000',
+    });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    hanging?.closeAllConnections();
+    await new Promise((resolve) => hanging?.close(resolve));
+  });
+
+  it('answers TIMEOUT once SUBGRAPH_TIMEOUT_MS has passed', async () => {
+    const started = Date.now();
+    const res = await gql(gateway.baseUrl, tokenFor('ADMIN'), '{ organizations { totalCount } }');
+    const elapsed = Date.now() - started;
+    expect(res.errors).toEqual([
+      {
+        message: expect.stringMatching(/^A service took too long to answer; narrow the query/),
+        extensions: { code: 'TIMEOUT' },
+      },
+    ]);
+    expect(elapsed).toBeGreaterThanOrEqual(1_000);
+    expect(elapsed).toBeLessThan(5_000);
+  });
+});

@@ -1,0 +1,76 @@
+import type { ConnectOptions } from 'mongoose';
+
+export function mongoUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
+}
+
+/** The two settings a deployment tunes; every other driver setting follows from them. */
+export interface MongoSettings {
+  /** MONGO_READ_TIMEOUT_MS: `maxTimeMS` of each read made while serving a GraphQL request. */
+  readTimeoutMs: number;
+  /** MONGO_MAX_POOL_SIZE: connections per service process. */
+  maxPoolSize: number;
+}
+
+export function mongoSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MongoSettings {
+  return {
+    // Above the slowest analyst read measured on the local server (memberStats over 100,000
+    // members, p95 16 s, BENCHMARKS.md); far below the minute a stalled request used to hang.
+    readTimeoutMs: positiveInteger(env, 'MONGO_READ_TIMEOUT_MS', 30_000),
+    maxPoolSize: positiveInteger(env, 'MONGO_MAX_POOL_SIZE', 20),
+  };
+}
+
+/**
+ * Pool and server-selection settings, reasoned from how driver 7 behaves:
+ * - each server has a monitor on its own connection, polling `hello` (the local server offers
+ *   no streaming hello). A `hello` unanswered within `connectTimeoutMS` marks the server unknown
+ *   and clears the pool, interrupting every in-use connection: one slow scan on a busy server
+ *   then failed unrelated reads. Reads are cut at the read timeout, so a monitor that waits
+ *   longer than that is never timed out by one of them.
+ * - an operation holds one pooled connection while it runs (a cursor, per batch); beyond
+ *   `maxPoolSize` operations wait in the pool's queue.
+ */
+export function mongoClientOptions(settings: MongoSettings): ConnectOptions {
+  const { readTimeoutMs, maxPoolSize } = settings;
+  return {
+    // The driver's 100 per process, six services, and a server that runs each connection on its
+    // own thread: hundreds of scans would share two cores and none would finish. 20 covers a
+    // request's parallel batched reads, the consumers and the outbox relays of one service.
+    maxPoolSize,
+    // Kept open (and reopened in the background after a pool clear), so a request after a quiet
+    // spell or a server blip does not wait for connection handshakes.
+    minPoolSize: Math.min(2, maxPoolSize),
+    // Polling interval of the monitor when all is well. Operations that find no usable server
+    // ask for a check at once (then every 500 ms), so a shorter interval would only add hellos
+    // to a busy server; 10 s bounds how late an idle service notices a restart.
+    heartbeatFrequencyMS: 10_000,
+    // The monitor's hello timeout (and that of opening a connection): longer than a read may
+    // run, so a hello queued behind one cut read on a busy server still comes back in time.
+    connectTimeoutMS: readTimeoutMs + 10_000,
+    // While the server is unknown (restarting, unreachable) an operation waits this long for it,
+    // then fails with an error: long enough for a few checks to find it again, well inside the
+    // gateway's subgraph timeout so the client gets an answer, not a hang.
+    serverSelectionTimeoutMS: 10_000,
+    // The backstop for a server that stopped answering: the connection is closed and the
+    // operation fails instead of holding its pooled connection forever. It must exceed the
+    // read timeout, so that a cut read comes back as the server's MaxTimeMSExpired (a TIMEOUT
+    // for the client), and every write or background read (consumers, outbox scans, projection
+    // rewrites: seconds on the local server) that runs without a limit.
+    socketTimeoutMS: Math.max(120_000, 2 * readTimeoutMs),
+    // With every connection busy, an operation waits at most this long for one, then fails:
+    // queued reads would otherwise run long after their clients gave up, adding to the load
+    // that filled the pool. As patient as server selection.
+    waitQueueTimeoutMS: 10_000,
+  };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive whole number, got ${raw}`);
+  }
+  return value;
+}
