@@ -4,3 +4,4 @@ export * from './kafka-probe';
 export * from './wait-for';
 export * from './org-tree';
 export * from './kafka-groups';
+export * from './databases';

@@ -18,6 +18,7 @@ import {
   waitFor,
   waitForOrgProjection,
   YUNHE_SAMPLE,
+  dropDatabases,
 } from '@jiceng/testing';
 import { idNumberCheckCharacter } from '../src/personal-data/id-number';
 
@@ -115,11 +116,7 @@ describe('members through the gateway', () => {
     await Promise.all([gateway?.stop(), members?.stop(), organizations?.stop(), probe?.stop()]);
     await db?.dropDatabase();
     await db?.close();
-    const orgDb = await mongoose
-      .createConnection(mongoUrlFromEnv(), { dbName: orgDbName })
-      .asPromise();
-    await orgDb.dropDatabase();
-    await orgDb.close();
+    await dropDatabases(orgDbName);
   });
 
   it('validates registrations field by field and writes nothing for bad input', async () => {

@@ -15,6 +15,7 @@ import {
   waitFor,
   waitForOrgProjection,
   YUNHE_SAMPLE,
+  dropDatabases,
 } from '@jiceng/testing';
 import { idNumberCheckCharacter } from '../src/personal-data/id-number';
 import { contributionDelta, memberContribution } from '../src/read-model/contribution';
@@ -82,11 +83,7 @@ describe('members read model', () => {
     await Promise.all([gateway?.stop(), members?.stop(), organizations?.stop(), probe?.stop()]);
     await db?.dropDatabase();
     await db?.close();
-    const orgDb = await mongoose
-      .createConnection(mongoUrlFromEnv(), { dbName: orgDbName })
-      .asPromise();
-    await orgDb.dropDatabase();
-    await orgDb.close();
+    await dropDatabases(orgDbName);
   });
 
   /** Counters and rosters recomputed from every member document, as the projector defines them. */
@@ -267,48 +264,44 @@ describe('members read model', () => {
     const t1 = randomUUID();
     for (const [doc, fields] of contributionDelta(before.keys, []).counters)
       await counters.updateOne({ _id: doc }, { $inc: fields });
-    await db
-      .collection('member_contributions')
-      .updateOne(
-        { _id: before._id },
-        {
-          $set: {
-            version: 0,
-            keys: [],
-            pending: {
-              token: t1,
-              owner: 'dead',
-              at: stale,
-              version: before.version,
-              keys: before.keys,
-              before: [],
-            },
+    await db.collection('member_contributions').updateOne(
+      { _id: before._id },
+      {
+        $set: {
+          version: 0,
+          keys: [],
+          pending: {
+            token: t1,
+            owner: 'dead',
+            at: stale,
+            version: before.version,
+            keys: before.keys,
+            before: [],
           },
         },
-      );
+      },
+    );
     // Crashed after the increments: the counters hold the member under the token, not yet done.
     const t2 = randomUUID();
     for (const doc of contributionDelta([], after.keys).counters.keys())
       await counters.updateOne({ _id: doc }, { $push: { tokens: t2 } });
-    await db
-      .collection('member_contributions')
-      .updateOne(
-        { _id: after._id },
-        {
-          $set: {
-            version: 0,
-            keys: [],
-            pending: {
-              token: t2,
-              owner: 'dead',
-              at: stale,
-              version: after.version,
-              keys: after.keys,
-              before: [],
-            },
+    await db.collection('member_contributions').updateOne(
+      { _id: after._id },
+      {
+        $set: {
+          version: 0,
+          keys: [],
+          pending: {
+            token: t2,
+            owner: 'dead',
+            at: stale,
+            version: after.version,
+            keys: after.keys,
+            before: [],
           },
         },
-      );
+      },
+    );
     // Their events come again (as after a restart before the offsets were committed).
     const producer = new EventProducer(createKafka('jiceng-test-rm-crash'));
     const copies = probe.messages

@@ -11,6 +11,7 @@ import {
   startApp,
   tokenFor,
   waitFor,
+  dropDatabases,
 } from '@jiceng/testing';
 
 // The rural subgraph with the organizations subgraph and the gateway, each its own process over
@@ -117,11 +118,7 @@ describe('rural revitalization through the gateway', () => {
     await Promise.all([gateway?.stop(), rural?.stop(), organizations?.stop()]);
     await db?.dropDatabase();
     await db?.close();
-    const orgDb = await mongoose
-      .createConnection(mongoUrlFromEnv(), { dbName: orgDbName })
-      .asPromise();
-    await orgDb.dropDatabase();
-    await orgDb.close();
+    await dropDatabases(orgDbName);
   });
 
   const PROJECT = `id name kind kindLabel areaMu status statusLabel villageIds investmentFen subsidyFen

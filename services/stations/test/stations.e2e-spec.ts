@@ -19,6 +19,7 @@ import {
   waitFor,
   waitForOrgProjection,
   YUNHE_SAMPLE,
+  dropDatabases,
 } from '@jiceng/testing';
 
 // The stations subgraph with the organizations subgraph and the gateway, each its own process
@@ -205,11 +206,7 @@ describe('stations through the gateway', () => {
     await Promise.all([gateway?.stop(), stations?.stop(), organizations?.stop(), probe?.stop()]);
     await db?.dropDatabase();
     await db?.close();
-    const orgDb = await mongoose
-      .createConnection(mongoUrlFromEnv(), { dbName: orgDbName })
-      .asPromise();
-    await orgDb.dropDatabase();
-    await orgDb.close();
+    await dropDatabases(orgDbName);
   });
 
   it('creates and updates stations, naming each invalid field, for the operator’s admins only', async () => {

@@ -17,6 +17,7 @@ import {
   type TopicProbe,
   waitForOrgProjection,
   YUNHE_SAMPLE,
+  dropDatabases,
 } from '@jiceng/testing';
 import { signCheckInToken } from '../src/check-in/qr-token';
 
@@ -158,11 +159,7 @@ describe('volunteering through the gateway', () => {
     ]);
     await db?.dropDatabase();
     await db?.close();
-    const orgDb = await mongoose
-      .createConnection(mongoUrlFromEnv(), { dbName: orgDbName })
-      .asPromise();
-    await orgDb.dropDatabase();
-    await orgDb.close();
+    await dropDatabases(orgDbName);
   });
 
   let taskId: string;
