@@ -85,7 +85,12 @@ export class IdempotentConsumer<T> {
         for (let i = 0; i < batch.messages.length; i += size) {
           if (!isRunning() || isStale()) break;
           const chunk = batch.messages.slice(i, i + size).map((m) => ({ topic, partition, ...m }));
-          const results = await this.process(chunk, retry, ports);
+          // A chunk can take longer than the session timeout on a busy database: keep the
+          // membership alive meanwhile (kafkajs sends at most one per heartbeat interval).
+          const beat = setInterval(() => void heartbeat().catch(() => undefined), 1000);
+          const results = await this.process(chunk, retry, ports).finally(() =>
+            clearInterval(beat),
+          );
           done = chunk[chunk.length - 1].offset;
           resolveOffset(done);
           for (const result of results) onProcessed?.(result);
