@@ -52,6 +52,8 @@ const jitter = () => new Promise<void>((r) => setTimeout(r, Math.floor(Math.rand
 @Injectable()
 export class LedgerWriter {
   private readonly listeners: AppliedListener[] = [];
+  /** The end of the last batch's turn at the month totals and wallets (see executeAll). */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectModel(LEDGER_ENTRY_MODEL) private readonly entries: Model<LedgerEntry>,
@@ -79,19 +81,32 @@ export class LedgerWriter {
       planned.flatMap((a) => a.entries.map((e) => [String(e.entryId), a] as const)),
     );
     const all = planned.flatMap((a) => a.entries);
-    const grants = await this.grantAll(all);
-    await insertIgnoringDuplicates(
-      this.entries,
-      grants.map(({ entry, granted }) =>
-        entryDocument(sourceOf.get(String(entry.entryId))!, entry, granted, recordedAt),
-      ),
-    );
-    await this.settle(all);
+    // The batches of one process's partitions take turns from the first read of the totals to
+    // the settling: they touch mostly the same documents (a branch's month takes shares from
+    // every partition, a member's claims spread over all of them), so running them at once
+    // would only make their compare-and-sets fail each other; the database does the work
+    // either way. Across processes the compare-and-set rounds decide.
+    await this.inTurn(async () => {
+      const grants = await this.grantAll(all);
+      await insertIgnoringDuplicates(
+        this.entries,
+        grants.map(({ entry, granted }) =>
+          entryDocument(sourceOf.get(String(entry.entryId))!, entry, granted, recordedAt),
+        ),
+      );
+      await this.settle(all);
+    });
     for (const listener of this.listeners) await listener(planned);
     await this.applications.updateMany(
       { _id: { $in: planned.map((a) => a._id) }, state: 'PLANNED' },
       { $set: { state: 'DONE' } },
     );
+  }
+
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
   /**
