@@ -1,17 +1,30 @@
 import type { Consumer, Kafka } from 'kafkajs';
 import type { EventContract } from '@jiceng/events';
+import { processBatch, type BatchHandler } from './batch-processor';
 import { EventProducer } from './event-producer';
 import {
   processMessage,
   type EventHandler,
+  type ProcessorPorts,
   type ProcessResult,
+  type ReceivedMessage,
   type RetryPolicy,
 } from './message-processor';
 
 export interface IdempotentConsumerOptions<T> {
   groupId: string;
   contract: EventContract<T>;
+  /** One event at a time; in batch mode, the events the batch handler sets aside. */
   handler: EventHandler<T>;
+  /**
+   * Batch mode: the valid events of a partition's fetch, up to `maxBatchSize` at a time, in
+   * order, applied together (see processBatch). Without it, events are handled one by one.
+   */
+  batchHandler?: BatchHandler<T>;
+  /** Most events per batch handler call (default 500). */
+  maxBatchSize?: number;
+  /** Told when a batch handler call fails (its events are then handled one by one). */
+  onBatchError?: (error: unknown) => void;
   retry?: RetryPolicy;
   fromBeginning?: boolean;
   /** How many partitions are handled at once (default 3); each partition stays in order. */
@@ -40,9 +53,9 @@ export class IdempotentConsumer<T> {
   }
 
   async start(): Promise<void> {
-    const { contract, groupId, handler, onProcessed } = this.options;
+    const { contract, onProcessed } = this.options;
     const retry = this.options.retry ?? { attempts: 3, backoffMs: 200 };
-    const ports = {
+    const ports: ProcessorPorts = {
       sendToDlq: (topic: string, m: Parameters<EventProducer['send']>[1][number]) =>
         this.dlqProducer.send(topic, [m]),
       sleep,
@@ -58,35 +71,54 @@ export class IdempotentConsumer<T> {
       // Partitions are independent (order matters per key, and a key stays on its partition).
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const { topic, partition } = batch;
+        const commit = (offset: string) =>
+          this.consumer.commitOffsets([
+            { topic, partition, offset: (BigInt(offset) + 1n).toString() },
+          ]);
+        // Batch mode commits after each chunk (a crash redoes one chunk at most), the
+        // per-message mode once per fetch; either only after every effect before is stored,
+        // so a crash only redelivers messages whose effects the handlers recognise.
+        const batched = this.options.batchHandler !== undefined;
+        const size = batched ? (this.options.maxBatchSize ?? 500) : 1;
         let done: string | undefined;
-        for (const message of batch.messages) {
+        for (let i = 0; i < batch.messages.length; i += size) {
           if (!isRunning() || isStale()) break;
-          const result = await processMessage(
-            { topic: batch.topic, partition: batch.partition, ...message },
-            contract,
-            handler,
-            groupId,
-            retry,
-            ports,
+          const chunk = batch.messages.slice(i, i + size).map((m) => ({ topic, partition, ...m }));
+          // A chunk can take longer than the session timeout on a busy database: keep the
+          // membership alive meanwhile (kafkajs sends at most one per heartbeat interval).
+          const beat = setInterval(() => void heartbeat().catch(() => undefined), 1000);
+          const results = await this.process(chunk, retry, ports).finally(() =>
+            clearInterval(beat),
           );
-          resolveOffset(message.offset);
-          done = message.offset;
-          onProcessed?.(result);
+          done = chunk[chunk.length - 1].offset;
+          resolveOffset(done);
+          for (const result of results) onProcessed?.(result);
+          if (batched) await commit(done);
           await heartbeat();
         }
-        // One commit per batch, after every effect in it is stored; a crash before it only
-        // redelivers messages whose effects the handler recognises as duplicates.
-        if (done !== undefined) {
-          await this.consumer.commitOffsets([
-            {
-              topic: batch.topic,
-              partition: batch.partition,
-              offset: (BigInt(done) + 1n).toString(),
-            },
-          ]);
-        }
+        if (!batched && done !== undefined) await commit(done);
       },
     });
+  }
+
+  private async process(
+    messages: ReceivedMessage[],
+    retry: RetryPolicy,
+    ports: ProcessorPorts,
+  ): Promise<ProcessResult[]> {
+    const { contract, groupId, handler, batchHandler, onBatchError } = this.options;
+    if (batchHandler)
+      return processBatch(
+        messages,
+        contract,
+        { handler, batchHandler },
+        groupId,
+        retry,
+        ports,
+        onBatchError,
+      );
+    return [await processMessage(messages[0], contract, handler, groupId, retry, ports)];
   }
 
   async stop(): Promise<void> {

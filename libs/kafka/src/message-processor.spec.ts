@@ -4,6 +4,7 @@ import {
   type CloudEvent,
   type OrganizationLifecycleV1,
 } from '@jiceng/events';
+import { processBatch, type BatchHandler } from './batch-processor';
 import type { OutgoingMessage } from './event-producer';
 import { processMessage, type EventHandler, type ReceivedMessage } from './message-processor';
 
@@ -155,5 +156,103 @@ describe('processMessage', () => {
     await expect(
       processMessage(message('garbage'), organizationLifecycleV1, handler, 'g', retry, p),
     ).rejects.toThrow('broker down');
+  });
+});
+
+describe('processBatch', () => {
+  const events = (n: number) => Array.from({ length: n }, () => validEvent());
+  const messagesOf = (raw: string[]) => raw.map((v, i) => message(v, String(10 + i)));
+
+  it('hands the valid events to the batch handler in order and dead-letters the rest at once', async () => {
+    const [a, b] = events(2);
+    const seen: string[][] = [];
+    const batchHandler: BatchHandler<OrganizationLifecycleV1> = async (batch) => {
+      seen.push(batch.map((e) => e.id));
+      return batch.map((e) => (e.id === a.id ? 'applied' : 'duplicate'));
+    };
+    const { handler, effects } = storingHandler();
+    const { dead, ports: p } = ports();
+    const results = await processBatch(
+      messagesOf([JSON.stringify(a), 'garbage', JSON.stringify(b)]),
+      organizationLifecycleV1,
+      { handler, batchHandler },
+      'g',
+      retry,
+      p,
+    );
+    expect(results).toEqual(['applied', 'dead-lettered', 'duplicate']);
+    expect(seen).toEqual([[a.id, b.id]]);
+    expect(effects.size).toBe(0);
+    expect(dead.map((d) => d.message.headers?.['x-dlq-source-offset'])).toEqual(['11']);
+  });
+
+  it('handles the events set aside one by one, with retries and then the DLQ', async () => {
+    const [a, b, c] = events(3);
+    const batchHandler: BatchHandler<OrganizationLifecycleV1> = async (batch) =>
+      batch.map((e) => (e.id === b.id ? 'alone' : 'applied'));
+    let calls = 0;
+    const failing = async () => {
+      calls++;
+      throw new Error('impossible claim');
+    };
+    const { dead, sleeps, ports: p } = ports();
+    const results = await processBatch(
+      messagesOf([a, b, c].map((e) => JSON.stringify(e))),
+      organizationLifecycleV1,
+      { handler: failing, batchHandler },
+      'g',
+      retry,
+      p,
+    );
+    expect(results).toEqual(['applied', 'dead-lettered', 'applied']);
+    expect(calls).toBe(3);
+    expect(sleeps).toEqual([100, 200]);
+    expect(dead.map((d) => d.message.headers?.['x-dlq-source-offset'])).toEqual(['11']);
+    expect(dead[0].message.headers?.['x-dlq-error']).toBe('Error: impossible claim');
+  });
+
+  it('falls back to one by one when the batch handler fails or answers for too few events', async () => {
+    const list = events(3);
+    const { handler, effects } = storingHandler();
+    const errors: unknown[] = [];
+    for (const batchHandler of [
+      async () => Promise.reject(new Error('bulk write failed')),
+      async () => ['applied' as const],
+    ]) {
+      const { dead, ports: p } = ports();
+      const results = await processBatch(
+        messagesOf(list.map((e) => JSON.stringify(e))),
+        organizationLifecycleV1,
+        { handler, batchHandler },
+        'g',
+        retry,
+        p,
+        (error) => errors.push(error),
+      );
+      expect(dead).toEqual([]);
+      expect(results).toHaveLength(3);
+    }
+    expect(effects.size).toBe(3);
+    expect(errors.map(String)).toEqual([
+      'Error: bulk write failed',
+      'Error: the batch handler answered 1 of 3 events',
+    ]);
+  });
+
+  it('calls no batch handler when no message is valid', async () => {
+    const { handler } = storingHandler();
+    const batchHandler = jest.fn();
+    const { ports: p } = ports();
+    expect(
+      await processBatch(
+        messagesOf(['x', 'y']),
+        organizationLifecycleV1,
+        { handler, batchHandler },
+        'g',
+        retry,
+        p,
+      ),
+    ).toEqual(['dead-lettered', 'dead-lettered']);
+    expect(batchHandler).not.toHaveBeenCalled();
   });
 });

@@ -44,13 +44,36 @@ export async function processMessage<T>(
   retry: RetryPolicy,
   ports: ProcessorPorts,
 ): Promise<ProcessResult> {
-  let event: CloudEvent<T>;
+  const event = await parseOrDeadLetter(message, contract, groupId, ports);
+  return event
+    ? handleWithRetries(message, event, handler, groupId, retry, ports)
+    : 'dead-lettered';
+}
+
+/** The message's event, or null once a message that breaks its contract is dead-lettered. */
+export async function parseOrDeadLetter<T>(
+  message: ReceivedMessage,
+  contract: EventContract<T>,
+  groupId: string,
+  ports: ProcessorPorts,
+): Promise<CloudEvent<T> | null> {
   try {
-    event = parseEvent(contract, message.value);
+    return parseEvent(contract, message.value);
   } catch (error) {
     await deadLetter(message, groupId, error, 0, ports);
-    return 'dead-lettered';
+    return null;
   }
+}
+
+/** Runs the handler with bounded retries and backoff, then dead-letters the message. */
+export async function handleWithRetries<T>(
+  message: ReceivedMessage,
+  event: CloudEvent<T>,
+  handler: EventHandler<T>,
+  groupId: string,
+  retry: RetryPolicy,
+  ports: ProcessorPorts,
+): Promise<ProcessResult> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= retry.attempts; attempt++) {
     try {

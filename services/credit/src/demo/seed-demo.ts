@@ -5,7 +5,7 @@
 import mongoose, { type Model } from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import { ORG_NODE_MODEL, orgNodeSchema, type OrgNode } from '@jiceng/org-projection';
-import { insertIgnoringDuplicates } from '../ledger/ledger-writer.service';
+import { insertIgnoringDuplicates } from '../ledger/bulk-writes';
 import { CATALOGUE_ITEM_MODEL, catalogueItemSchema } from '../redemption/redemption.schemas';
 import { CREDIT_RULES_MODEL, creditRulesSchema } from '../rules/credit-rules.schema';
 import { seedRulesV1 } from '../rules/credit-rules.service';

@@ -33,10 +33,20 @@ export class FirmBonusService implements OnModuleInit {
     this.writer.onApplied((application) => this.afterApplied(application));
   }
 
-  private async afterApplied(application: LedgerApplication): Promise<void> {
-    for (const entry of application.entries) {
-      if (entry.accountKind === 'FIRM') await this.evaluate(entry.accountId, entry.quarter);
+  /**
+   * Once per firm and quarter a batch of applications touched: a tier reached and left again
+   * within one batch is never announced, the tier the batch ends in is.
+   */
+  private async afterApplied(applications: readonly LedgerApplication[]): Promise<void> {
+    const touched = new Map<string, { firmId: string; quarter: string }>();
+    for (const entry of applications.flatMap((a) => a.entries)) {
+      if (entry.accountKind === 'FIRM')
+        touched.set(`${entry.accountId}|${entry.quarter}`, {
+          firmId: entry.accountId,
+          quarter: entry.quarter,
+        });
     }
+    for (const { firmId, quarter } of touched.values()) await this.evaluate(firmId, quarter);
   }
 
   get(firmId: string, period: string): Promise<FirmBonus | null> {

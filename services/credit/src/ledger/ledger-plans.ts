@@ -1,5 +1,5 @@
 import { Types, type Model } from 'mongoose';
-import { isDuplicateKeyError } from '@jiceng/mongo';
+import { onlyDuplicateKeys } from './bulk-writes';
 import { monthOf, periodStart, quarterOf } from '../period/period';
 import type { CreditRuleSet } from '../rules/credit-rules';
 import type { CreditRulesService } from '../rules/credit-rules.service';
@@ -44,16 +44,28 @@ export function earnEntries(
   }));
 }
 
-/** Stores a plan, or returns the one stored first for the same event. */
-export async function storePlan(
+/**
+ * Stores plans in one insert and returns, in the same order, the plans stored for their events:
+ * these, or the ones another run stored first (read again only when some were).
+ */
+export async function storePlans(
   applications: Model<LedgerApplication>,
-  application: LedgerApplication,
-): Promise<LedgerApplication> {
+  plans: readonly LedgerApplication[],
+): Promise<LedgerApplication[]> {
+  if (!plans.length) return [];
   try {
-    await applications.create(application);
-    return application;
+    await applications.insertMany(plans, { ordered: false });
+    return [...plans];
   } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    return (await applications.findById(application._id).lean<LedgerApplication>())!;
+    if (!onlyDuplicateKeys(error)) throw error;
   }
+  const stored = await applications
+    .find({ _id: { $in: plans.map((p) => p._id) } })
+    .lean<LedgerApplication[]>();
+  const byId = new Map(stored.map((a) => [a._id, a]));
+  return plans.map((p) => {
+    const found = byId.get(p._id);
+    if (!found) throw new Error(`plan ${p._id} was neither stored nor found`);
+    return found;
+  });
 }

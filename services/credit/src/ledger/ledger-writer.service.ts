@@ -1,196 +1,246 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
-import { isDuplicateKeyError } from '@jiceng/mongo';
 import { monthTotalId } from '../account/account';
-import { grantFor } from './caps';
+import { bulkWriteAll, insertIgnoringDuplicates } from './bulk-writes';
+import {
+  planGrants,
+  planWallets,
+  type Grant,
+  type TotalWrite,
+  type WalletWrite,
+} from './batch-grants';
 import {
   APPLICATION_MODEL,
   LEDGER_ENTRY_MODEL,
   MONTH_TOTAL_MODEL,
+  WALLET_MODEL,
   type LedgerApplication,
   type LedgerEntry,
   type MonthTotal,
   type PlannedEntry,
+  type Wallet,
 } from './ledger.schemas';
-import { WalletService } from './wallet.service';
 
-const MAX_ATTEMPTS = 50;
+/** Compare-and-set rounds before a batch gives up (its events are then handled one by one). */
+const MAX_ROUNDS = 40;
 
-/** Runs after an application's entries are all stored (e.g. firm bonus tiers). */
-export type AppliedListener = (application: LedgerApplication) => Promise<void>;
+/** Runs after applications' entries are all stored (e.g. firm bonus tiers). */
+export type AppliedListener = (applications: readonly LedgerApplication[]) => Promise<void>;
 
-/** Inserts documents, treating the ones already stored (duplicate keys) as done. */
-export async function insertIgnoringDuplicates(model: Model<any>, docs: object[]): Promise<void> {
-  if (!docs.length) return;
-  try {
-    await model.insertMany(docs, { ordered: false });
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] })
-      .writeErrors;
-    const allDuplicates =
-      isDuplicateKeyError(error) &&
-      (!writeErrors || writeErrors.every((e) => (e.code ?? e.err?.code) === 11000));
-    if (!allDuplicates) throw error;
-  }
-}
+const jitter = () => new Promise<void>((r) => setTimeout(r, Math.floor(Math.random() * 20)));
 
 /**
- * Carries out an application's plan, exactly once in effect however often and however
- * concurrently it is run, without multi-document transactions:
+ * Carries out applications' plans, exactly once in effect however often and however
+ * concurrently they are run (several partitions, a redelivery after a crash), without
+ * multi-document transactions, in a constant number of commands per batch:
  *
- * 1. per entry, the account's month total takes the entry's request and grant in one
- *    compare-and-set, remembering the grant in `pending` (a retry finds it there);
- * 2. a member's wallet takes the grant the same way;
- * 3. the entries are inserted (unique per source event and account);
- * 4. the pending marks are settled, bumping the versions.
+ * 1. read the entries' month totals and members' wallets (`$in`), then which entries are stored;
+ * 2. in entry order (batch-grants.ts), grant each entry not stored and not already held; each
+ *    month total takes its entries' requests and grants in one compare-and-set on the version
+ *    read, remembering each grant in `pending` (a retry finds it there); then each wallet
+ *    takes its members' grants the same way;
+ * 3. the entries are inserted (unique ids), their pending marks settled (totals, then
+ *    wallets, bumping the versions), the listeners told and the plans marked DONE.
  *
- * An entry that is stored means steps 1-2 are complete for it: a run that finds neither a pending
- * mark nor the entry, and whose compare-and-set still holds, is the first.
+ * Reading the totals and wallets before the stored ids makes a compare-and-set that holds one
+ * decision with that check: a run that stored and settled an entry in between has bumped the
+ * version. The totals or wallets whose compare-and-set failed (another partition's batch
+ * touched the same branch's month meanwhile) are not retried entry by entry: their entries go
+ * through steps 1-2 again as one smaller batch, until none is left.
  */
 @Injectable()
 export class LedgerWriter {
   private readonly listeners: AppliedListener[] = [];
+  /** The end of the last batch's turn at the month totals and wallets (see executeAll). */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectModel(LEDGER_ENTRY_MODEL) private readonly entries: Model<LedgerEntry>,
     @InjectModel(MONTH_TOTAL_MODEL) private readonly totals: Model<MonthTotal>,
+    @InjectModel(WALLET_MODEL) private readonly wallets: Model<Wallet>,
     @InjectModel(APPLICATION_MODEL) private readonly applications: Model<LedgerApplication>,
-    private readonly wallets: WalletService,
   ) {}
 
   onApplied(listener: AppliedListener): void {
     this.listeners.push(listener);
   }
 
-  async execute(application: LedgerApplication): Promise<void> {
-    if (application.state !== 'PLANNED') return;
+  execute(application: LedgerApplication): Promise<void> {
+    return this.executeAll([application]);
+  }
+
+  /** Carries out the PLANNED applications among these, in order. */
+  async executeAll(applications: readonly LedgerApplication[]): Promise<void> {
+    const planned = [
+      ...new Map(applications.filter((a) => a.state === 'PLANNED').map((a) => [a._id, a])).values(),
+    ];
+    if (!planned.length) return;
     const recordedAt = new Date();
-    // The fast path reads every month total and wallet first, then which entries are stored:
-    // in that order, a compare-and-set on the versions read cannot apply an entry twice (a
-    // run that stored and settled it in between has bumped the version). A failed
-    // compare-and-set falls back to the per-entry loop.
-    const entries = application.entries;
-    const [totals, wallets] = await Promise.all([
-      this.totals
-        .find({ _id: { $in: entries.map((e) => monthTotalId(e.account, e.month)) } })
-        .lean<MonthTotal[]>(),
-      this.wallets.findByIds(
-        entries.filter((e) => e.accountKind === 'MEMBER').map((e) => e.account),
-      ),
-    ]);
-    const stored = await this.storedIds(entries.map((e) => e.entryId));
-    const totalOf = new Map(totals.map((t) => [t._id, t]));
-    const walletOf = new Map(wallets.map((w) => [w._id, w]));
-    const docs = await Promise.all(
-      entries
-        .filter((e) => !stored.has(String(e.entryId)))
-        .map(async (entry) => {
-          const total = totalOf.get(monthTotalId(entry.account, entry.month)) ?? null;
-          const granted = (await this.tryGrant(entry, total)) ?? (await this.grant(entry));
-          if (granted === null) return null;
-          if (entry.accountKind === 'MEMBER' && granted !== 0) {
-            await this.wallets.earn(
-              entry.account,
-              String(entry.entryId),
-              granted,
-              () => this.isStored(entry.entryId),
-              walletOf.get(entry.account) ?? null,
-            );
-          }
-          return entryDocument(application, entry, granted, recordedAt);
-        }),
+    const sourceOf = new Map(
+      planned.flatMap((a) => a.entries.map((e) => [String(e.entryId), a] as const)),
     );
-    await insertIgnoringDuplicates(
-      this.entries,
-      docs.filter((d): d is LedgerEntry => d !== null),
-    );
-    await Promise.all(entries.map((entry) => this.settle(entry)));
-    for (const listener of this.listeners) await listener(application);
-    await this.applications.updateOne(
-      { _id: application._id, state: 'PLANNED' },
+    const all = planned.flatMap((a) => a.entries);
+    // The batches of one process's partitions take turns from the first read of the totals to
+    // the settling: they touch mostly the same documents (a branch's month takes shares from
+    // every partition, a member's claims spread over all of them), so running them at once
+    // would only make their compare-and-sets fail each other; the database does the work
+    // either way. Across processes the compare-and-set rounds decide.
+    await this.inTurn(async () => {
+      const grants = await this.grantAll(all);
+      await insertIgnoringDuplicates(
+        this.entries,
+        grants.map(({ entry, granted }) =>
+          entryDocument(sourceOf.get(String(entry.entryId))!, entry, granted, recordedAt),
+        ),
+      );
+      await this.settle(all);
+    });
+    for (const listener of this.listeners) await listener(planned);
+    await this.applications.updateMany(
+      { _id: { $in: planned.map((a) => a._id) }, state: 'PLANNED' },
       { $set: { state: 'DONE' } },
     );
   }
 
-  /**
-   * One compare-and-set against the total read before the stored check; null when it did not
-   * hold (the slow path decides then).
-   */
-  private async tryGrant(entry: PlannedEntry, total: MonthTotal | null): Promise<number | null> {
-    const entryId = String(entry.entryId);
-    const pending = total?.pending.find((p) => p.entryId === entryId);
-    if (pending) return pending.granted;
-    return this.compareAndGrant(entry, total);
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
   /**
-   * The entry's grant, applied to its month once: the grant already recorded, or null when the
-   * entry is stored (and so fully applied by another run).
+   * Steps 1-2 for every entry, in rounds of the ones whose compare-and-set failed; returns the
+   * grants of the entries that are not stored yet, each held by its month total and wallet.
    */
-  private async grant(entry: PlannedEntry): Promise<number | null> {
-    const _id = monthTotalId(entry.account, entry.month);
-    const entryId = String(entry.entryId);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const total = await this.totals.findById(_id).lean<MonthTotal>();
-      const pending = total?.pending.find((p) => p.entryId === entryId);
-      if (pending) return pending.granted;
-      if (await this.isStored(entry.entryId)) return null;
-      const granted = await this.compareAndGrant(entry, total);
-      if (granted !== null) return granted;
+  private async grantAll(entries: readonly PlannedEntry[]): Promise<Grant[]> {
+    const done: Grant[] = [];
+    let left = entries;
+    for (let round = 0; left.length; round++) {
+      if (round === MAX_ROUNDS) throw new Error(`month totals or wallets kept changing`);
+      if (round > 0) await jitter();
+      const [totals, wallets] = await Promise.all([
+        this.totals
+          .find({ _id: { $in: [...new Set(left.map((e) => monthTotalId(e.account, e.month)))] } })
+          .lean<MonthTotal[]>(),
+        this.wallets
+          .find({
+            _id: { $in: [...new Set(memberEntries(left).map((e) => e.account))] },
+          })
+          .lean<Wallet[]>(),
+      ]);
+      const stored = await this.storedIds(left.map((e) => e.entryId));
+      const plan = planGrants(left, new Map(totals.map((t) => [t._id, t])), stored);
+      // When a compare-and-set fails, which ones held is not told per document: the next round
+      // reads them again, and finds the grants that did go through held by their months.
+      if (!(await this.writeTotals(plan.writes))) {
+        left = [...plan.held, ...plan.granted].map((g) => g.entry);
+        continue;
+      }
+      const held = [...plan.held, ...plan.granted];
+      const walletWrites = planWallets(held, new Map(wallets.map((w) => [w._id, w])));
+      if (!(await this.writeWallets(walletWrites))) {
+        const retry = new Set(walletWrites.map((w) => w._id));
+        done.push(...held.filter((g) => !retry.has(g.entry.account)));
+        left = held.filter((g) => retry.has(g.entry.account)).map((g) => g.entry);
+        continue;
+      }
+      done.push(...held);
+      left = [];
     }
-    throw new Error(`month total ${_id} kept changing`);
+    return done;
   }
 
-  /** Adds the entry to its month if the month is still at the version read; null otherwise. */
-  private async compareAndGrant(
-    entry: PlannedEntry,
-    total: MonthTotal | null,
-  ): Promise<number | null> {
-    // The month's first entry fixes its cap, so every entry of the month meets the same one.
-    const cap = total ? total.cap : entry.cap;
-    const granted = grantFor(cap, total?.requested ?? 0, entry.requested);
-    try {
-      const res = await this.totals.updateOne(
-        { _id: monthTotalId(entry.account, entry.month), v: total?.v ?? 0 },
-        {
-          $inc: { requested: entry.requested, granted, v: 1 },
-          $push: { pending: { entryId: String(entry.entryId), granted } },
-          $setOnInsert: {
-            account: entry.account,
-            accountKind: entry.accountKind,
-            accountId: entry.accountId,
-            month: entry.month,
-            quarter: entry.quarter,
-            cap,
+  /** The compare-and-set writes of month totals; false when some did not hold. */
+  private writeTotals(writes: readonly TotalWrite[]): Promise<boolean> {
+    return bulkWriteAll(
+      this.totals,
+      writes.map((w) => ({
+        updateOne: {
+          filter: { _id: w._id, v: w.v },
+          update: {
+            $inc: { requested: w.requested, granted: w.granted, v: 1 },
+            $push: { pending: { $each: w.pending } },
+            $setOnInsert: {
+              account: w.entry.account,
+              accountKind: w.entry.accountKind,
+              accountId: w.entry.accountId,
+              month: w.entry.month,
+              quarter: w.entry.quarter,
+              cap: w.entry.cap,
+            },
           },
+          upsert: w.insert,
         },
-        { upsert: !total },
-      );
-      return res.modifiedCount || res.upsertedCount ? granted : null;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return null;
-      throw error;
-    }
+      })),
+    );
   }
 
-  private async settle(entry: PlannedEntry): Promise<void> {
-    const entryId = String(entry.entryId);
-    await this.totals.updateOne(
-      { _id: monthTotalId(entry.account, entry.month), 'pending.entryId': entryId },
-      { $pull: { pending: { entryId } }, $inc: { v: 1 } },
+  /** The compare-and-set writes of wallets; false when some did not hold. */
+  private writeWallets(writes: readonly WalletWrite[]): Promise<boolean> {
+    return bulkWriteAll(
+      this.wallets,
+      writes.map((w) => ({
+        updateOne: {
+          filter: { _id: w._id, v: w.v },
+          update: {
+            $inc: { available: w.delta, earned: w.delta, v: 1 },
+            $push: { pending: { $each: w.ops } },
+            $setOnInsert: { spent: 0 },
+          },
+          upsert: w.insert,
+        },
+      })),
     );
-    if (entry.accountKind === 'MEMBER') await this.wallets.settle(entry.account, [entryId]);
+  }
+
+  /**
+   * Pulls the entries' pending marks once they are stored: the totals first, then the wallets,
+   * so that a wallet is never settled while its month still holds the grant (a retry would
+   * then see the grant held and the wallet without it).
+   */
+  private async settle(entries: readonly PlannedEntry[]): Promise<void> {
+    const byTotal = groupIds(entries, (e) => monthTotalId(e.account, e.month));
+    await bulkWriteAll(
+      this.totals,
+      [...byTotal].map(([_id, ids]) => ({
+        updateOne: {
+          filter: { _id, 'pending.entryId': { $in: ids } },
+          update: { $pull: { pending: { entryId: { $in: ids } } }, $inc: { v: 1 } },
+        },
+      })),
+    );
+    const byWallet = groupIds(memberEntries(entries), (e) => e.account);
+    await bulkWriteAll(
+      this.wallets,
+      [...byWallet].map(([_id, ids]) => ({
+        updateOne: {
+          filter: { _id, 'pending.opId': { $in: ids } },
+          update: { $pull: { pending: { opId: { $in: ids } } }, $inc: { v: 1 } },
+        },
+      })),
+    );
   }
 
   private async storedIds(ids: Types.ObjectId[]): Promise<Set<string>> {
     const found = await this.entries.find({ _id: { $in: ids } }, { _id: 1 }).lean();
     return new Set(found.map((d) => String(d._id)));
   }
+}
 
-  private async isStored(id: Types.ObjectId): Promise<boolean> {
-    return (await this.entries.countDocuments({ _id: id })) > 0;
+const memberEntries = (entries: readonly PlannedEntry[]) =>
+  entries.filter((e) => e.accountKind === 'MEMBER');
+
+function groupIds(
+  entries: readonly PlannedEntry[],
+  keyOf: (e: PlannedEntry) => string,
+): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const e of entries) {
+    const key = keyOf(e);
+    groups.set(key, [...(groups.get(key) ?? []), String(e.entryId)]);
   }
+  return groups;
 }
 
 function entryDocument(

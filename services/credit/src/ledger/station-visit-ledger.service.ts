@@ -5,7 +5,7 @@ import type { CloudEvent, StationVisitRecordedV1 } from '@jiceng/events';
 import type { HandlerOutcome } from '@jiceng/kafka';
 import { CreditRulesService } from '../rules/credit-rules.service';
 import { visitEarnings } from '../rules/scoring';
-import { earnEntries, scoringRules, storePlan } from './ledger-plans';
+import { earnEntries, scoringRules, storePlans } from './ledger-plans';
 import { LedgerWriter } from './ledger-writer.service';
 import { APPLICATION_MODEL, type LedgerApplication } from './ledger.schemas';
 
@@ -28,14 +28,32 @@ export class StationVisitLedgerService {
   ) {}
 
   async handle(event: VisitEvent): Promise<HandlerOutcome> {
-    const existing = await this.applications.findById(event.id).lean<LedgerApplication>();
-    if (existing) {
-      if (existing.state !== 'PLANNED') return 'duplicate';
-      await this.writer.execute(existing);
-      return 'applied';
-    }
-    await this.writer.execute(await storePlan(this.applications, await this.plan(event)));
-    return 'applied';
+    return (await this.handleBatch([event]))[0];
+  }
+
+  /** A partition's visits: their plans read and stored in one command each, then carried out. */
+  async handleBatch(events: readonly VisitEvent[]): Promise<HandlerOutcome[]> {
+    const ids = [...new Set(events.map((e) => e.id))];
+    const existing = new Map(
+      (await this.applications.find({ _id: { $in: ids } }).lean<LedgerApplication[]>()).map((a) => [
+        a._id,
+        a,
+      ]),
+    );
+    const fresh = new Map<string, VisitEvent>();
+    for (const e of events) if (!existing.has(e.id)) fresh.set(e.id, e);
+    const plans: LedgerApplication[] = [];
+    for (const e of fresh.values()) plans.push(await this.plan(e));
+    const stored = await storePlans(this.applications, plans);
+    await this.writer.executeAll([...existing.values(), ...stored]);
+    // A redelivered visit is a duplicate, and so is a second copy within the batch.
+    const seen = new Set<string>();
+    return events.map((e) => {
+      const first = !seen.has(e.id);
+      seen.add(e.id);
+      const before = existing.get(e.id);
+      return first && (!before || before.state === 'PLANNED') ? 'applied' : 'duplicate';
+    });
   }
 
   private async plan(event: VisitEvent): Promise<LedgerApplication> {

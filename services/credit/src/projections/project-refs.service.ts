@@ -27,11 +27,28 @@ export class ProjectRefsService {
 
   /** The firm standing behind a project branch, if any project links one. */
   async firmOfBranch(branchId: string): Promise<ProjectFirmRef | null> {
-    const project = await this.model
-      .findOne({ 'firms.branchIds': branchId })
+    return (await this.firmsOfBranches([branchId])).get(branchId) ?? null;
+  }
+
+  /**
+   * The firm behind each of these project branches, in one query (a batch of check-ins asks
+   * once; on the local server it scans the small projects collection, on MongoDB it uses the
+   * multikey index). The first project by id decides, as for a single branch.
+   */
+  async firmsOfBranches(branchIds: readonly string[]): Promise<Map<string, ProjectFirmRef>> {
+    const firms = new Map<string, ProjectFirmRef>();
+    if (!branchIds.length) return firms;
+    const projects = await this.model
+      .find({ 'firms.branchIds': { $in: [...new Set(branchIds)] } })
       .sort({ _id: 1 })
-      .lean<ProjectRef>();
-    return project?.firms.find((f) => f.branchIds.includes(branchId)) ?? null;
+      .lean<ProjectRef[]>();
+    for (const branchId of branchIds) {
+      for (const project of projects) {
+        const firm = project.firms.find((f) => f.branchIds.includes(branchId));
+        if (firm && !firms.has(branchId)) firms.set(branchId, firm);
+      }
+    }
+    return firms;
   }
 
   async creditCodeOf(firmId: string): Promise<string | null> {

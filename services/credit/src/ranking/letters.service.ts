@@ -5,7 +5,7 @@ import { badUserInput, paginate, type PageArgs } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OrgProjectionService } from '@jiceng/org-projection';
 import type { AccountKind } from '../account/account';
-import { insertIgnoringDuplicates } from '../ledger/ledger-writer.service';
+import { insertIgnoringDuplicates } from '../ledger/bulk-writes';
 import { parsePeriod, periodLabel, periodStart } from '../period/period';
 import { CreditRulesService } from '../rules/credit-rules.service';
 import {

@@ -4,7 +4,7 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import { badUserInput, conflict, notFound, paginate, type PageArgs } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { accountKey } from '../account/account';
-import { insertIgnoringDuplicates } from '../ledger/ledger-writer.service';
+import { insertIgnoringDuplicates } from '../ledger/bulk-writes';
 import { LEDGER_ENTRY_MODEL, type LedgerEntry } from '../ledger/ledger.schemas';
 import { WalletService } from '../ledger/wallet.service';
 import { monthOf, quarterOf } from '../period/period';
