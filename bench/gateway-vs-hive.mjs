@@ -1,6 +1,7 @@
-// Our gateway beside Hive Gateway 2.x (its defaults, and with in-flight deduplication off) and
-// beside the organizations subgraph queried directly, on the same subgraph processes: requests
-// per second and latency percentiles at a fixed concurrency, runs alternating between targets.
+// Our gateway (merging identical subgraph queries, and with merging off) beside Hive Gateway 2.x
+// (its defaults, and with in-flight deduplication off) and the organizations subgraph queried
+// directly, on the same subgraph processes: requests per second and latency percentiles at a
+// fixed concurrency, runs alternating between targets.
 //
 //   npm run -s build && HIVE_GATEWAY_DIR=/work/hive-bench node bench/gateway-vs-hive.mjs \
 //     [--concurrency 32] [--seconds 8] [--rounds 3] [--tokens 1]
@@ -9,7 +10,9 @@
 // (never a dependency of the project); without it the Hive rows are skipped. Needs the local Kafka
 // and Mongo-wire server; starts organizations, members and stations on fresh databases with
 // consumer groups of their own, on loopback only, and removes the databases at the end.
-// --tokens N spreads the load over N tokens of the same role and scope (no merging across them).
+// --tokens N spreads the load over N tokens of the same role and scope (no merging across them);
+// --only Q2 runs the queries whose name contains Q2; BENCH_CPU_PROF_DIR=<dir> has our gateways
+// write V8 CPU profiles there when they stop.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '3' },
     tokens: { type: 'string', default: '1' },
+    only: { type: 'string' },
   },
 });
 const CONCURRENCY = Number(values.concurrency);
@@ -85,8 +89,14 @@ async function startGateways(apps) {
   const urls = Object.fromEntries(
     Object.entries(apps).map(([name, app]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, app.url]),
   );
+  const main = join(ROOT, 'dist/gateway/src/main.js');
+  const profile = process.env.BENCH_CPU_PROF_DIR;
+  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const ours = (env) => startProcess('gateway', main, env, undefined, nodeArgs);
   const gateways = {
-    ours: await startProcess('gateway', join(ROOT, 'dist/gateway/src/main.js'), urls),
+    ours: await ours(urls),
+    // Every subgraph fetch sent: what the gateway costs beside Hive without its deduplication.
+    'ours-nomerge': await ours({ ...urls, SUBGRAPH_MERGE_WAIT_MS: '0' }),
   };
   const hiveDir = process.env.HIVE_GATEWAY_DIR;
   const cli = hiveDir && join(hiveDir, 'node_modules/@graphql-hive/gateway/dist/bin.js');
@@ -221,6 +231,7 @@ async function main() {
       `concurrency ${CONCURRENCY}, ${SECONDS} s per run, ${ROUNDS} rounds, ${tokenCount} token(s), node ${process.version}, load before: ${loadAverage()}`,
     );
     for (const [queryName, query] of Object.entries(QUERIES)) {
+      if (values.only && !queryName.includes(values.only)) continue;
       const targets = targetsFor(gateways, apps, bearers, claimHeaders, queryName);
       for (const target of targets)
         await closedLoop({ ...target, query, variables, concurrency: CONCURRENCY, seconds: 1 }); // warm-up

@@ -21,15 +21,15 @@ function freePort() {
 }
 
 /**
- * Runs `node script [args(port)]` with PORT and HOST=127.0.0.1 and resolves once its /health (or,
+ * Runs `node [nodeArgs] script [args(port)]` with PORT and HOST=127.0.0.1 and resolves once its /health (or,
  * for Hive Gateway, /healthcheck) answers; output goes to tmp/bench-logs/<name>-<port>.log.
  */
-export async function startProcess(name, script, env, args = () => []) {
+export async function startProcess(name, script, env, args = () => [], nodeArgs = []) {
   const port = await freePort();
   const logDir = join(ROOT, 'tmp', 'bench-logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name.replace(/\//g, '-')}-${port}.log`);
-  const child = spawn(process.execPath, [script, ...args(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args(port)], {
     env: { ...process.env, NODE_ENV: 'test', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CLAIMS_HEADER, type Claims } from '@jiceng/auth';
+import { httpFetcher } from './http-fetcher';
 import { InflightRequests } from './inflight';
 
 export interface GatewayContext {
@@ -26,8 +27,7 @@ export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayConte
   private readonly inflight?: InflightRequests<SubgraphResponse>;
 
   constructor(url: string, mergeWaitMs: number) {
-    // Node's fetch (undici) pools keep-alive connections per subgraph origin.
-    super({ url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
+    super({ url, fetcher: httpFetcher() });
     if (mergeWaitMs > 0)
       this.inflight = new InflightRequests({ maxWaitMs: mergeWaitMs, copy: copyResponse });
   }
