@@ -6,12 +6,14 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 /**
- * The subgraph fetcher: node:http on a keep-alive agent, the whole body read as one string.
+ * The subgraph fetcher: node:http on keep-alive agents, each answer read whole before it is parsed.
  * Node 20's fetch (undici) runs every body through web streams, which cost more of the gateway's
  * CPU under load than the rest of a subgraph call; subgraph answers are small JSON documents
  * that the data source reads at once anyway. One keep-alive pool per data source (subgraph).
+ * `idleTimeoutMs` fails a call whose socket stays silent that long, as undici's 300 s header and
+ * body timeouts did (node:http has none by default).
  */
-export function httpFetcher(): Fetcher {
+export function httpFetcher(idleTimeoutMs = 300_000): Fetcher {
   const agents = {
     http: new Agent({ keepAlive: true }),
     https: new HttpsAgent({ keepAlive: true }),
@@ -23,6 +25,9 @@ export function httpFetcher(): Fetcher {
         ? httpsRequest(url, { ...options, agent: agents.https })
         : request(url, { ...options, agent: agents.http });
       req.once('error', reject);
+      req.setTimeout(idleTimeoutMs, () =>
+        req.destroy(new Error(`no answer from ${url} within ${idleTimeoutMs} ms`)),
+      );
       req.once('response', (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
