@@ -21,7 +21,7 @@ export type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['proce
  * under another caller's scope), same query, operation name and variables. A fetch of an incoming
  * mutation is never merged, its reads included: they must see the mutation's writes, not a read
  * that started before them. A follower's response does not restrict its request's cache policy
- * (the leader's does): the gateway sets no cache headers from subgraphs' max-age today.
+ * (the leader's does); no subgraph sets a positive max-age today, so no response is cacheable.
  */
 export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly inflight?: InflightRequests<SubgraphResponse>;
