@@ -8,6 +8,11 @@ export interface GatewayConfig {
   jwtSecret: string;
   claimsSecret: string;
   supergraphPath: string;
+  /**
+   * How long identical concurrent subgraph queries wait for the first of them before they send
+   * one of their own (signed-claims.data-source.ts, inflight.ts); 0 sends every one.
+   */
+  subgraphMergeWaitMs: number;
 }
 
 /** Every setting of the gateway, with its default; production refuses the development secrets. */
@@ -19,5 +24,6 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     jwtSecret: jwtSecretFromEnv(env),
     claimsSecret: claimsSecretFromEnv(env),
     supergraphPath: env.SUPERGRAPH_PATH ?? resolve(__dirname, '..', 'supergraph.graphql'),
+    subgraphMergeWaitMs: Number(env.SUBGRAPH_MERGE_WAIT_MS ?? 2000),
   };
 }

@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
-import { AuthError, verifyBearer } from '@jiceng/auth';
+import { AuthError, hmacKey, signClaims, verifyBearer } from '@jiceng/auth';
 import { maskError } from '@jiceng/graphql';
 import type { GatewayConfig } from './gateway.config';
 import { armorProtection, pageSizeLimitPlugin } from './operation-limits';
@@ -27,10 +27,13 @@ function unauthenticated(message: string): GraphQLError {
 
 /** The gateway as an Express app: `/graphql` behind JWT verification, `/health` for probes. */
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
+  // Key objects made once: from a string, every verify and HMAC would rebuild one (hmac-key.ts).
+  const jwtKey = hmacKey(config.jwtSecret);
+  const claimsKey = hmacKey(config.claimsSecret);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
-      new SignedClaimsDataSource(subgraphUrl(name, url ?? ''), config.claimsSecret),
+      new SignedClaimsDataSource(subgraphUrl(name, url ?? ''), config.subgraphMergeWaitMs),
   });
   const armor = armorProtection(config.production);
   const server = new ApolloServer<GatewayContext>({
@@ -59,12 +62,15 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     '/graphql',
     express.json({ limit: '256kb' }),
     expressMiddleware(server, {
-      context: async ({ req }) => {
+      context: async ({ req }): Promise<GatewayContext> => {
+        let claims;
         try {
-          return { claims: verifyBearer(req.headers.authorization, config.jwtSecret) };
+          claims = verifyBearer(req.headers.authorization, jwtKey);
         } catch (error) {
           throw unauthenticated(error instanceof AuthError ? error.message : 'Invalid token');
         }
+        // Signed once here, sent with every subgraph fetch of the request.
+        return { claims, claimsHeader: signClaims(claims, claimsKey) };
       },
     }),
   );

@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { canManage, isWithinScope } from './org-scope';
+import { hmacKey } from './hmac-key';
 import { mintToken, verifyBearer } from './jwt';
 import { CLAIMS_HEADER, signClaims, verifyClaimsHeader } from './signed-claims';
 import type { Claims } from './claims';
@@ -38,6 +39,16 @@ describe('JWT verification', () => {
     });
     expect(() => verifyBearer(`Bearer ${badRole}`, SECRET)).toThrow(/claims.role/);
   });
+
+  it('takes the secret as a string or as the key object made once from it', () => {
+    const key = hmacKey(SECRET);
+    expect(hmacKey(key)).toBe(key);
+    const token = mintToken({ sub: 'u1', role: 'ADMIN' }, key);
+    expect(verifyBearer(`Bearer ${token}`, SECRET)).toMatchObject({ sub: 'u1', role: 'ADMIN' });
+    const fromString = mintToken({ sub: 'u2', role: 'ADMIN' }, SECRET);
+    expect(verifyBearer(`Bearer ${fromString}`, key)).toMatchObject({ sub: 'u2' });
+    expect(() => verifyBearer(`Bearer ${token}`, hmacKey('other'))).toThrow(/invalid signature/);
+  });
 });
 
 describe('signed claims header', () => {
@@ -46,6 +57,12 @@ describe('signed claims header', () => {
   it('round-trips claims signed with the shared secret', () => {
     expect(CLAIMS_HEADER).toBe('x-jiceng-claims');
     expect(verifyClaimsHeader(signClaims(claims, SECRET), SECRET)).toEqual(claims);
+  });
+
+  it('signs the same header with the secret string or its key object', () => {
+    const header = signClaims(claims, hmacKey(SECRET));
+    expect(header).toBe(signClaims(claims, SECRET));
+    expect(verifyClaimsHeader(header, hmacKey(SECRET))).toEqual(claims);
   });
 
   it('rejects a missing, wrongly signed, tampered or expired header', () => {

@@ -1,4 +1,5 @@
 export * from './claims';
+export * from './hmac-key';
 export * from './jwt';
 export * from './signed-claims';
 export * from './org-scope';

@@ -1,15 +1,20 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AuthError, assertClaims, type Claims } from './claims';
+import type { HmacSecret } from './hmac-key';
 
 /** The header the gateway sets and every subgraph requires; clients can never set it themselves. */
 export const CLAIMS_HEADER = 'x-jiceng-claims';
 
-function mac(payload: string, secret: string): Buffer {
+// createHmac takes the string or a key object made once with hmacKey (no parsing either way).
+function mac(payload: string, secret: HmacSecret): Buffer {
   return createHmac('sha256', secret).update(payload).digest();
 }
 
-/** `<base64url(json claims)>.<base64url(hmac-sha256)>` */
-export function signClaims(claims: Claims, secret: string): string {
+/**
+ * `<base64url(json claims)>.<base64url(hmac-sha256)>`. The gateway signs once per request and
+ * reuses the header for every subgraph fetch of that request.
+ */
+export function signClaims(claims: Claims, secret: HmacSecret): string {
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `${payload}.${mac(payload, secret).toString('base64url')}`;
 }
@@ -17,7 +22,7 @@ export function signClaims(claims: Claims, secret: string): string {
 /** Verifies the signature and expiry of a claims header; throws AuthError otherwise. */
 export function verifyClaimsHeader(
   value: string | undefined,
-  secret: string,
+  secret: HmacSecret,
   nowSeconds = Date.now() / 1000,
 ): Claims {
   if (!value) throw new AuthError('Missing signed claims');
