@@ -58,11 +58,16 @@ export class OrgProjectionService {
     return [rootId, ...below.map((n) => n._id)];
   }
 
-  /** The root (when known) and every node below it. */
-  async subtree(root: string | Types.ObjectId): Promise<OrgNode[]> {
+  /**
+   * The root (when known) and every node below it; `fields` (a projection such as
+   * `{ sector: 1 }`) keeps large subtrees cheap to read when only a few fields are needed.
+   */
+  async subtree(root: string | Types.ObjectId, fields?: Record<string, 1>): Promise<OrgNode[]> {
     if (!Types.ObjectId.isValid(root)) return [];
     const rootId = new Types.ObjectId(root);
-    return this.model.find({ $or: [{ _id: rootId }, { ancestorIds: rootId }] }).lean<OrgNode[]>();
+    return this.model
+      .find({ $or: [{ _id: rootId }, { ancestorIds: rootId }] }, fields)
+      .lean<OrgNode[]>();
   }
 
   /** The node as scope checks see it; a node not seen (yet) has no known ancestors. */

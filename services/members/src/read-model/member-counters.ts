@@ -62,7 +62,7 @@ export class MemberCounters {
       return [node ?? { _id: root, sector: 'UNKNOWN' }];
     }
     if (root) {
-      const nodes = await this.orgs.subtree(root);
+      const nodes = await this.orgs.subtree(root, { _id: 1, sector: 1 });
       return nodes.some((n) => n._id.equals(root))
         ? nodes
         : [{ _id: root, sector: 'UNKNOWN' }, ...nodes];

@@ -43,7 +43,8 @@ final class IndexFirstCollection extends H2Collection {
             Document narrowed = narrowedTo(index, query);
             if (narrowed != null && index.canHandle(narrowed)) {
                 Iterable<Object> candidates = index.getPositions(narrowed);
-                return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                return matchDocuments(residual(query, narrowed), candidates, orderBy, numberToSkip, limit,
+                    batchSize, fieldSelector);
             }
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -53,6 +54,23 @@ final class IndexFirstCollection extends H2Collection {
     protected boolean documentMatchesQuery(Document document, Document query) {
         Deadline.examined();
         return super.documentMatchesQuery(document, query);
+    }
+
+    /**
+     * The filter left to apply to the index's candidates: the index already selected exactly the
+     * documents whose keys equal the pinned points, so those conditions are dropped. Matching a
+     * large `$in` again would compare every candidate with every listed value.
+     */
+    private static Document residual(Document query, Document narrowed) {
+        Document rest = new Document();
+        for (String key : query.keySet()) {
+            if (!narrowed.containsKey(key)) {
+                rest.put(key, query.get(key));
+            } else if (query.get(key) instanceof Document && ((Document) query.get(key)).size() > 1) {
+                rest.put(key, query.get(key)); // `$in` beside other operators: keep them all
+            }
+        }
+        return rest;
     }
 
     private List<Index<Object>> uniqueIndexesIdFirst() {
