@@ -14,8 +14,9 @@ export interface MongoSettings {
 
 export function mongoSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MongoSettings {
   return {
-    // Above the slowest analyst read measured on the local server (memberStats over 100,000
-    // members, p95 16 s, BENCHMARKS.md); far below the minute a stalled request used to hang.
+    // Far above any read a request should make (the analyst queries answer in well under a
+    // second from the read models, BENCHMARKS.md), with room for a loaded two-core machine; far
+    // below the minute a stalled request used to hang.
     readTimeoutMs: positiveInteger(env, 'MONGO_READ_TIMEOUT_MS', 30_000),
     maxPoolSize: positiveInteger(env, 'MONGO_MAX_POOL_SIZE', 20),
   };
