@@ -50,6 +50,7 @@ async function send(bearer, query, variables) {
 
 /** Starts `op` every 1000/rate ms until `until` (an open loop: a slow answer does not slow it). */
 async function fixedRate(rate, until, op) {
+  if (!(rate > 0)) return { latencies: [], skipped: 0 };
   const latencies = [];
   const pending = [];
   let skipped = 0;
