@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
-import { isDuplicateKeyError } from '@jiceng/mongo';
+import { duplicateKeyFailures } from '@jiceng/mongo';
 
 // Unordered multi-document writes whose duplicate keys mean "stored already" (an insert under
 // an id taken, an upsert that met a document created meanwhile).
@@ -15,12 +15,7 @@ export async function insertIgnoringDuplicates(model: Model<any>, docs: object[]
 }
 
 export function onlyDuplicateKeys(error: unknown): boolean {
-  const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] })
-    .writeErrors;
-  return (
-    isDuplicateKeyError(error) &&
-    (!writeErrors || writeErrors.every((e) => (e.code ?? e.err?.code) === 11000))
-  );
+  return duplicateKeyFailures(error) !== null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { mongo } from 'mongoose';
-import { isDuplicateKeyError } from '@jiceng/mongo';
+import { duplicateKeyFailures } from '@jiceng/mongo';
 
 /**
  * One unordered bulkWrite; returns the positions of the operations that failed on a duplicate
@@ -14,12 +14,8 @@ export async function bulkWrite<T extends mongo.Document>(
     await collection.bulkWrite(ops, { ordered: false });
     return [];
   } catch (error) {
-    const raw = (error as { writeErrors?: unknown }).writeErrors;
-    const writeErrors = (Array.isArray(raw) ? raw : raw ? [raw] : []) as {
-      index: number;
-      code?: number;
-    }[];
-    if (!writeErrors.length || !writeErrors.every((e) => isDuplicateKeyError(e))) throw error;
-    return writeErrors.map((e) => e.index);
+    const lost = duplicateKeyFailures(error);
+    if (!lost?.length) throw error;
+    return lost;
   }
 }
