@@ -2,23 +2,16 @@
 // loopback port, and a closed-loop load of one GraphQL operation at a fixed concurrency.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { percentile } from './graph-client.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+// The benchmarks run built apps, so libs/testing's free-port helper is built too.
+const { freePort } = createRequire(import.meta.url)(
+  join(ROOT, 'dist/libs/testing/src/app-process.js'),
+);
 
 /**
  * Runs `node [nodeArgs] script [args(port)]` with PORT and HOST=127.0.0.1 and resolves once its /health (or,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { mintToken, percentile } from './graph-client.mjs';
+import { mintToken, percentile, postGraphQL } from './graph-client.mjs';
 import { scenarios } from './scenarios.mjs';
 
 const { values } = parseArgs({
@@ -77,16 +77,8 @@ async function main() {
   const ctx = {
     token: mintToken,
     admin,
-    send: async (query, variables, bearer = admin) => {
-      const res = await fetch(values.gateway, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = await res.json();
-      if (body.errors) throw new Error(body.errors[0].message);
-      return body.data;
-    },
+    send: (query, variables, bearer = admin) =>
+      postGraphQL(values.gateway, bearer, query, variables).then((r) => r.data),
   };
   const { organizations } = await ctx.send(
     '{ organizations(first: 1, filter: { nameContains: "中共沧州市运河区委员会" }) { edges { node { id } } } }',
