@@ -1,0 +1,17 @@
+import type { ProbeSet } from '../probe';
+import { creditProbes } from './credit';
+import { membersProbes } from './members';
+import { organizationsProbes } from './organizations';
+import { ruralProbes } from './rural';
+import { stationsProbes } from './stations';
+import { volunteeringProbes } from './volunteering';
+
+/** Every subgraph's probes; access.e2e-spec.ts requires one for each row of ACCESS.md. */
+export const PROBE_SETS: readonly ProbeSet[] = [
+  organizationsProbes,
+  membersProbes,
+  volunteeringProbes,
+  stationsProbes,
+  ruralProbes,
+  creditProbes,
+];

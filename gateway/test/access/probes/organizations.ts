@@ -1,0 +1,5 @@
+import type { ProbeSet } from '../probe';
+
+export const organizationsProbes: ProbeSet = {
+  probes: {},
+};

@@ -1,0 +1,5 @@
+import type { ProbeSet } from '../probe';
+
+export const volunteeringProbes: ProbeSet = {
+  probes: {},
+};
