@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { canManage, isWithinScope } from './org-scope';
+import { canManage, isWithinRecordScope, isWithinScope } from './org-scope';
 import { hmacKey } from './hmac-key';
 import { mintToken, verifyBearer } from './jwt';
 import { CLAIMS_HEADER, signClaims, verifyClaimsHeader } from './signed-claims';
@@ -96,6 +96,14 @@ describe('organization scope', () => {
     expect(isWithinScope(claims('ANALYST', ORG), node)).toBe(true);
     expect(isWithinScope(claims('ORG_ADMIN', 'c'), node)).toBe(true);
     expect(isWithinScope(claims('ORG_ADMIN', 'other'), node)).toBe(false);
+  });
+
+  it("never lets a MEMBER read an organization's records: its scope is itself, not its branch", () => {
+    expect(isWithinScope(claims('MEMBER', 'c'), node)).toBe(true);
+    expect(isWithinRecordScope(claims('MEMBER', 'c'), node)).toBe(false);
+    expect(isWithinRecordScope(claims('ORG_ADMIN', 'c'), node)).toBe(true);
+    expect(isWithinRecordScope(claims('STATION_OPERATOR', 'other'), node)).toBe(false);
+    expect(isWithinRecordScope(claims('AUDITOR'), node)).toBe(true);
   });
 
   it('lets only ADMIN and the ORG_ADMIN of an ancestor change a node', () => {

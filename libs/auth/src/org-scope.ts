@@ -26,3 +26,12 @@ export function canManage(claims: Claims, node: ScopedNode): boolean {
     node.ancestorIds.includes(claims.orgId)
   );
 }
+
+/**
+ * Reading what an organization holds about people and their work (claims, workers, visits…)
+ * takes the organization's subtree in scope, and never MEMBER: a member's scope is itself, not
+ * its branch, so a member's token reads such records only where they are about that member.
+ */
+export function isWithinRecordScope(claims: Claims, node: ScopedNode): boolean {
+  return claims.role !== 'MEMBER' && isWithinScope(claims, node);
+}
