@@ -82,6 +82,7 @@ export class ClaimService implements OnModuleInit {
   /** Readable by the community's scope, by the claimant, and by those who may read the member. */
   async canRead(claims: Claims, claim: Claim): Promise<boolean> {
     if (hasGlobalScope(claims)) return true;
+    if (!readsClaims(claims)) return false;
     if (await this.access.isReadable(claims, claim.communityId)) return true;
     if (claim.organizationId && (await this.access.isReadable(claims, claim.organizationId)))
       return true;
@@ -97,7 +98,9 @@ export class ClaimService implements OnModuleInit {
   /** A member's claims and hours: the member itself, global roles, and the scopes of its branch and of the community it reports to. */
   async canReadMember(claims: Claims, memberId: string): Promise<boolean> {
     if (hasGlobalScope(claims)) return true;
-    if (claims.role === 'MEMBER' && claims.memberId === memberId) return true;
+    // A member reads its own claims only; its branch's scope is not its to read (isReadable).
+    if (claims.role === 'MEMBER') return claims.memberId === memberId;
+    if (!readsClaims(claims)) return false;
     const member = await this.members.get(memberId);
     if (!member) return false;
     if (await this.access.isReadable(claims, member.organizationId)) return true;
@@ -110,6 +113,7 @@ export class ClaimService implements OnModuleInit {
     filter: ClaimFilter | undefined,
     page: PageArgs,
   ): Promise<Connection<Claim>> {
+    if (!readsClaims(claims)) throw forbidden(`Role ${claims.role} does not read volunteer claims`);
     await this.access.requireReadable(claims, task.communityId);
     return paginate(
       this.model,
@@ -125,6 +129,7 @@ export class ClaimService implements OnModuleInit {
     filter: ClaimFilter | undefined,
     page: PageArgs,
   ): Promise<Connection<Claim>> {
+    if (!readsClaims(claims)) throw forbidden(`Role ${claims.role} does not read volunteer claims`);
     const communities = await this.access.communitiesUnder(claims, organizationId);
     return paginate(
       this.model,
@@ -277,6 +282,14 @@ export class ClaimService implements OnModuleInit {
     }
     throw forbidden(`Role ${claims.role} cannot claim volunteer tasks`);
   }
+}
+
+/**
+ * Claims are members' service records: a STATION_OPERATOR runs stations and, as with the member
+ * records themselves, has no business with them.
+ */
+function readsClaims(claims: Claims): boolean {
+  return claims.role !== 'STATION_OPERATOR';
 }
 
 function stateQuery(filter: ClaimFilter | undefined): QueryFilter<Claim> {

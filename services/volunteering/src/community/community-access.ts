@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { isWithinScope, type Claims, type ScopedNode } from '@jiceng/auth';
+import { hasGlobalScope, isWithinRecordScope, type Claims, type ScopedNode } from '@jiceng/auth';
 import { badUserInput, forbidden } from '@jiceng/graphql';
 import { OrgProjectionService, type OrgNode } from '@jiceng/org-projection';
 import { canAdministerCommunity, COMMUNITY_FILTER, isCommunity } from './community-scope';
@@ -35,13 +35,14 @@ export class CommunityAccess {
     return canAdministerCommunity(claims, await this.projection.scoped(communityId));
   }
 
+  /** Within the caller's subtree; never for a MEMBER, whose scope is itself (see isWithinRecordScope). */
   async isReadable(claims: Claims, orgId: Types.ObjectId | string): Promise<boolean> {
-    return isWithinScope(claims, await this.projection.scoped(orgId));
+    return isWithinRecordScope(claims, await this.projection.scoped(orgId));
   }
 
   async requireReadable(claims: Claims, orgId: Types.ObjectId | string): Promise<ScopedNode> {
     const node = await this.projection.scoped(orgId);
-    if (!isWithinScope(claims, node))
+    if (!isWithinRecordScope(claims, node))
       throw forbidden(`Organization ${orgId} is outside your scope`);
     return node;
   }
@@ -55,5 +56,25 @@ export class CommunityAccess {
       throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
     await this.requireReadable(claims, rootId);
     return this.projection.idsUnder(rootId, COMMUNITY_FILTER);
+  }
+
+  /**
+   * The communities a board (open tasks, open wishes) shows the caller, or null for all of them.
+   * A board is platform-wide for those it is posted for (`postedFor`: members and units claim
+   * beyond their own subtree, 双报到) and for global roles; anyone else reads it like any other
+   * record, within its subtree.
+   */
+  async boardCommunities(
+    claims: Claims,
+    organizationId: string | null | undefined,
+    postedFor: boolean,
+  ): Promise<Types.ObjectId[] | null> {
+    if (postedFor || hasGlobalScope(claims)) {
+      if (!organizationId) return null;
+      if (!Types.ObjectId.isValid(organizationId))
+        throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
+      return this.projection.idsUnder(organizationId, COMMUNITY_FILTER);
+    }
+    return this.communitiesUnder(claims, organizationId ?? (claims.orgId as string));
   }
 }

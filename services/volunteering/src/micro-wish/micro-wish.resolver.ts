@@ -33,8 +33,9 @@ export class MicroWishResolver {
     @Args('organizationId') organizationId: string | undefined,
     @Args('first') first: number | undefined,
     @Args('after') after: string | undefined,
+    @Context() ctx: GraphQLContext,
   ) {
-    return this.wishes.open(organizationId ?? undefined, { first, after });
+    return this.wishes.open(ctx.claims, organizationId ?? undefined, { first, after });
   }
 
   @Query('microWishStats')

@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import { hasGlobalScope, type Claims } from '@jiceng/auth';
 import {
-  badUserInput,
   conflict,
   forbidden,
   notFound,
@@ -12,8 +11,6 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { CommunityAccess } from '../community/community-access';
-import { OrgProjectionService } from '@jiceng/org-projection';
-import { COMMUNITY_FILTER } from '../community/community-scope';
 import { periodRange } from '../shared/period';
 import type {
   CancelMicroWishInput,
@@ -38,7 +35,6 @@ export class MicroWishService {
   constructor(
     @InjectModel(MICRO_WISH_MODEL) private readonly model: Model<MicroWish>,
     private readonly access: CommunityAccess,
-    private readonly projection: OrgProjectionService,
   ) {}
 
   async get(id: string): Promise<MicroWish> {
@@ -74,14 +70,19 @@ export class MicroWishService {
   }
 
   /** The board of wishes waiting for a member, optionally under one organization. */
-  async open(organizationId: string | undefined, page: PageArgs): Promise<Connection<MicroWish>> {
+  async open(
+    claims: Claims,
+    organizationId: string | undefined,
+    page: PageArgs,
+  ): Promise<Connection<MicroWish>> {
     const query: QueryFilter<MicroWish> = { state: 'COLLECTED' };
-    if (organizationId && !Types.ObjectId.isValid(organizationId))
-      throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
-    if (organizationId)
-      query.communityId = {
-        $in: await this.projection.idsUnder(organizationId, COMMUNITY_FILTER),
-      };
+    // Posted for every member; the community's admins and readers see their own subtree's.
+    const communities = await this.access.boardCommunities(
+      claims,
+      organizationId,
+      claims.role === 'MEMBER',
+    );
+    if (communities) query.communityId = { $in: communities };
     return paginate(this.model, query, page);
   }
 

@@ -11,8 +11,6 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { CommunityAccess } from '../community/community-access';
-import { OrgProjectionService } from '@jiceng/org-projection';
-import { COMMUNITY_FILTER } from '../community/community-scope';
 import type {
   CancelVolunteerTaskInput,
   PublishVolunteerTaskInput,
@@ -36,7 +34,6 @@ export class TaskService implements OnApplicationBootstrap {
   constructor(
     @InjectModel(TASK_MODEL) private readonly model: Model<VolunteerTask>,
     private readonly access: CommunityAccess,
-    private readonly projection: OrgProjectionService,
   ) {}
 
   // ---- reads -----------------------------------------------------------------------------
@@ -97,11 +94,9 @@ export class TaskService implements OnApplicationBootstrap {
       remainingSlots: { $gt: 0 },
     };
     if (kind) query.audience = { $in: audiencesFor(kind) };
-    if (filter?.organizationId) {
-      query.communityId = {
-        $in: await this.projection.idsUnder(filter.organizationId, COMMUNITY_FILTER),
-      };
-    }
+    // Posted for its claimants everywhere; a caller who claims nothing reads its own subtree's.
+    const communities = await this.access.boardCommunities(claims, filter?.organizationId, !!kind);
+    if (communities) query.communityId = { $in: communities };
     return paginate(this.model, query, page, TASK_PROJECTION);
   }
 
