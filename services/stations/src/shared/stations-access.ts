@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { isWithinScope, type Claims, type ScopedNode } from '@jiceng/auth';
+import { isWithinRecordScope, type Claims, type ScopedNode } from '@jiceng/auth';
 import { badUserInput, forbidden } from '@jiceng/graphql';
 import {
   OrgNodeLoader,
@@ -55,13 +55,17 @@ export class StationsAccess {
       throw forbidden(`Only the admins and station operators of organization ${orgId} may ${what}`);
   }
 
+  /**
+   * Within the caller's subtree; never for a MEMBER, whose scope is itself: it reads the records
+   * about it (its worker, its flag vehicle), not its branch's (see isWithinRecordScope).
+   */
   async isReadable(claims: Claims, orgId: Types.ObjectId | string): Promise<boolean> {
-    return isWithinScope(claims, await this.projection.scoped(orgId));
+    return isWithinRecordScope(claims, await this.projection.scoped(orgId));
   }
 
   async requireReadable(claims: Claims, orgId: string): Promise<ScopedNode> {
     const node = await this.projection.scoped(orgId);
-    if (!isWithinScope(claims, node))
+    if (!isWithinRecordScope(claims, node))
       throw forbidden(`Organization ${orgId} is outside your scope`);
     return node;
   }

@@ -30,7 +30,9 @@ export class FlagVehicleService implements OrgListSource<FlagVehicle, null> {
 
   async getReadable(id: string, claims: Claims): Promise<FlagVehicle> {
     const vehicle = await this.get(id);
-    if (!(await this.access.isReadable(claims, vehicle.mobileBranchId)))
+    // Flag vehicles belong to members: a member reads its own, the fleet's scope reads them all.
+    const own = claims.role === 'MEMBER' && claims.memberId === String(vehicle.memberId);
+    if (!own && !(await this.access.isReadable(claims, vehicle.mobileBranchId)))
       throw forbidden(`Flag vehicle ${id} is outside your scope`);
     return vehicle;
   }

@@ -48,6 +48,8 @@ export class WorkerService {
   /** Within the scope of the organization that looks after the worker, or of its mobile branch. */
   async canRead(claims: Claims, worker: Worker): Promise<boolean> {
     if (hasGlobalScope(claims)) return true;
+    // A member reads the worker record linked to itself, none of its branch's others.
+    if (claims.role === 'MEMBER') return isLinkedTo(claims, worker);
     if (await this.access.isReadable(claims, worker.organizationId)) return true;
     return worker.mobileBranchId !== null && this.access.isReadable(claims, worker.mobileBranchId);
   }
@@ -66,7 +68,7 @@ export class WorkerService {
   async seesMemberLink(ctx: GraphQLContext, worker: Worker): Promise<boolean> {
     const link = worker.memberLink;
     if (!link) return false;
-    if (ctx.claims.role === 'MEMBER') return ctx.claims.memberId === String(link.memberId);
+    if (ctx.claims.role === 'MEMBER') return isLinkedTo(ctx.claims, worker);
     return canAdminister(ctx.claims, await this.access.scopedInRequest(ctx, link.branchId));
   }
 
@@ -165,4 +167,8 @@ export class WorkerService {
       throw conflict(`Worker ${worker._id} changed concurrently; read it again and retry`);
     return this.get(String(worker._id));
   }
+}
+
+function isLinkedTo(claims: Claims, worker: Worker): boolean {
+  return !!worker.memberLink && claims.memberId === String(worker.memberLink.memberId);
 }
