@@ -320,6 +320,20 @@ describe('organizations through the gateway', () => {
       'input.regionCode',
     ]);
     expect(res.errors?.[0].extensions?.stacktrace).toBeUndefined();
+    // The province (13) exists, the county does not: the whole code is checked, not its prefix.
+    const unknownCounty = await gql(gateway.baseUrl, admin, CREATE, {
+      input: {
+        name: '某某支部',
+        kind: 'BRANCH',
+        sector: 'COMMUNITY',
+        regionCode: '130999',
+        parentId: district.id,
+      },
+    });
+    expect(unknownCounty.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.regionCode', message: '130999 is not a division of GB/T 2260' }],
+    });
     const unknownParent = await gql(gateway.baseUrl, admin, CREATE, {
       input: {
         name: '某某支部',
