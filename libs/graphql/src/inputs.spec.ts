@@ -74,6 +74,12 @@ describe('custom scalars', () => {
       expect(Amount.parseValue(value)).toBeInstanceOf(InvalidScalarInput);
   });
 
+  it('leave the context and the parent alone: request loaders are keyed by the context object', async () => {
+    const ctx = { claims: { role: 'ADMIN' }, note: '  not trimmed  ' };
+    expect(await pipe.transform(ctx, { type: 'custom', metatype: Object })).toBe(ctx);
+    expect(ctx.note).toBe('  not trimmed  ');
+  });
+
   it('are reported by ArgumentValidationPipe as BAD_USER_INPUT naming the field', async () => {
     const startsAt = DateTimeScalar.parseValue('yesterday');
     expect(await fieldsOf(validate({ name: 'x', startsAt }))).toEqual([

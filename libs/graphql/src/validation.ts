@@ -64,6 +64,11 @@ export function normalizeArgument(
 const coveredBy = (reported: FieldError[]) => (e: FieldError) =>
   !reported.some((r) => e.field === r.field || e.field.startsWith(`${r.field}.`));
 
+// Nest runs global pipes on every resolver parameter: @Args() come as 'body', @Context() and
+// @Parent() as 'custom'. Only arguments are input; the context in particular must reach the
+// resolver as the very object request loaders batch by, never a copy.
+const isGraphQLArgument = (metadata: ArgumentMetadata) => metadata.type === 'body';
+
 /**
  * class-validator on every argument class, reported as one BAD_USER_INPUT error that lists each
  * offending field by its path from the argument (`input.regionCode`, `filter.kinds`); unknown
@@ -81,6 +86,7 @@ export class ArgumentValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (!isGraphQLArgument(metadata)) return value;
     const prefix = metadata.data ?? '';
     const normalized = normalizeArgument(value, prefix);
     // An unread scalar is not a value class-transformer could hand on: report it alone.
