@@ -20,6 +20,7 @@ import {
   YUNHE_SAMPLE,
   dropDatabases,
 } from '@jiceng/testing';
+import { ageBandOf, ageOn, shanghaiToday } from '../src/member/age';
 import { idNumberCheckCharacter } from '../src/personal-data/id-number';
 
 // The members subgraph with the organizations subgraph and the gateway, each its own process
@@ -343,19 +344,26 @@ describe('members through the gateway', () => {
     const read = (token: string) =>
       q(
         token,
-        `{ member(id: "${alice.id}") { idNumber phone birthDate personalDataMasked age ageBand } }`,
+        `{ member(id: "${alice.id}") { idNumber phone birthDate personalDataMasked age ageBand ageBandLabel } }`,
       );
+    // The exact age goes with the birth date; the band is for everyone who reads the member.
+    const age = ageOn(new Date(Date.UTC(1990, 0, 1)), shanghaiToday());
+    const band = { ageBand: ageBandOf(age), ageBandLabel: expect.stringMatching(/岁/) };
     const raw = {
       idNumber: idNumber('130903', '19900101', 123),
       phone: '13812345678',
       birthDate: '1990-01-01',
       personalDataMasked: false,
+      age,
+      ...band,
     };
     const masked = {
       idNumber: `1309**********${raw.idNumber.slice(-4)}`,
       phone: '138****5678',
       birthDate: null,
       personalDataMasked: true,
+      age: null,
+      ...band,
     };
     expect(dataOf(await read(admin)).member).toMatchObject(raw);
     expect(dataOf(await read(tokenFor('ORG_ADMIN', org.gridA))).member).toMatchObject(raw);
