@@ -178,6 +178,13 @@ describe('rural revitalization through the gateway', () => {
     const p1 = dataOf(await createProject(tokens.xiongan, base)).createRuralProject;
     expect(p1).toMatchObject({ kindLabel: '党支部领办合作社', status: 'PLANNED', areaMu: 120.5 });
     project.p1 = p1.id;
+    // Outside the scope the project answers as an unknown id does: null, no error.
+    const lookup = (id: string) => q(tokens.shouguang, `{ ruralProject(id: "${id}") { id } }`);
+    expect(await lookup(p1.id)).toMatchObject({ data: { ruralProject: null }, errors: undefined });
+    expect(await lookup(String(new mongoose.Types.ObjectId()))).toMatchObject({
+      data: { ruralProject: null },
+      errors: undefined,
+    });
     project.p3 = dataOf(
       await createProject(tokens.xiongan, {
         ...base,
