@@ -9,7 +9,7 @@ import { GraphQLError } from 'graphql';
 import { AuthError, hmacKey, signClaims, verifyBearer } from '@jiceng/auth';
 import { maskError } from '@jiceng/graphql';
 import type { GatewayConfig } from './gateway.config';
-import { armorProtection, pageSizeLimitPlugin } from './operation-limits';
+import { armorProtection, finiteNumbersPlugin, pageSizeLimitPlugin } from './operation-limits';
 import { SignedClaimsDataSource, type GatewayContext } from './signed-claims.data-source';
 import { subgraphUrl } from './subgraphs';
 
@@ -46,6 +46,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     plugins: [
       ...armor.plugins,
       pageSizeLimitPlugin(),
+      finiteNumbersPlugin(),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),

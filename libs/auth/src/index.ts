@@ -4,3 +4,4 @@ export * from './jwt';
 export * from './signed-claims';
 export * from './org-scope';
 export * from './secrets';
+export * from './lookup';

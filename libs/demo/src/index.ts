@@ -1,2 +1,3 @@
 export * from './demo-kit';
 export * from './insert-missing';
+export * from './demo-cast';

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 export * from './errors';
 export * from './validation';
 export * from './pagination';
+export * from './input-scalar';
 export * from './date-time.scalar';
+export * from './text';
 export * from './request-loader';
 
 /** SDL shared by every subgraph (DateTime, PageInfo); add it to the subgraph's type paths. */

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { GraphQLScalarType } from 'graphql';
 import { COMMON_SDL_PATH, DateTimeScalar } from '@jiceng/graphql';
 import { ClaimsMiddleware } from './claims.middleware';
 import { ClientErrorFilter } from './client-error.filter';
@@ -21,8 +22,15 @@ export const GRAPHQL_PATH = '/graphql';
 
 @Module({})
 export class SubgraphGraphQLModule implements NestModule {
-  /** A Federation 2 subgraph from the SDL files under `schemaDir`, behind signed-claims checks. */
-  static forSchema(schemaDir: string): DynamicModule {
+  /**
+   * A Federation 2 subgraph from the SDL files under `schemaDir`, behind signed-claims checks.
+   * `scalars` are the subgraph's own custom scalars, made with `inputScalar` from @jiceng/graphql
+   * so that a bad value is BAD_USER_INPUT naming the field, like a bad DateTime.
+   */
+  static forSchema(
+    schemaDir: string,
+    scalars: Record<string, GraphQLScalarType> = {},
+  ): DynamicModule {
     return {
       module: SubgraphGraphQLModule,
       controllers: [HealthController, MetricsController],
@@ -32,7 +40,7 @@ export class SubgraphGraphQLModule implements NestModule {
           driver: ApolloFederationDriver,
           path: GRAPHQL_PATH,
           typePaths: [COMMON_SDL_PATH, join(schemaDir, '**/*.graphql')],
-          resolvers: { DateTime: DateTimeScalar },
+          resolvers: { DateTime: DateTimeScalar, ...scalars },
           context: buildContext,
           formatError: (formatted, error) => formatSubgraphError(formatted, error),
           includeStacktraceInErrorResponses: false,

@@ -25,7 +25,17 @@ export async function probeTopic(kafka: Kafka, topic: string): Promise<TopicProb
   if (spec) await ensureTopics(kafka, [spec]);
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => void messages.push(message) });
+  // A rebalance before the group's first commit (a busy machine misses a heartbeat) reads the
+  // topic again from the beginning: each offset is one message, however often it is handed over.
+  const seen = new Set<string>();
+  await consumer.run({
+    eachMessage: async ({ partition, message }) => {
+      const at = `${partition}:${message.offset}`;
+      if (seen.has(at)) return;
+      seen.add(at);
+      messages.push(message);
+    },
+  });
   return {
     messages,
     waitFor: (predicate, timeoutMs = 30_000) =>

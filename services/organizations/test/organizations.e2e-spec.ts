@@ -270,13 +270,13 @@ describe('organizations through the gateway', () => {
         .findOne({ _id: new mongoose.Types.ObjectId(communityB1.id) }),
     ).toEqual(before);
 
-    const read = await gql(
-      gateway.baseUrl,
-      streetAdmin,
-      `{ organization(id: "${communityB1.id}") { name } }`,
-    );
-    expect(read.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(read.data?.organization).toBeNull();
+    // An organization outside the scope answers as an unknown id does: existence stays hidden.
+    const lookup = (id: string) =>
+      gql(gateway.baseUrl, streetAdmin, `{ organization(id: "${id}") { name } }`);
+    const outside = await lookup(communityB1.id);
+    const unknown = await lookup(String(new mongoose.Types.ObjectId()));
+    expect(outside).toMatchObject({ data: { organization: null }, errors: undefined });
+    expect(unknown).toEqual(outside);
 
     const child = await create(streetAdmin, {
       name: '新建社区党支部',
@@ -320,6 +320,20 @@ describe('organizations through the gateway', () => {
       'input.regionCode',
     ]);
     expect(res.errors?.[0].extensions?.stacktrace).toBeUndefined();
+    // The province (13) exists, the county does not: the whole code is checked, not its prefix.
+    const unknownCounty = await gql(gateway.baseUrl, admin, CREATE, {
+      input: {
+        name: '某某支部',
+        kind: 'BRANCH',
+        sector: 'COMMUNITY',
+        regionCode: '130999',
+        parentId: district.id,
+      },
+    });
+    expect(unknownCounty.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.regionCode', message: '130999 is not a division of GB/T 2260' }],
+    });
     const unknownParent = await gql(gateway.baseUrl, admin, CREATE, {
       input: {
         name: '某某支部',

@@ -18,7 +18,7 @@ import { FenScalar } from './shared/fen';
   imports: [
     MongoModule.forService(SERVICE_NAME),
     KafkaModule.forService(`jiceng-${SERVICE_NAME}`),
-    SubgraphGraphQLModule.forSchema(__dirname),
+    SubgraphGraphQLModule.forSchema(__dirname, { Fen: FenScalar }),
     OrgProjectionModule.forRoot({ groupId: ruralEnv().orgProjectionGroup }),
     PairingModule,
     ProjectModule,
@@ -29,6 +29,5 @@ import { FenScalar } from './shared/fen';
     RuralStatsModule,
     OrganizationRuralModule,
   ],
-  providers: [FenScalar],
 })
 export class AppModule {}

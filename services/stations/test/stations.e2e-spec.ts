@@ -490,7 +490,15 @@ describe('stations through the gateway', () => {
     expect(await memberLinkSeenBy(tokenFor('AUDITOR'))).toBeNull();
     expect(await memberLinkSeenBy(tokenFor('ANALYST', org.district))).toBeNull();
     expect(await memberLinkSeenBy(tokenFor('STATION_OPERATOR', org.cheLun))).toBeNull();
-    expect(errorCode(await readWorker(streetBAdmin, rider.id))).toBe('FORBIDDEN');
+    // Outside the scope the worker answers as an unknown id does: existence stays hidden.
+    expect(await readWorker(streetBAdmin, rider.id)).toMatchObject({
+      data: { worker: null },
+      errors: undefined,
+    });
+    expect(await readWorker(streetBAdmin, String(new mongoose.Types.ObjectId()))).toMatchObject({
+      data: { worker: null },
+      errors: undefined,
+    });
 
     const listed = dataOf(
       await q(
@@ -794,7 +802,8 @@ describe('stations through the gateway', () => {
       'query($id: ID!) { organization(id: $id) { stations { totalCount } } }',
       { id: org.streetA },
     );
-    expect(errorCode(foreign)).toBe('FORBIDDEN');
+    // An organization outside the scope answers as an unknown one: null, no error.
+    expect(foreign).toMatchObject({ data: { organization: null }, errors: undefined });
   });
 
   it('names flag vehicles in a mobile branch’s fleet', async () => {
@@ -864,10 +873,9 @@ describe('stations through the gateway', () => {
       statusLabel: '已撤销命名',
       retiredReason: '骑手离职',
     });
-    expect(
-      errorCode(
-        await q(streetAdmin, 'query($id: ID!) { flagVehicle(id: $id) { id } }', { id: vehicle.id }),
-      ),
-    ).toBe('FORBIDDEN');
+    const outside = await q(streetAdmin, 'query($id: ID!) { flagVehicle(id: $id) { id } }', {
+      id: vehicle.id,
+    });
+    expect(outside).toMatchObject({ data: { flagVehicle: null }, errors: undefined });
   });
 });

@@ -512,9 +512,17 @@ describe('volunteering through the gateway', () => {
     ).volunteerClaim.member.volunteerHours;
     expect(hours).toBe(Math.round((durationMinutes / 60) * 100) / 100);
 
-    // Out of scope: FORBIDDEN, and no data.
+    // Out of scope: a lookup answers null as for an unknown id (existence stays hidden); lists
+    // and statistics FORBIDDEN; no data either way.
+    for (const [name, id] of [['volunteerClaim', memberClaimId]] as const) {
+      const lookup = (of: string) =>
+        q(communityBAdmin, `query($id: ID!) { ${name}(id: $id) { id } }`, { id: of });
+      expect(await lookup(id)).toMatchObject({ data: { [name]: null }, errors: undefined });
+      expect(await lookup(String(new mongoose.Types.ObjectId()))).toMatchObject({
+        data: { [name]: null },
+      });
+    }
     for (const [query, variables] of [
-      ['query($id: ID!) { volunteerClaim(id: $id) { id state } }', { id: memberClaimId }],
       [
         'query($o: ID!) { volunteerClaims(organizationId: $o) { totalCount edges { node { id } } } }',
         { o: org.communityA },

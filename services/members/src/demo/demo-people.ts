@@ -115,6 +115,11 @@ export const ROLES = {
     ages: [22, 48],
     femaleShare: 0.08,
   },
+  cadre: {
+    occupations: ['村干部', '街道干部', '社区工作者'],
+    ages: [30, 58],
+    femaleShare: 0.3,
+  },
   applicant: {
     occupations: ['企业职工', '社区工作者', '教师', '外卖骑手', '技术员'],
     ages: [18, 28],

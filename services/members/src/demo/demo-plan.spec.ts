@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { ageOn } from '../member/age';
 import { birthDateOfIdNumber, genderOfIdNumber, idNumberProblem } from '../personal-data/id-number';
 import type { OrgNode } from '@jiceng/org-projection';
+import { demoCast, LINGHE_STREETS, lingheStreetName } from '@jiceng/demo';
 import { DEMO_TODAY, FIGURES, findLandmarks, LANDMARK_NAMES, planDemo } from './demo-plan';
 
 // A small forest shaped like the organizations demo: the landmarks the report's figures hang on.
@@ -63,6 +64,16 @@ function forest(): OrgNode[] {
   const county = add('安新县委', 'PARTY_COMMITTEE', 'STATE_ORGAN', xiongan, '130632');
   for (let i = 0; i < 8; i++) add(`村${i}党支部`, 'BRANCH', 'VILLAGE', county, '130632');
   add('车轮支部', 'MOBILE_BRANCH', 'NEW_EMPLOYMENT', hebei, '131102');
+  const liaoning = add('中共辽宁省委员会', 'PARTY_COMMITTEE', 'STATE_ORGAN', null, '210000');
+  const linghe = add(
+    '中共锦州市凌河区委员会',
+    'PARTY_COMMITTEE',
+    'STATE_ORGAN',
+    liaoning,
+    '210703',
+  );
+  for (let s = 0; s < LINGHE_STREETS; s++)
+    add(lingheStreetName(s), 'WORKING_COMMITTEE', 'COMMUNITY', linghe, '210703');
   return nodes;
 }
 
@@ -119,6 +130,22 @@ describe('demo members plan', () => {
         .every((m) => ageOn(m.birthDate, DEMO_TODAY) <= 29),
     ).toBe(true);
     expect(members.some((m) => m.floating)).toBe(true);
+  });
+
+  // Other services' demos refer to these members by id (the rural demo's spec checks that it
+  // refers to no one else): each must be created, with that id, on its street.
+  it('creates every member of the demo cast with its id, on its street, in good standing', () => {
+    const planned = new Map(members.filter((m) => m.id).map((m) => [String(m.id), m]));
+    const missing = demoCast()
+      .filter(
+        (c) => !planned.get(String(c.id))?.branch._id.equals(landmarks.lingheStreets[c.street]._id),
+      )
+      .map((c) => `Member ${c.id} (${c.role}, ${lingheStreetName(c.street)})`);
+    expect(missing).toEqual([]);
+    expect(planned.size).toBe(demoCast().length);
+    expect([...planned.values()].every((m) => ['FULL', 'PROBATIONARY'].includes(m.status))).toBe(
+      true,
+    );
   });
 
   it('is deterministic', () => {

@@ -2,6 +2,8 @@ import { idNumberCheckCharacter } from '../personal-data/id-number';
 import { ageOn } from '../member/age';
 import type { Gender, MemberStatus } from '../member/member.enums';
 import type { OrgNode } from '@jiceng/org-projection';
+import { demoCast, LINGHE_STREETS, lingheStreetName } from '@jiceng/demo';
+import type { Types } from 'mongoose';
 import { mobilePhone, personName, pick, rng, ROLES, type Role } from './demo-people';
 
 // The demo members, planned from the demo organization trees as the projection knows them:
@@ -32,6 +34,8 @@ const UNIT_MEMBERS_NOT_REPORTING = { city: 12, district: 10 } as const;
 const DAY = 86_400_000;
 
 export interface PlannedMember {
+  /** A fixed id for a member other services' demos refer to (the demo cast); else assigned. */
+  id?: Types.ObjectId;
   branch: OrgNode;
   name: string;
   gender: Gender;
@@ -63,6 +67,8 @@ export interface Landmarks {
   communities: OrgNode[];
   projectBranches: OrgNode[];
   xiongan: OrgNode;
+  /** 凌河区's street working committees, street by street: the demo cast's organizations. */
+  lingheStreets: OrgNode[];
 }
 
 const byId = (a: OrgNode, b: OrgNode) => String(a._id).localeCompare(String(b._id));
@@ -99,7 +105,11 @@ export function findLandmarks(nodes: OrgNode[]): Landmarks | string[] {
         )
         .sort(byId)
     : [];
+  const lingheStreets = Array.from({ length: LINGHE_STREETS }, (_, s) =>
+    named(lingheStreetName(s)),
+  );
   const missing = [
+    ...lingheStreets.flatMap((street, s) => (street ? [] : [lingheStreetName(s)])),
     ...(!yunhe ? [LANDMARK_NAMES.yunhe] : []),
     ...(!xiongan ? [LANDMARK_NAMES.xiongan] : []),
     ...(cityUnits.length < FIGURES.cityUnits
@@ -125,6 +135,7 @@ export function findLandmarks(nodes: OrgNode[]): Landmarks | string[] {
     districtUnits: districtUnits.slice(0, FIGURES.districtUnits),
     communities,
     projectBranches,
+    lingheStreets: lingheStreets as OrgNode[],
   };
 }
 
@@ -160,7 +171,7 @@ export function planDemo(nodes: OrgNode[], landmarks: Landmarks, target = 100_00
       if (kind === 'districtUnit') return sum + UNIT_MEMBERS_NOT_REPORTING.district;
       return kind === 'resident' ? sum : sum + BRANCH_SIZES[kind];
     },
-    FIGURES.cityReporting + FIGURES.districtReporting + FIGURES.applicants,
+    FIGURES.cityReporting + FIGURES.districtReporting + FIGURES.applicants + demoCast().length,
   );
   const perGrid = Math.max(20, Math.ceil((target - fixed) / Math.max(1, grids.length)));
 
@@ -303,6 +314,13 @@ export function planDemo(nodes: OrgNode[], landmarks: Landmarks, target = 100_00
       status: 'APPLICANT',
       statusSince: maxDate(applied, yearsAfter(base.birthDate, 18)),
     });
+  }
+
+  // The members other services' demos refer to by id (the demo cast): cadres of 凌河区's streets.
+  for (const cadre of demoCast()) {
+    const branch = landmarks.lingheStreets[cadre.street];
+    const { random, base } = person(branch, `cast-${cadre.id}`, ROLES.cadre);
+    members.push({ ...base, id: cadre.id, ...status(random, base.birthDate, true) });
   }
 
   const unitReports: PlannedUnitReport[] = [

@@ -40,6 +40,7 @@ const BATCH = 2000;
 // the local Mongo-wire server); registrations through the API get ordinary ObjectIds.
 const ID_PREFIX = Math.floor(Date.UTC(2024, 0, 1) / 1000).toString(16);
 type Ordered = { related: boolean; doc: { idNumberHash: string } };
+// Members other services' demos refer to (the demo cast, @jiceng/demo) keep their fixed ids.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The demo trees as the projection holds them, once their landmarks and size stop changing. */
@@ -204,10 +205,15 @@ async function main(): Promise<void> {
           planned.branch.kind === 'MOBILE_BRANCH'
         ),
         doc: memberDocument(planned, cipher, now),
+        fixedId: planned.id,
       }))
-      .sort(order)
-      .map(({ related, doc }, i) => {
-        const _id = new Types.ObjectId(`${ID_PREFIX}${i.toString(16).padStart(16, '0')}`);
+      // The cast (fixed ids) goes last and takes no counter: the other members keep the ids an
+      // earlier load gave them, and the last batch, which tells whether a load is complete,
+      // holds the cast.
+      .sort((a, b) => Number(!!a.fixedId) - Number(!!b.fixedId) || order(a, b))
+      .map(({ related, doc, fixedId }, i) => {
+        const _id =
+          fixedId ?? new Types.ObjectId(`${ID_PREFIX}${i.toString(16).padStart(16, '0')}`);
         const outbox = related
           ? [
               memberRecord(

@@ -139,9 +139,11 @@ export class MemberResolver {
       : null;
   }
 
+  // The exact age gives the birth date away to within a year: it goes with the birth date, and
+  // whoever gets that masked gets the band only.
   @ResolveField('age')
-  age(@Parent() member: Member) {
-    return ageOn(member.birthDate, shanghaiToday());
+  age(@Parent() member: Member, @Context() ctx: GraphQLContext) {
+    return seesPersonalData(ctx.claims, member) ? ageOn(member.birthDate, shanghaiToday()) : null;
   }
 
   @ResolveField('ageBand')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
-import { hasGlobalScope, type Claims } from '@jiceng/auth';
+import { hasGlobalScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
   conflict,
@@ -66,10 +66,10 @@ export class MemberService {
     claims: Claims,
     load: (id: string) => Promise<Member | null>,
   ): Promise<Member | null> {
-    const member = await load(id);
-    if (!member) return null;
-    if (!canReadMember(claims, member)) throw forbidden(`Member ${id} is outside your scope`);
-    return member;
+    // The role is refused whatever the id; a member outside the caller's scope is null, as an
+    // unknown one is (visibleOrNull).
+    if (!memberListScope(claims)) throw forbidden('Your role does not read member records');
+    return visibleOrNull(await load(id), (member) => canReadMember(claims, member));
   }
 
   /**

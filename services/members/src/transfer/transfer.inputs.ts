@@ -1,4 +1,5 @@
-import { IsMongoId, IsOptional, IsString, Length } from 'class-validator';
+import { IsText } from '@jiceng/graphql';
+import { IsMongoId, IsOptional } from 'class-validator';
 
 export class RequestTransferInput {
   @IsMongoId()
@@ -7,8 +8,7 @@ export class RequestTransferInput {
   @IsMongoId()
   toOrganizationId!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 }
 
@@ -17,7 +17,6 @@ export class DecideTransferInput {
   transferId!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   note?: string;
 }

@@ -17,7 +17,7 @@ import {
   starRatingId,
   type StarRating,
 } from '../star-rating/star-rating.schema';
-import { regionLabel } from './region-names';
+import { regionLabel } from '@jiceng/geo';
 import { byCount, emptyTally, tally, type TalliedNode } from './subtree-tally';
 
 export const MAX_PERIODS = 8;

@@ -5,6 +5,7 @@ import {
   canManage,
   hasGlobalScope,
   isWithinScope,
+  visibleOrNull,
   type Claims,
   type ScopedNode,
 } from '@jiceng/auth';
@@ -90,11 +91,7 @@ export class OrganizationService implements OnApplicationBootstrap {
     claims: Claims,
     load: (id: string) => Promise<Organization | null>,
   ): Promise<Organization | null> {
-    const org = await load(id);
-    if (!org) return null;
-    if (!isWithinScope(claims, scopedNode(org)))
-      throw forbidden(`Organization ${id} is outside your scope`);
-    return org;
+    return visibleOrNull(await load(id), (org) => isWithinScope(claims, scopedNode(org)));
   }
 
   list(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
-import { hasGlobalScope, isWithinScope, type Claims } from '@jiceng/auth';
+import { hasGlobalScope, isWithinScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
   conflict,
@@ -65,11 +65,9 @@ export class PairingService {
   // ---- reads ---------------------------------------------------------------------------
 
   async getReadable(id: string, claims: Claims): Promise<Pairing | null> {
-    const pairing = await this.get(id);
-    if (!pairing) return null;
-    if (!canRead(claims, await this.partiesOf(pairing)))
-      throw forbidden(`Pairing ${id} is outside your scope`);
-    return pairing;
+    return visibleOrNull(await this.get(id), async (pairing) =>
+      canRead(claims, await this.partiesOf(pairing)),
+    );
   }
 
   /** Pairings in which `org` takes part; the caller already reads `org`, so it reads them. */

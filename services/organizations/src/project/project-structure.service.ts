@@ -30,7 +30,9 @@ export class ProjectStructureService {
   ) {}
 
   async createAreaBranch(input: CreateProjectAreaBranchInput, claims: Claims) {
-    const project = await this.projects.getReadable(input.projectId, claims);
+    // A write answers FORBIDDEN outside the caller's scope (createBelow checks it), not the
+    // lookup's null: only lookups hide existence.
+    const project = await this.projects.get(input.projectId);
     if (!project) throw badUserInput([{ field: 'input.projectId', message: 'does not exist' }]);
     const jc = await this.projects.jointCommitteeOf(project);
     if (!jc) throw notFound('Organization', String(project.jointCommitteeId));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
-import { hasGlobalScope, isWithinScope, type Claims } from '@jiceng/auth';
+import { hasGlobalScope, isWithinScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
   conflict,
@@ -66,11 +66,9 @@ export class ProjectService {
   }
 
   async getReadable(id: string, claims: Claims): Promise<ConstructionProject | null> {
-    const project = await this.get(id);
-    if (!project) return null;
-    if (!canReadProject(claims, await this.jointCommitteeOf(project)))
-      throw forbidden(`ConstructionProject ${id} is outside your scope`);
-    return project;
+    return visibleOrNull(await this.get(id), async (project) =>
+      canReadProject(claims, await this.jointCommitteeOf(project)),
+    );
   }
 
   async list(

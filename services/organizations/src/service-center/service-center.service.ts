@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { isWithinScope, type Claims } from '@jiceng/auth';
+import { isWithinScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
   conflict,
@@ -67,12 +67,9 @@ export class ServiceCenterService {
   }
 
   async getReadable(id: string, claims: Claims): Promise<ServiceCenter | null> {
-    const center = await this.get(id);
-    if (!center) return null;
-    const org = await this.organizationOf(center);
-    if (!isWithinScope(claims, scopedNode(org)))
-      throw forbidden(`ServiceCenter ${id} is outside your scope`);
-    return center;
+    return visibleOrNull(await this.get(id), async (center) =>
+      isWithinScope(claims, scopedNode(await this.organizationOf(center))),
+    );
   }
 
   async create(input: CreateServiceCenterInput, claims: Claims): Promise<ServiceCenter> {

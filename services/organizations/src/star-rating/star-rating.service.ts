@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
-import { isWithinScope, type Claims } from '@jiceng/auth';
+import { isWithinScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
   conflict,
@@ -112,10 +112,7 @@ export class StarRatingService {
   async getReadable(id: string, claims: Claims): Promise<StarRating | null> {
     if (!Types.ObjectId.isValid(id)) return null;
     const rating = await this.model.findById(id, STAR_RATING_PROJECTION).lean<StarRating>();
-    if (!rating) return null;
-    if (!isWithinScope(claims, ratingNode(rating)))
-      throw forbidden(`Star rating ${id} is outside your scope`);
-    return rating;
+    return visibleOrNull(rating, (r) => isWithinScope(claims, ratingNode(r)));
   }
 
   async list(

@@ -1,3 +1,4 @@
+import { IsLine, IsText } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,8 +9,6 @@ import {
   IsInt,
   IsMongoId,
   IsOptional,
-  IsString,
-  Length,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -24,13 +23,11 @@ import {
 } from './commitment-sheet-stage';
 
 export class CommitmentGoalInput {
-  @IsString()
-  @Length(2, 200)
+  @IsLine({ min: 2 })
   title!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 1000)
+  @IsText({ min: 0, max: 1000 })
   measures?: string;
 
   @IsOptional()
@@ -67,8 +64,7 @@ export class ReportCommitmentSheetInput {
   @IsMongoId()
   id!: string;
 
-  @IsString()
-  @Length(2, 2000)
+  @IsText({ min: 2, max: 2000 })
   report!: string;
 
   @IsOptional()
@@ -88,8 +84,7 @@ export class AssessCommitmentSheetInput {
   score!: number;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 1000)
+  @IsText({ min: 0, max: 1000 })
   comment?: string;
 
   @IsOptional()

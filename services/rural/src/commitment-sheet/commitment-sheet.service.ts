@@ -1,3 +1,4 @@
+import { visibleOrNull } from '@jiceng/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
@@ -41,29 +42,28 @@ export class CommitmentSheetService {
 
   // ---- reads -----------------------------------------------------------------------------
 
+  find(id: string): Promise<CommitmentSheet | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id).lean<CommitmentSheet>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<CommitmentSheet> {
-    const sheet = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id).lean<CommitmentSheet>()
-      : null;
+    const sheet = await this.find(id);
     if (!sheet) throw notFound('Commitment sheet', id);
     return sheet;
   }
 
-  async readable(claims: Claims, id: string): Promise<CommitmentSheet> {
-    const sheet = await this.get(id);
-    await this.access.requireReadable(claims, [sheet.organizationId], `Commitment sheet ${id}`);
-    return sheet;
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  async readable(claims: Claims, id: string): Promise<CommitmentSheet | null> {
+    return visibleOrNull(await this.find(id), (sheet) =>
+      this.access.isReadable(claims, [sheet.organizationId]),
+    );
   }
 
   async of(claims: Claims, memberId: string, year: number): Promise<CommitmentSheet | null> {
     const sheet = await this.model.findOne({ memberId, year }).lean<CommitmentSheet>();
-    if (sheet)
-      await this.access.requireReadable(
-        claims,
-        [sheet.organizationId],
-        `Commitment sheet of ${memberId}`,
-      );
-    return sheet;
+    return visibleOrNull(sheet, (s) => this.access.isReadable(claims, [s.organizationId]));
   }
 
   async list(

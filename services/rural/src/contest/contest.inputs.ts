@@ -1,3 +1,4 @@
+import { IsLine, IsName } from '@jiceng/graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -6,8 +7,6 @@ import {
   IsInt,
   IsMongoId,
   IsOptional,
-  IsString,
-  Length,
   Max,
   Min,
 } from 'class-validator';
@@ -21,16 +20,14 @@ export class CreateContestInput {
   @IsQuarter()
   quarter!: string;
 
-  @IsString()
-  @Length(2, 100)
+  @IsLine({ min: 2, max: 100 })
   theme!: string;
 
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ArrayUnique()
-  @IsString({ each: true })
-  @Length(1, 50, { each: true })
+  @IsName({ max: 50, each: true })
   jurors!: string[];
 
   @IsInt()
@@ -46,8 +43,7 @@ export class EnterContestInput {
   @IsMongoId()
   organizationId!: string;
 
-  @IsString()
-  @Length(2, 100)
+  @IsLine({ min: 2, max: 100 })
   title!: string;
 }
 
@@ -58,8 +54,7 @@ export class ScoreContestEntryInput {
   @IsMongoId()
   entryId!: string;
 
-  @IsString()
-  @Length(1, 50)
+  @IsName({ max: 50 })
   juror!: string;
 
   @IsScore()

@@ -1,3 +1,4 @@
+import { visibleOrNull } from '@jiceng/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
@@ -31,18 +32,23 @@ export class ContestService {
 
   // ---- reads -----------------------------------------------------------------------------
 
+  find(id: string): Promise<Contest | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id).lean<Contest>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<Contest> {
-    const contest = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id).lean<Contest>()
-      : null;
+    const contest = await this.find(id);
     if (!contest) throw notFound('Contest', id);
     return contest;
   }
 
-  async readable(claims: Claims, id: string): Promise<Contest> {
-    const contest = await this.get(id);
-    await this.access.requireReadable(claims, [contest.organizationId], `Contest ${id}`);
-    return contest;
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  async readable(claims: Claims, id: string): Promise<Contest | null> {
+    return visibleOrNull(await this.find(id), (contest) =>
+      this.access.isReadable(claims, [contest.organizationId]),
+    );
   }
 
   async list(

@@ -10,6 +10,7 @@ import type { SecretaryProjectState } from '../secretary-project/secretary-proje
 import type { CommitmentSheet } from '../commitment-sheet/commitment-sheet.schema';
 import type { CadreRole } from '../commitment-sheet/commitment-sheet-stage';
 import { shortName } from '../shared/short-name';
+import { lingheCadres, lingheStreetSecretaries } from '@jiceng/demo';
 import {
   between,
   cn,
@@ -51,6 +52,8 @@ function step(
 }
 
 export function secretaryProjects(input: DemoInput): SecretaryProject[] {
+  // Each street's secretary leads its projects: a member the members demo creates (demo cast).
+  const secretaries = lingheStreetSecretaries();
   return input.lingheStreets.flatMap((street, s) =>
     Array.from({ length: SECRETARY_PROJECTS_PER_STREET }, (_, j) => {
       const g = s * SECRETARY_PROJECTS_PER_STREET + j;
@@ -86,7 +89,7 @@ export function secretaryProjects(input: DemoInput): SecretaryProject[] {
         year: SECRETARY_YEAR,
         title: `${shortName(street.name)}${THEMES[(s * 5 + j) % THEMES.length]}`,
         goals: '聚焦"党建+基层治理"，实现项目目标化、目标节点化、节点责任化',
-        secretaryMemberId: String(demoId(`secretary-member/${s}`)),
+        secretaryMemberId: String(secretaries[s].id),
         state: last.state,
         steps,
         midtermScore,
@@ -102,23 +105,18 @@ export function secretaryProjects(input: DemoInput): SecretaryProject[] {
 }
 
 const COMMITMENT_YEAR = 2022;
-// 运河区 has 62 administrative villages: a secretary and a director each, the rest 两委 members.
-const ROLE_COUNTS: [CadreRole, number][] = [
-  ['SECRETARY', 62],
-  ['DIRECTOR', 62],
-  ['COMMITTEE_MEMBER', 272],
-];
 const GOALS = ['村庄硬化绿化亮化', '发展壮大村级集体经济', '公共游园建设', '文化广场建设'];
 
 export function commitmentSheets(input: DemoInput): CommitmentSheet[] {
-  const roles = ROLE_COUNTS.flatMap(([role, n]) => Array<CadreRole>(n).fill(role));
-  return roles.map((role, i) => {
+  // The cadres are members the members demo creates (demo cast), each on its sheet's street.
+  return lingheCadres().map((cadre, i) => {
     const random = rng(`sheet/${i}`);
-    const street = input.lingheStreets[i % input.lingheStreets.length];
+    const street = input.lingheStreets[cadre.street];
+    const role = cadre.role as CadreRole;
     const goalsSetAt = shanghai(day('2022-01-05', between(random, 0, 20)));
     return {
       _id: demoId(`sheet/${i}`),
-      memberId: String(demoId(`cadre/${i}`)),
+      memberId: String(cadre.id),
       organizationId: street._id,
       year: COMMITMENT_YEAR,
       role,

@@ -3,6 +3,7 @@ import { allocationProblem, fundStepProblem } from '../fund/fund-stage';
 import { fundingSums } from '../project/funding-totals';
 import { completionByYear } from '../secretary-project/completion';
 import { transitionProblem } from '../secretary-project/secretary-project-state';
+import { demoCast } from '@jiceng/demo';
 import { cn, demoId, WAN, type DemoInput } from './demo-kit';
 import { demoRural } from './demo-rural';
 
@@ -38,6 +39,33 @@ const input: DemoInput = {
 
 describe('rural demo data', () => {
   const data = demoRural(input);
+
+  // Every Member the rural subgraph returns as a reference ({ __typename, id }) must be a member
+  // the members demo creates: the demo cast (the members demo's own spec checks it creates each).
+  it('refers only to members the members demo creates, each on the street of its record', () => {
+    const cast = new Map(demoCast().map((m) => [String(m.id), m]));
+    const references = [
+      ...data.commitmentSheets.map((s) => ({
+        field: `CommitmentSheet(${s._id}).member`,
+        id: s.memberId,
+        organizationId: s.organizationId,
+      })),
+      ...data.secretaryProjects.map((p) => ({
+        field: `SecretaryProject(${p._id}).secretary`,
+        id: p.secretaryMemberId,
+        organizationId: p.organizationId,
+      })),
+    ];
+    expect(references).toHaveLength(396 + 36);
+    const dangling = references
+      .filter((r) => r.id === null || !cast.has(r.id))
+      .map((r) => `${r.field} → Member ${r.id}`);
+    expect(dangling).toEqual([]);
+    const elsewhere = references
+      .filter((r) => !input.lingheStreets[cast.get(r.id!)!.street]._id.equals(r.organizationId))
+      .map((r) => `${r.field}: Member ${r.id} holds its membership on another street`);
+    expect(elsewhere).toEqual([]);
+  });
 
   it('is deterministic', () => {
     expect(JSON.stringify(demoRural(input))).toBe(JSON.stringify(data));

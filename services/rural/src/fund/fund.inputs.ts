@@ -1,13 +1,5 @@
-import {
-  IsDate,
-  IsEnum,
-  IsInt,
-  IsMongoId,
-  IsOptional,
-  IsString,
-  Length,
-  Min,
-} from 'class-validator';
+import { IsLine, IsName, IsText } from '@jiceng/graphql';
+import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validator';
 import { IsFen } from '../shared/fen';
 import { IsScore } from '../shared/score';
 import { IsYear } from '../shared/year';
@@ -17,8 +9,7 @@ export class CreateFundInput {
   @IsMongoId()
   organizationId!: string;
 
-  @IsString()
-  @Length(2, 100)
+  @IsName({ min: 2 })
   name!: string;
 
   @IsYear()
@@ -35,8 +26,7 @@ export class ApplyForFundInput {
   @IsMongoId()
   organizationId!: string;
 
-  @IsString()
-  @Length(2, 100)
+  @IsLine({ min: 2, max: 100 })
   title!: string;
 
   @IsFen()
@@ -63,8 +53,7 @@ export class AdvanceFundApplicationInput {
   score?: number;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 1000)
+  @IsText({ min: 0, max: 1000 })
   note?: string;
 
   @IsOptional()

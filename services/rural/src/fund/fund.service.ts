@@ -1,3 +1,4 @@
+import { visibleOrNull } from '@jiceng/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
@@ -33,16 +34,23 @@ export class FundService {
 
   // ---- reads -----------------------------------------------------------------------------
 
+  findFund(id: string | Types.ObjectId): Promise<Fund | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.funds.findById(id).lean<Fund>().exec()
+      : Promise.resolve(null);
+  }
+
   async getFund(id: string | Types.ObjectId): Promise<Fund> {
-    const fund = Types.ObjectId.isValid(id) ? await this.funds.findById(id).lean<Fund>() : null;
+    const fund = await this.findFund(id);
     if (!fund) throw notFound('Fund', String(id));
     return fund;
   }
 
-  async readableFund(claims: Claims, id: string): Promise<Fund> {
-    const fund = await this.getFund(id);
-    await this.access.requireReadable(claims, [fund.organizationId], `Fund ${id}`);
-    return fund;
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  async readableFund(claims: Claims, id: string): Promise<Fund | null> {
+    return visibleOrNull(await this.findFund(id), (fund) =>
+      this.access.isReadable(claims, [fund.organizationId]),
+    );
   }
 
   findFundsByIds(ids: readonly string[]): Promise<Fund[]> {
@@ -74,24 +82,28 @@ export class FundService {
     );
   }
 
+  findApplication(id: string): Promise<FundApplication | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.applications.findById(id).lean<FundApplication>().exec()
+      : Promise.resolve(null);
+  }
+
   async getApplication(id: string): Promise<FundApplication> {
-    const application = Types.ObjectId.isValid(id)
-      ? await this.applications.findById(id).lean<FundApplication>()
-      : null;
+    const application = await this.findApplication(id);
     if (!application) throw notFound('Fund application', id);
     return application;
   }
 
   /** Readable by the applicant's subtree and by the organizer's. */
-  async readableApplication(claims: Claims, id: string): Promise<FundApplication> {
-    const application = await this.getApplication(id);
-    const fund = await this.getFund(application.fundId);
-    await this.access.requireReadable(
-      claims,
-      [application.organizationId, fund.organizationId],
-      `Fund application ${id}`,
-    );
-    return application;
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  async readableApplication(claims: Claims, id: string): Promise<FundApplication | null> {
+    return visibleOrNull(await this.findApplication(id), async (application) => {
+      const fund = await this.findFund(application.fundId);
+      return this.access.isReadable(claims, [
+        application.organizationId,
+        ...(fund ? [fund.organizationId] : []),
+      ]);
+    });
   }
 
   applicationsOf(

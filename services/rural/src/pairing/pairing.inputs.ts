@@ -1,17 +1,9 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsMongoId,
-  IsOptional,
-  IsString,
-  Length,
-} from 'class-validator';
+import { IsName } from '@jiceng/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsMongoId, IsOptional } from 'class-validator';
 import { IsIsoDate } from '../shared/shanghai';
 
 export class CreateRuralPairingInput {
-  @IsString()
-  @Length(2, 100)
+  @IsName({ min: 2 })
   program!: string;
 
   @IsArray()
@@ -26,7 +18,6 @@ export class CreateRuralPairingInput {
 
 export class RuralPairingFilter {
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsName()
   program?: string;
 }

@@ -1,3 +1,4 @@
+import { visibleOrNull } from '@jiceng/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
@@ -30,19 +31,24 @@ export class PairingService {
     return this.model.find({ _id: { $in: valid } }).lean<RuralPairing[]>();
   }
 
+  find(id: string): Promise<RuralPairing | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id).lean<RuralPairing>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<RuralPairing> {
-    const pairing = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id).lean<RuralPairing>()
-      : null;
+    const pairing = await this.find(id);
     if (!pairing) throw notFound('Rural pairing', id);
     return pairing;
   }
 
   /** A pairing is readable by either side's subtree. */
-  async readable(claims: Claims, id: string): Promise<RuralPairing> {
-    const pairing = await this.get(id);
-    await this.access.requireReadable(claims, pairing.villageIds, `Rural pairing ${id}`);
-    return pairing;
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  async readable(claims: Claims, id: string): Promise<RuralPairing | null> {
+    return visibleOrNull(await this.find(id), (pairing) =>
+      this.access.isReadable(claims, pairing.villageIds),
+    );
   }
 
   async list(

@@ -1,3 +1,4 @@
+import { visibleOrNull } from '@jiceng/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
@@ -44,19 +45,24 @@ export class ProjectService {
 
   // ---- reads -----------------------------------------------------------------------------
 
+  find(id: string): Promise<RuralProject | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id).lean<RuralProject>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<RuralProject> {
-    const project = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id).lean<RuralProject>()
-      : null;
+    const project = await this.find(id);
     if (!project) throw notFound('Rural project', id);
     return project;
   }
 
   /** A project is readable within the subtree of any of its villages. */
-  async readable(claims: Claims, id: string): Promise<RuralProject> {
-    const project = await this.get(id);
-    await this.access.requireReadable(claims, project.villageIds, `Rural project ${id}`);
-    return project;
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  async readable(claims: Claims, id: string): Promise<RuralProject | null> {
+    return visibleOrNull(await this.find(id), (project) =>
+      this.access.isReadable(claims, project.villageIds),
+    );
   }
 
   async list(

@@ -1,13 +1,5 @@
-import {
-  IsDate,
-  IsEnum,
-  IsInt,
-  IsMongoId,
-  IsOptional,
-  IsString,
-  Length,
-  Min,
-} from 'class-validator';
+import { IsLine, IsText } from '@jiceng/graphql';
+import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validator';
 import { IsYear } from '../shared/year';
 import { IsScore } from '../shared/score';
 import { SECRETARY_PROJECT_STATES, type SecretaryProjectState } from './secretary-project-state';
@@ -19,13 +11,11 @@ export class ProposeSecretaryProjectInput {
   @IsYear()
   year!: number;
 
-  @IsString()
-  @Length(2, 100)
+  @IsLine({ min: 2, max: 100 })
   title!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @IsText({ min: 0, max: 2000 })
   goals?: string;
 
   @IsOptional()
@@ -70,8 +60,7 @@ export class AdvanceSecretaryProjectInput {
   residentScore?: number;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 1000)
+  @IsText({ min: 0, max: 1000 })
   note?: string;
 }
 

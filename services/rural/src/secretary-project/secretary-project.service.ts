@@ -1,3 +1,4 @@
+import { visibleOrNull } from '@jiceng/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
@@ -44,18 +45,23 @@ export class SecretaryProjectService {
 
   // ---- reads -----------------------------------------------------------------------------
 
+  find(id: string): Promise<SecretaryProject | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id).lean<SecretaryProject>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<SecretaryProject> {
-    const project = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id).lean<SecretaryProject>()
-      : null;
+    const project = await this.find(id);
     if (!project) throw notFound('Secretary project', id);
     return project;
   }
 
-  async readable(claims: Claims, id: string): Promise<SecretaryProject> {
-    const project = await this.get(id);
-    await this.access.requireReadable(claims, [project.organizationId], `Secretary project ${id}`);
-    return project;
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  async readable(claims: Claims, id: string): Promise<SecretaryProject | null> {
+    return visibleOrNull(await this.find(id), (project) =>
+      this.access.isReadable(claims, [project.organizationId]),
+    );
   }
 
   async list(

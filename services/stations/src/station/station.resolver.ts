@@ -37,7 +37,7 @@ export class StationResolver {
 
   @Query('station')
   station(@Args('id') id: string) {
-    return this.stations.get(id);
+    return this.stations.find(id);
   }
 
   @Query('nearbyStations')
@@ -51,7 +51,7 @@ export class StationResolver {
 
   @ResolveReference()
   resolveReference(reference: { id: string }) {
-    return this.stations.get(reference.id);
+    return this.stations.find(reference.id);
   }
 
   @ResolveField('id')

@@ -46,10 +46,14 @@ export class StationService implements OrgListSource<Station, StationFilter | un
 
   // ---- reads -----------------------------------------------------------------------------
 
+  find(id: string): Promise<Station | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id).lean<Station>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<Station> {
-    const station = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id).lean<Station>()
-      : null;
+    const station = await this.find(id);
     if (!station) throw notFound('Station', id);
     return station;
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { visibleOrNull } from '@jiceng/auth';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
-import { badUserInput, conflict, forbidden, notFound, type FieldError } from '@jiceng/graphql';
+import { badUserInput, conflict, notFound, type FieldError } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import type { OrgListSource } from '../shared/org-lists';
 import { isIsoDate, shanghaiDate } from '../shared/shanghai-time';
@@ -20,21 +21,29 @@ export class FlagVehicleService implements OrgListSource<FlagVehicle, null> {
     private readonly access: StationsAccess,
   ) {}
 
+  find(id: string): Promise<FlagVehicle | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id).lean<FlagVehicle>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<FlagVehicle> {
-    const vehicle = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id).lean<FlagVehicle>()
-      : null;
+    const vehicle = await this.find(id);
     if (!vehicle) throw notFound('Flag vehicle', id);
     return vehicle;
   }
 
-  async getReadable(id: string, claims: Claims): Promise<FlagVehicle> {
-    const vehicle = await this.get(id);
-    // Flag vehicles belong to members: a member reads its own, the fleet's scope reads them all.
-    const own = claims.role === 'MEMBER' && claims.memberId === String(vehicle.memberId);
-    if (!own && !(await this.access.isReadable(claims, vehicle.mobileBranchId)))
-      throw forbidden(`Flag vehicle ${id} is outside your scope`);
-    return vehicle;
+  /**
+   * The lookup by id (query and entity reference): null when unknown or outside the caller's
+   * scope. Flag vehicles belong to members: a member reads its own, the fleet's scope reads them all.
+   */
+  async getReadable(id: string, claims: Claims): Promise<FlagVehicle | null> {
+    return visibleOrNull(
+      await this.find(id),
+      async (vehicle) =>
+        (claims.role === 'MEMBER' && claims.memberId === String(vehicle.memberId)) ||
+        this.access.isReadable(claims, vehicle.mobileBranchId),
+    );
   }
 
   fetch(orgIds: Types.ObjectId[]): Promise<FlagVehicle[]> {

@@ -25,7 +25,7 @@ export class WorkerResolver {
 
   @Query('worker')
   worker(@Args('id') id: string, @Context() ctx: GraphQLContext) {
-    return this.workers.getReadable(id, ctx.claims);
+    return this.workers.lookup(id, ctx.claims);
   }
 
   @Query('workers')
@@ -41,7 +41,7 @@ export class WorkerResolver {
 
   @ResolveReference()
   resolveReference(reference: { id: string }, ctx: GraphQLContext) {
-    return this.workers.getReadable(reference.id, ctx.claims);
+    return this.workers.lookup(reference.id, ctx.claims);
   }
 
   @ResolveField('id')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
-import { hasGlobalScope, type Claims } from '@jiceng/auth';
+import { hasGlobalScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   conflict,
   forbidden,
@@ -34,8 +34,14 @@ export class WorkerService {
 
   // ---- reads -----------------------------------------------------------------------------
 
+  find(id: string): Promise<Worker | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id).lean<Worker>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<Worker> {
-    const worker = Types.ObjectId.isValid(id) ? await this.model.findById(id).lean<Worker>() : null;
+    const worker = await this.find(id);
     if (!worker) throw notFound('Worker', id);
     return worker;
   }
@@ -52,6 +58,11 @@ export class WorkerService {
     if (claims.role === 'MEMBER') return isLinkedTo(claims, worker);
     if (await this.access.isReadable(claims, worker.organizationId)) return true;
     return worker.mobileBranchId !== null && this.access.isReadable(claims, worker.mobileBranchId);
+  }
+
+  /** The lookup by id (query and entity reference): null when unknown or outside the caller's scope. */
+  async lookup(id: string, claims: Claims): Promise<Worker | null> {
+    return visibleOrNull(await this.find(id), (worker) => this.canRead(claims, worker));
   }
 
   async getReadable(id: string, claims: Claims): Promise<Worker> {

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
-import { hasGlobalScope, type Claims } from '@jiceng/auth';
+import { hasGlobalScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
   conflict,
@@ -52,10 +52,14 @@ export class ClaimService implements OnModuleInit {
 
   // ---- reads -----------------------------------------------------------------------------
 
+  find(id: string): Promise<Claim | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id, CLAIM_PROJECTION).lean<Claim>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<Claim> {
-    const claim = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id, CLAIM_PROJECTION).lean<Claim>()
-      : null;
+    const claim = await this.find(id);
     if (!claim) throw notFound('Claim', id);
     return claim;
   }
@@ -89,10 +93,9 @@ export class ClaimService implements OnModuleInit {
     return claim.memberId !== null && this.canReadMember(claims, String(claim.memberId));
   }
 
-  async getReadable(id: string, claims: Claims): Promise<Claim> {
-    const claim = await this.get(id);
-    if (!(await this.canRead(claims, claim))) throw forbidden(`Claim ${id} is outside your scope`);
-    return claim;
+  /** The lookup by id (query and entity reference): null when unknown or outside the caller's scope. */
+  async getReadable(id: string, claims: Claims): Promise<Claim | null> {
+    return visibleOrNull(await this.find(id), (claim) => this.canRead(claims, claim));
   }
 
   /** A member's claims and hours: the member itself, global roles, and the scopes of its branch and of the community it reports to. */

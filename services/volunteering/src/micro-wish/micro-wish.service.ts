@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
-import { hasGlobalScope, type Claims } from '@jiceng/auth';
+import { hasGlobalScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   conflict,
   forbidden,
@@ -37,24 +37,28 @@ export class MicroWishService {
     private readonly access: CommunityAccess,
   ) {}
 
+  find(id: string): Promise<MicroWish | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id).lean<MicroWish>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<MicroWish> {
-    const wish = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id).lean<MicroWish>()
-      : null;
+    const wish = await this.find(id);
     if (!wish) throw notFound('Micro-wish', id);
     return wish;
   }
 
   /** Within the community's scope; an open wish also to every member (the board); its claimant. */
-  async getReadable(id: string, claims: Claims): Promise<MicroWish> {
-    const wish = await this.get(id);
-    const readable =
-      hasGlobalScope(claims) ||
-      (claims.role === 'MEMBER' &&
-        (wish.state === 'COLLECTED' || claims.memberId === String(wish.memberId))) ||
-      (await this.access.isReadable(claims, wish.communityId));
-    if (!readable) throw forbidden(`Micro-wish ${id} is outside your scope`);
-    return wish;
+  async getReadable(id: string, claims: Claims): Promise<MicroWish | null> {
+    return visibleOrNull(
+      await this.find(id),
+      async (wish) =>
+        hasGlobalScope(claims) ||
+        (claims.role === 'MEMBER' &&
+          (wish.state === 'COLLECTED' || claims.memberId === String(wish.memberId))) ||
+        this.access.isReadable(claims, wish.communityId),
+    );
   }
 
   async ofOrganization(

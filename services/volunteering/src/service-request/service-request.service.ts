@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { visibleOrNull } from '@jiceng/auth';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import {
   badUserInput,
   conflict,
-  forbidden,
   notFound,
   paginate,
   type Connection,
@@ -54,19 +54,23 @@ export class ServiceRequestService {
     private readonly calendar: WorkCalendarService,
   ) {}
 
+  find(id: string): Promise<ServiceRequest | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id).lean<ServiceRequest>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<ServiceRequest> {
-    const request = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id).lean<ServiceRequest>()
-      : null;
+    const request = await this.find(id);
     if (!request) throw notFound('Service request', id);
     return request;
   }
 
-  async getReadable(id: string, claims: Claims): Promise<ServiceRequest> {
-    const request = await this.get(id);
-    if (!(await this.access.isReadable(claims, request.communityId)))
-      throw forbidden(`Service request ${id} is outside your scope`);
-    return request;
+  /** The lookup by id (query and entity reference): null when unknown or outside the caller's scope. */
+  async getReadable(id: string, claims: Claims): Promise<ServiceRequest | null> {
+    return visibleOrNull(await this.find(id), (request) =>
+      this.access.isReadable(claims, request.communityId),
+    );
   }
 
   async ofOrganization(

@@ -8,7 +8,7 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import { forbidden } from '@jiceng/graphql';
+import { visibleOrNull } from '@jiceng/auth';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import {
   CancelVolunteerTaskInput,
@@ -96,10 +96,8 @@ export class TaskResolver {
     return this.tasks.cancel(input, ctx.claims);
   }
 
-  private async readable(id: string, ctx: GraphQLContext): Promise<VolunteerTask> {
-    const task = await this.tasks.get(id);
-    if (!(await this.tasks.canRead(ctx.claims, task)))
-      throw forbidden(`Volunteer task ${id} is outside your scope`);
-    return task;
+  /** Null when unknown or outside the caller's scope, as every lookup (visibleOrNull). */
+  private async readable(id: string, ctx: GraphQLContext): Promise<VolunteerTask | null> {
+    return visibleOrNull(await this.tasks.find(id), (task) => this.tasks.canRead(ctx.claims, task));
   }
 }

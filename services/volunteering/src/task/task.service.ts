@@ -43,10 +43,14 @@ export class TaskService implements OnApplicationBootstrap {
     return this.model.find({ _id: { $in: valid } }, TASK_PROJECTION).lean<VolunteerTask[]>();
   }
 
+  find(id: string): Promise<VolunteerTask | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.model.findById(id, TASK_PROJECTION).lean<VolunteerTask>().exec()
+      : Promise.resolve(null);
+  }
+
   async get(id: string): Promise<VolunteerTask> {
-    const task = Types.ObjectId.isValid(id)
-      ? await this.model.findById(id, TASK_PROJECTION).lean<VolunteerTask>()
-      : null;
+    const task = await this.find(id);
     if (!task) throw notFound('Volunteer task', id);
     return task;
   }

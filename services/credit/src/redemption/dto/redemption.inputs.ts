@@ -1,14 +1,5 @@
-import {
-  IsIn,
-  IsInt,
-  IsMongoId,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsName } from '@jiceng/graphql';
+import { IsIn, IsInt, IsMongoId, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CATALOGUE_CATEGORIES, type CatalogueCategory } from '../redemption.schemas';
 
 export class PlaceOrderInput {
@@ -32,15 +23,13 @@ export class AddCatalogueItemInput {
   @Matches(/^[A-Z][A-Z0-9_]{1,29}$/, { message: 'code must be upper-case letters, digits or _' })
   code!: string;
 
-  @IsString()
-  @Length(1, 50)
+  @IsName({ max: 50 })
   name!: string;
 
   @IsIn(CATALOGUE_CATEGORIES)
   category!: CatalogueCategory;
 
-  @IsString()
-  @Length(1, 20)
+  @IsName({ max: 20 })
   unit!: string;
 
   @IsInt()

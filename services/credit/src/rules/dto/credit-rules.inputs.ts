@@ -1,3 +1,4 @@
+import { IsName, IsText } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,8 +7,6 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
-  IsString,
-  Length,
   Matches,
   Max,
   Min,
@@ -62,8 +61,7 @@ export class BonusTierInput {
   @Matches(/^[A-Z][A-Z0-9_]{0,9}$/, { message: 'tier must be a short upper-case code' })
   tier!: string;
 
-  @IsString()
-  @Length(1, 40)
+  @IsName({ max: 40 })
   label!: string;
 
   @IsInt()
@@ -106,8 +104,7 @@ export class PublishCreditRulesInput {
   @IsDate()
   effectiveFrom!: Date;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   description!: string;
 
   @ValidateNested()

@@ -1,3 +1,4 @@
+import { IsName, IsText, type TextOptions } from '@jiceng/graphql';
 import {
   ArrayMaxSize,
   IsArray,
@@ -6,8 +7,6 @@ import {
   IsEnum,
   IsMongoId,
   IsOptional,
-  IsString,
-  Length,
 } from 'class-validator';
 import {
   AGE_BANDS,
@@ -19,14 +18,13 @@ import {
 } from '../member.enums';
 import { IsCalendarDate, IsIdNumber, IsMobilePhone } from './personal-data.validators';
 
-const REASON: [number, number] = [2, 500];
+const REASON: TextOptions = { min: 2, max: 500 };
 
 export class RegisterMemberInput {
   @IsMongoId()
   organizationId!: string;
 
-  @IsString()
-  @Length(2, 50)
+  @IsName({ min: 2, max: 50 })
   name!: string;
 
   @IsIdNumber()
@@ -52,20 +50,17 @@ export class RegisterMemberInput {
   statusSince!: Date;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsName()
   employer?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsName({ max: 50 })
   occupation?: string;
 
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 20, { each: true })
+  @IsName({ max: 20, each: true })
   tags?: string[];
 
   @IsOptional()
@@ -86,20 +81,17 @@ export class UpdateMemberInput {
   phone?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsName()
   employer?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsName({ max: 50 })
   occupation?: string;
 
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 20, { each: true })
+  @IsName({ max: 20, each: true })
   tags?: string[];
 
   @IsOptional()
@@ -122,8 +114,7 @@ export class AdvanceMemberStatusInput {
   at!: Date;
 
   @IsOptional()
-  @IsString()
-  @Length(...REASON)
+  @IsText(REASON)
   reason?: string;
 }
 
@@ -134,8 +125,7 @@ export class LeavePartyInput {
   @IsDate()
   at!: Date;
 
-  @IsString()
-  @Length(...REASON)
+  @IsText(REASON)
   reason!: string;
 }
 
@@ -162,13 +152,11 @@ export class MemberFilter {
   floating?: boolean;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 20)
+  @IsName({ max: 20 })
   tag?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsName({ max: 50 })
   nameContains?: string;
 
   @IsOptional()

@@ -1,16 +1,16 @@
+import { IsName, TextLimit, type TextOptions } from '@jiceng/graphql';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsMongoId, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsEnum, IsMongoId, IsOptional, Matches } from 'class-validator';
 import { normalizeCreditCode } from '../credit-code';
 import { FIRM_STATUSES, type FirmStatus } from '../firm.enums';
 import { IsCreditCode } from './credit-code.validator';
 
-const NAME_LENGTH: [number, number] = [2, 100];
+const NAME_LENGTH: TextOptions = { min: 2, max: TextLimit.NAME };
 const toCreditCode = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? normalizeCreditCode(value) : value;
 
 export class CreateConstructionFirmInput {
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 
   @Transform(toCreditCode)
@@ -27,8 +27,7 @@ export class UpdateConstructionFirmInput {
   id!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name?: string;
 
   @IsOptional()
@@ -42,8 +41,7 @@ export class UpdateConstructionFirmInput {
 
 export class ConstructionFirmFilter {
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsName({ max: 50 })
   nameContains?: string;
 
   @IsOptional()

@@ -1,4 +1,5 @@
-import { IsArray, IsEnum, IsMongoId, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsName, IsText, TextLimit, type TextOptions } from '@jiceng/graphql';
+import { IsArray, IsEnum, IsMongoId, IsOptional, Matches } from 'class-validator';
 import {
   ORGANIZATION_KINDS,
   ORGANIZATION_SECTORS,
@@ -9,11 +10,10 @@ import {
 } from '../organization.enums';
 import { IsRegionCode } from './region-code.validator';
 
-const NAME_LENGTH: [number, number] = [2, 100];
+const NAME_LENGTH: TextOptions = { min: 2, max: TextLimit.NAME };
 
 export class CreateOrganizationInput {
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 
   @IsEnum(ORGANIZATION_KINDS)
@@ -35,8 +35,7 @@ export class UpdateOrganizationInput {
   id!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name?: string;
 
   @IsOptional()
@@ -64,8 +63,7 @@ export class DissolveOrganizationInput {
   @IsMongoId()
   id!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 }
 
@@ -89,7 +87,6 @@ export class OrganizationFilter {
   regionCodePrefix?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsName({ max: 50 })
   nameContains?: string;
 }

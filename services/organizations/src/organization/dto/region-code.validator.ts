@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
-import { regionCodeProblem } from '../region-code';
+import { regionCodeProblem } from '@jiceng/geo';
 
 export function IsRegionCode(): PropertyDecorator {
   return (target, propertyName) =>

@@ -1,3 +1,4 @@
+import { IsName, IsText, TextLimit, type TextOptions } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,8 +9,6 @@ import {
   IsInt,
   IsMongoId,
   IsOptional,
-  IsString,
-  Length,
   Max,
   Min,
   ValidateNested,
@@ -21,8 +20,8 @@ import {
   type PairingKind,
 } from '../pairing.enums';
 
-const NAME_LENGTH: [number, number] = [2, 100];
-const TEXT_LENGTH: [number, number] = [1, 1000];
+const NAME_LENGTH: TextOptions = { min: 2, max: TextLimit.NAME };
+const TEXT_LENGTH: TextOptions = { min: 1, max: 1000 };
 const MAX_PARTIES = 50;
 const MAX_ITEMS = 100;
 
@@ -38,13 +37,11 @@ export class PairingPartyInput {
 }
 
 export class PairingListItemInput {
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(...TEXT_LENGTH)
+  @IsText(TEXT_LENGTH)
   description?: string;
 
   @IsMongoId()
@@ -52,8 +49,7 @@ export class PairingListItemInput {
 }
 
 export class CreatePairingInput {
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 
   @IsEnum(PAIRING_KINDS)
@@ -90,8 +86,7 @@ export class UpdatePairingInput {
   id!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name?: string;
 
   @IsOptional()
@@ -113,18 +108,15 @@ export class AddJointProjectInput {
   @IsMongoId()
   pairingId!: string;
 
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(...TEXT_LENGTH)
+  @IsText(TEXT_LENGTH)
   description?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(...TEXT_LENGTH)
+  @IsText(TEXT_LENGTH)
   note?: string;
 
   @IsOptional()
@@ -147,8 +139,7 @@ export class ChangeJointProjectStatusInput {
   at?: Date;
 
   @IsOptional()
-  @IsString()
-  @Length(...TEXT_LENGTH)
+  @IsText(TEXT_LENGTH)
   note?: string;
 }
 
@@ -156,8 +147,7 @@ export class EndPairingInput {
   @IsMongoId()
   id!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 
   @IsOptional()

@@ -1,22 +1,13 @@
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEnum,
-  IsMongoId,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-} from 'class-validator';
+import { IsName, TextLimit, type TextOptions } from '@jiceng/graphql';
+import { ArrayMaxSize, IsArray, IsEnum, IsMongoId, IsOptional, Matches } from 'class-validator';
 import { IsRegionCode } from '../../organization/dto/region-code.validator';
 import { PROJECT_STATUSES, type ProjectStatus } from '../project.enums';
 
-const NAME_LENGTH: [number, number] = [2, 100];
+const NAME_LENGTH: TextOptions = { min: 2, max: TextLimit.NAME };
 const MAX_FIRMS = 100;
 
 export class CreateConstructionProjectInput {
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 
   @IsRegionCode()
@@ -41,8 +32,7 @@ export class UpdateConstructionProjectInput {
   id!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name?: string;
 
   @IsOptional()
@@ -74,8 +64,7 @@ export class CreateProjectAreaBranchInput {
   @IsMongoId()
   projectId!: string;
 
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 }
 
@@ -83,8 +72,7 @@ export class CreateProjectBranchInput {
   @IsMongoId()
   areaBranchId!: string;
 
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 }
 
@@ -92,8 +80,7 @@ export class CreateProjectTeamGroupInput {
   @IsMongoId()
   branchId!: string;
 
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 }
 

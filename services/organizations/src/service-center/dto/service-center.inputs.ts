@@ -1,3 +1,4 @@
+import { IsName, TextLimit, type TextOptions } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,7 +8,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  Length,
   Max,
   Min,
   ValidateNested,
@@ -23,8 +23,8 @@ import {
   type Weekday,
 } from '../service-center.enums';
 
-const NAME_LENGTH: [number, number] = [2, 100];
-const LABEL_LENGTH: [number, number] = [1, 50];
+const NAME_LENGTH: TextOptions = { min: 2, max: TextLimit.NAME };
+const LABEL_LENGTH: TextOptions = { min: 1, max: 50 };
 const MAX_ENTRIES = 50;
 
 // Times are checked for format, order and overlap together, in openingHoursProblems.
@@ -40,14 +40,12 @@ export class OpeningIntervalInput {
 }
 
 export class ServiceWindowInput {
-  @IsString()
-  @Length(...LABEL_LENGTH)
+  @IsName(LABEL_LENGTH)
   name!: string;
 
   @IsArray()
   @ArrayMaxSize(MAX_ENTRIES)
-  @IsString({ each: true })
-  @Length(...LABEL_LENGTH, { each: true })
+  @IsName({ ...LABEL_LENGTH, each: true })
   services!: string[];
 }
 
@@ -55,8 +53,7 @@ class ServiceCenterFields {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_ENTRIES)
-  @IsString({ each: true })
-  @Length(...LABEL_LENGTH, { each: true })
+  @IsName({ ...LABEL_LENGTH, each: true })
   facilities?: string[];
 
   @IsOptional()
@@ -83,8 +80,7 @@ export class CreateServiceCenterInput extends ServiceCenterFields {
   @IsMongoId()
   organizationId!: string;
 
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 
   @IsEnum(SERVICE_CENTER_KINDS)
@@ -104,8 +100,7 @@ export class UpdateServiceCenterInput extends ServiceCenterFields {
   id!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name?: string;
 
   @IsOptional()

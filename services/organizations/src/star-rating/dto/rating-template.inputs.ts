@@ -1,20 +1,12 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsNumber,
-  IsString,
-  Length,
-  Matches,
-} from 'class-validator';
+import { IsName } from '@jiceng/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, Matches } from 'class-validator';
 import { PERIOD_PATTERN } from '../period';
 import type { TemplateInput } from '../rating-template.rules';
 
 // The aspects' structure is checked by templateProblems, which names paths such as
 // `input.aspects[1].criteria[2].maxScore`.
 export class CreateRatingTemplateInput implements TemplateInput {
-  @IsString()
-  @Length(2, 100)
+  @IsName({ min: 2 })
   name!: string;
 
   @Matches(PERIOD_PATTERN, { message: 'must be a quarter written YYYY-Qn, e.g. 2023-Q2' })

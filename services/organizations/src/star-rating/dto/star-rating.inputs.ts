@@ -1,3 +1,4 @@
+import { IsText, type TextOptions } from '@jiceng/graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -7,8 +8,6 @@ import {
   IsMongoId,
   IsNumber,
   IsOptional,
-  IsString,
-  Length,
   Matches,
   Max,
   Min,
@@ -27,7 +26,7 @@ import {
 // which reports them as `input.scores[3].score`.
 const PERIOD_MESSAGE = { message: 'must be a quarter written YYYY-Qn, e.g. 2023-Q2' };
 const STARS_MESSAGE = { message: 'must be 3, 4 or 5' };
-const REMARKS_LENGTH: [number, number] = [0, 500];
+const REMARKS_LENGTH: TextOptions = { min: 0, max: 500 };
 
 export class SelfAssessStarRatingInput {
   @IsMongoId()
@@ -45,8 +44,7 @@ export class SelfAssessStarRatingInput {
   claimedStars!: Stars;
 
   @IsOptional()
-  @IsString()
-  @Length(...REMARKS_LENGTH)
+  @IsText(REMARKS_LENGTH)
   remarks?: string;
 }
 
@@ -63,8 +61,7 @@ export class DefendStarRatingInput {
   proposedStars!: Stars;
 
   @IsOptional()
-  @IsString()
-  @Length(...REMARKS_LENGTH)
+  @IsText(REMARKS_LENGTH)
   remarks?: string;
 }
 
@@ -83,8 +80,7 @@ export class InspectStarRatingInput {
   adjustments?: AdjustmentInput[];
 
   @IsOptional()
-  @IsString()
-  @Length(...REMARKS_LENGTH)
+  @IsText(REMARKS_LENGTH)
   remarks?: string;
 }
 
@@ -96,8 +92,7 @@ export class ReviewStarRatingInput {
   stars!: Stars;
 
   @IsOptional()
-  @IsString()
-  @Length(...REMARKS_LENGTH)
+  @IsText(REMARKS_LENGTH)
   remarks?: string;
 }
 

@@ -1,3 +1,4 @@
+import { IsLine, IsName, IsText } from '@jiceng/graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -6,8 +7,6 @@ import {
   IsMongoId,
   IsNumber,
   IsOptional,
-  IsString,
-  Length,
   Max,
   Min,
 } from 'class-validator';
@@ -24,8 +23,7 @@ import {
 } from '../project.enums';
 
 export class CreateRuralProjectInput {
-  @IsString()
-  @Length(2, 100)
+  @IsName({ min: 2 })
   name!: string;
 
   @IsArray()
@@ -38,8 +36,7 @@ export class CreateRuralProjectInput {
   kind!: RuralProjectKind;
 
   @IsOptional()
-  @IsString()
-  @Length(2, 100)
+  @IsName({ min: 2 })
   model?: string;
 
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
@@ -75,13 +72,11 @@ export class RecordRuralFundingInput {
   @IsFen()
   amountFen!: number;
 
-  @IsString()
-  @Length(2, 100)
+  @IsName({ min: 2 })
   source!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 500)
+  @IsText({ min: 0, max: 500 })
   note?: string;
 }
 
@@ -103,8 +98,7 @@ export class AddRuralMilestoneInput {
   @IsMongoId()
   projectId!: string;
 
-  @IsString()
-  @Length(2, 200)
+  @IsLine({ min: 2 })
   title!: string;
 
   @IsIsoDate()

@@ -1,3 +1,4 @@
+import { IsLine, IsName, IsText, TextLimit, type TextOptions } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,7 +12,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  Length,
   Max,
   Min,
   ValidateNested,
@@ -59,8 +59,8 @@ export class OpeningIntervalInput {
   closes!: string;
 }
 
-const NAME_LENGTH = [2, 100] as const;
-const ADDRESS_LENGTH = [2, 200] as const;
+const NAME_LENGTH: TextOptions = { min: 2, max: TextLimit.NAME };
+const ADDRESS_LENGTH: TextOptions = { min: 2, max: TextLimit.TITLE };
 
 class StationLists {
   @IsOptional()
@@ -78,15 +78,13 @@ export class CreateStationInput extends StationLists {
   @IsMongoId()
   operatorId!: string;
 
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name!: string;
 
   @IsEnum(STATION_KINDS)
   kind!: StationKind;
 
-  @IsString()
-  @Length(...ADDRESS_LENGTH)
+  @IsLine(ADDRESS_LENGTH)
   address!: string;
 
   @ValidateNested()
@@ -111,8 +109,7 @@ export class UpdateStationInput extends StationLists {
   operatorId?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(...NAME_LENGTH)
+  @IsName(NAME_LENGTH)
   name?: string;
 
   @IsOptional()
@@ -120,8 +117,7 @@ export class UpdateStationInput extends StationLists {
   kind?: StationKind;
 
   @IsOptional()
-  @IsString()
-  @Length(...ADDRESS_LENGTH)
+  @IsLine(ADDRESS_LENGTH)
   address?: string;
 
   @IsOptional()
@@ -144,8 +140,7 @@ export class ChangeStationStatusInput {
   @IsEnum(STATION_STATUSES)
   status!: StationStatus;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 }
 

@@ -1,10 +1,10 @@
-import { IsEnum, IsMongoId, IsOptional, IsString, Length } from 'class-validator';
+import { IsName, IsText } from '@jiceng/graphql';
+import { IsEnum, IsMongoId, IsOptional, IsString } from 'class-validator';
 import { WORKER_PLATFORMS, type WorkerPlatform } from '../../worker/worker.enums';
 import { FLAG_VEHICLE_KINDS, type FlagVehicleKind } from '../vehicle.enums';
 
 export class RegisterFlagVehicleInput {
-  @IsString()
-  @Length(7, 12)
+  @IsName({ min: 7, max: 12 })
   plate!: string;
 
   @IsEnum(FLAG_VEHICLE_KINDS)
@@ -33,7 +33,6 @@ export class RetireFlagVehicleInput {
   @IsMongoId()
   id!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 }

@@ -1,5 +1,6 @@
+import { IsLine, IsText } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsMongoId, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsDate, IsMongoId, IsOptional, ValidateNested } from 'class-validator';
 import { LngLatInput } from '../../task/dto/task.inputs';
 
 /** A volunteer's own check-in or check-out: the scanned QR token, the position, or both. */
@@ -8,8 +9,7 @@ export class VolunteerAttendanceInput {
   claimId!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IsLine()
   qrToken?: string;
 
   @IsOptional()
@@ -23,8 +23,7 @@ export class ManualAttendanceInput {
   @IsMongoId()
   claimId!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 
   /** When the volunteer actually arrived or left; now when omitted. */

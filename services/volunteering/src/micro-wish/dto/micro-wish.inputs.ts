@@ -1,4 +1,5 @@
-import { IsEnum, IsMongoId, IsOptional, IsString, Length } from 'class-validator';
+import { IsLine, IsText } from '@jiceng/graphql';
+import { IsEnum, IsMongoId, IsOptional } from 'class-validator';
 import {
   MICRO_WISH_STATES,
   WISHER_KINDS,
@@ -10,13 +11,11 @@ export class CollectMicroWishInput {
   @IsMongoId()
   communityId!: string;
 
-  @IsString()
-  @Length(2, 100)
+  @IsLine({ min: 2, max: 100 })
   title!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 1000)
+  @IsText({ min: 0, max: 1000 })
   description?: string;
 
   @IsEnum(WISHER_KINDS)
@@ -32,8 +31,7 @@ export class FulfillMicroWishInput {
   @IsMongoId()
   id!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   note!: string;
 }
 
@@ -41,8 +39,7 @@ export class CancelMicroWishInput {
   @IsMongoId()
   id!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 }
 

@@ -1,12 +1,12 @@
-import { IsMongoId, IsOptional, IsString, Length } from 'class-validator';
+import { IsText } from '@jiceng/graphql';
+import { IsMongoId, IsOptional } from 'class-validator';
 
 export class ApproveClaimInput {
   @IsMongoId()
   claimId!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 500)
+  @IsText({ min: 0, max: 500 })
   comment?: string;
 }
 
@@ -14,8 +14,7 @@ export class RejectClaimInput {
   @IsMongoId()
   claimId!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 }
 
@@ -23,7 +22,6 @@ export class RevokeClaimApprovalInput {
   @IsMongoId()
   claimId!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 }

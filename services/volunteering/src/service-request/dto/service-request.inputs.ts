@@ -1,12 +1,5 @@
-import {
-  IsBoolean,
-  IsDate,
-  IsEnum,
-  IsMongoId,
-  IsOptional,
-  IsString,
-  Length,
-} from 'class-validator';
+import { IsLine, IsText } from '@jiceng/graphql';
+import { IsBoolean, IsDate, IsEnum, IsMongoId, IsOptional } from 'class-validator';
 import {
   SATISFACTIONS,
   SERVICE_REQUEST_CATEGORIES,
@@ -22,13 +15,11 @@ export class ReportServiceRequestInput {
   @IsMongoId()
   communityId!: string;
 
-  @IsString()
-  @Length(2, 100)
+  @IsLine({ min: 2, max: 100 })
   title!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @IsText({ min: 0, max: 2000 })
   description?: string;
 
   @IsEnum(SERVICE_REQUEST_CATEGORIES)
@@ -57,8 +48,7 @@ export class DeclineServiceRequestInput {
   @IsMongoId()
   id!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 }
 
@@ -66,8 +56,7 @@ export class RespondServiceRequestInput {
   @IsMongoId()
   id!: string;
 
-  @IsString()
-  @Length(2, 2000)
+  @IsText({ min: 2, max: 2000 })
   response!: string;
 }
 
@@ -75,8 +64,7 @@ export class CloseServiceRequestInput {
   @IsMongoId()
   id!: string;
 
-  @IsString()
-  @Length(2, 1000)
+  @IsText({ min: 2, max: 1000 })
   note!: string;
 }
 
@@ -88,8 +76,7 @@ export class EvaluateServiceRequestInput {
   satisfaction!: Satisfaction;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 1000)
+  @IsText({ min: 0, max: 1000 })
   comment?: string;
 }
 

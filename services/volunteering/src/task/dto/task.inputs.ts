@@ -1,3 +1,4 @@
+import { IsLine, IsText } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
 import {
   IsDate,
@@ -6,8 +7,6 @@ import {
   IsMongoId,
   IsNumber,
   IsOptional,
-  IsString,
-  Length,
   Max,
   Min,
   ValidateNested,
@@ -37,13 +36,11 @@ export class PublishVolunteerTaskInput {
   @IsMongoId()
   communityId!: string;
 
-  @IsString()
-  @Length(2, 100)
+  @IsLine({ min: 2, max: 100 })
   title!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @IsText({ min: 0, max: 2000 })
   description?: string;
 
   @IsEnum(TASK_CATEGORIES)
@@ -62,8 +59,7 @@ export class PublishVolunteerTaskInput {
   place!: LngLatInput;
 
   @IsOptional()
-  @IsString()
-  @Length(2, 200)
+  @IsLine({ min: 2 })
   address?: string;
 
   @IsInt()
@@ -87,8 +83,7 @@ export class CancelVolunteerTaskInput {
   @IsMongoId()
   id!: string;
 
-  @IsString()
-  @Length(2, 500)
+  @IsText({ min: 2, max: 500 })
   reason!: string;
 }
 

@@ -1,4 +1,5 @@
-import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { IsName } from '@jiceng/graphql';
+import { IsEnum, IsOptional, IsString } from 'class-validator';
 
 export class SetWorkCalendarDayInput {
   @IsString()
@@ -8,7 +9,6 @@ export class SetWorkCalendarDayInput {
   kind!: 'HOLIDAY' | 'WORKDAY' | 'NORMAL';
 
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsName({ max: 50 })
   name?: string;
 }
