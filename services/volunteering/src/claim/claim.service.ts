@@ -95,6 +95,8 @@ export class ClaimService implements OnModuleInit {
 
   /** The lookup by id (query and entity reference): null when unknown or outside the caller's scope. */
   async getReadable(id: string, claims: Claims): Promise<Claim | null> {
+    // A role that reads no claims is refused whatever the id (null is for ids it may not know).
+    if (!readsClaims(claims)) throw forbidden(`Role ${claims.role} does not read volunteer claims`);
     return visibleOrNull(await this.find(id), (claim) => this.canRead(claims, claim));
   }
 

@@ -6,6 +6,7 @@ import type { Claims } from '@jiceng/auth';
 import {
   badUserInput,
   conflict,
+  forbidden,
   notFound,
   paginate,
   type Connection,
@@ -68,6 +69,9 @@ export class ServiceRequestService {
 
   /** The lookup by id (query and entity reference): null when unknown or outside the caller's scope. */
   async getReadable(id: string, claims: Claims): Promise<ServiceRequest | null> {
+    // A member's scope is itself: it reads no organization's requests, whatever the id (null is
+    // for ids a role that reads requests may not see).
+    if (claims.role === 'MEMBER') throw forbidden('A member reads no service requests');
     return visibleOrNull(await this.find(id), (request) =>
       this.access.isReadable(claims, request.communityId),
     );
