@@ -51,15 +51,24 @@ export class CommitmentSheetService {
 
   async readable(claims: Claims, id: string): Promise<CommitmentSheet> {
     const sheet = await this.get(id);
-    await this.access.requireReadable(claims, [sheet.organizationId], `Commitment sheet ${id}`);
+    await this.access.requireMemberRecordReadable(
+      claims,
+      sheet.memberId,
+      [sheet.organizationId],
+      `Commitment sheet ${id}`,
+    );
     return sheet;
   }
 
   async of(claims: Claims, memberId: string, year: number): Promise<CommitmentSheet | null> {
+    // A member asking for another's sheet is refused before the lookup: filed or not stays hidden.
+    if (claims.role === 'MEMBER')
+      await this.access.requireMemberRecordReadable(claims, memberId, [], 'Commitment sheets');
     const sheet = await this.model.findOne({ memberId, year }).lean<CommitmentSheet>();
     if (sheet)
-      await this.access.requireReadable(
+      await this.access.requireMemberRecordReadable(
         claims,
+        sheet.memberId,
         [sheet.organizationId],
         `Commitment sheet of ${memberId}`,
       );
@@ -72,12 +81,28 @@ export class CommitmentSheetService {
     filter: CommitmentSheetFilter | undefined,
     page: PageArgs,
   ): Promise<Connection<CommitmentSheet>> {
-    const orgs = await this.access.scope(claims, organizationId);
+    // A member lists only its own sheets (narrowed to the organization's subtree when named).
+    const own = claims.role === 'MEMBER';
+    const orgs = own
+      ? await this.ownSubtree(organizationId)
+      : await this.access.scope(claims, organizationId);
     return paginate(
       this.model,
-      { ...filterQuery(filter), ...(orgs && { organizationId: { $in: orgs } }) },
+      {
+        ...filterQuery(filter),
+        ...(own && { memberId: claims.memberId ?? { $in: [] } }),
+        ...(orgs && { organizationId: { $in: orgs } }),
+      },
       page,
     );
+  }
+
+  private async ownSubtree(organizationId: string | undefined) {
+    if (!organizationId) return null;
+    if (!Types.ObjectId.isValid(organizationId))
+      throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
+    const root = new Types.ObjectId(organizationId);
+    return (await this.access.subtrees([root])).get(String(root)) ?? [];
   }
 
   async stats(claims: Claims, organizationId: string | undefined, year: number) {
