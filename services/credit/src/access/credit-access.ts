@@ -8,8 +8,9 @@ import { MemberRefsService } from '../projections/member-refs.service';
 
 /**
  * Who may read what, with the organization tree as the credit service's projection knows it:
- * ADMIN and AUDITOR everything; others an organization within their subtree, a member whose
- * branch lies within it, and themselves. Firms' points and bonuses are public, like firms.
+ * ADMIN and AUDITOR everything; a MEMBER only itself (its account, entries and orders, never a
+ * list of others' points); others an organization within their subtree and a member whose branch
+ * lies within it. Firms' points and bonuses are public, like firms.
  * Ancestor walks are cached per request.
  */
 @Injectable()
@@ -28,7 +29,9 @@ export class CreditAccess {
 
   async canReadMember(ctx: GraphQLContext, memberId: string): Promise<boolean> {
     const { claims } = ctx;
-    if (hasGlobalScope(claims) || claims.memberId === memberId) return true;
+    if (hasGlobalScope(claims)) return true;
+    // A member reads only itself: its branch's other members are not its business.
+    if (claims.role === 'MEMBER') return claims.memberId === memberId;
     const [member] = await this.members.findByIds([memberId]);
     return member ? this.canReadOrganization(ctx, member.branchId) : false;
   }
@@ -46,6 +49,11 @@ export class CreditAccess {
   async assertOrganizationInScope(ctx: GraphQLContext, orgId: string): Promise<void> {
     if (!(await this.canReadOrganization(ctx, orgId)))
       throw forbidden(`Organization ${orgId} is outside your scope`);
+  }
+
+  /** Lists of other accounts (rankings, letters) are not for a member: it reads only itself. */
+  assertNotMember(claims: Claims, what: string): void {
+    if (claims.role === 'MEMBER') throw forbidden(`${what}: a member reads only its own`);
   }
 
   assertGlobal(claims: Claims): void {

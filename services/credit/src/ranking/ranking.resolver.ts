@@ -52,6 +52,7 @@ export class RankingResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
+    this.access.assertNotMember(ctx.claims, 'Rankings');
     if (kind === 'FIRM' || !ACCOUNT_KINDS.includes(kind))
       throw badUserInput([{ field: 'kind', message: 'ranks MEMBER or ORGANIZATION' }]);
     periodArg(period);
@@ -82,6 +83,7 @@ export class RankingResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
+    this.access.assertNotMember(ctx.claims, 'Letters');
     await this.access.assertOrganizationInScope(ctx, idArg(organizationId, 'organizationId'));
     if (period) periodArg(period);
     return this.letters.list({ organizationId, period, kind }, { first, after });

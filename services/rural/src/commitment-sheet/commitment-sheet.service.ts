@@ -54,16 +54,23 @@ export class CommitmentSheetService {
     return sheet;
   }
 
-  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  /** The lookup by id: null when unknown or not the caller's to see (visibleOrNull). */
   async readable(claims: Claims, id: string): Promise<CommitmentSheet | null> {
+    if (claims.role !== 'MEMBER') this.access.requireReader(claims, 'Commitment sheets');
     return visibleOrNull(await this.find(id), (sheet) =>
-      this.access.isReadable(claims, [sheet.organizationId]),
+      this.access.memberRecordVisible(claims, sheet, 'Commitment sheets'),
     );
   }
 
   async of(claims: Claims, memberId: string, year: number): Promise<CommitmentSheet | null> {
+    // A member asking for another's sheet is refused before the lookup: filed or not stays hidden.
+    if (claims.role === 'MEMBER')
+      await this.access.requireMemberRecordReadable(claims, memberId, [], 'Commitment sheets');
+    else this.access.requireReader(claims, 'Commitment sheets');
     const sheet = await this.model.findOne({ memberId, year }).lean<CommitmentSheet>();
-    return visibleOrNull(sheet, (s) => this.access.isReadable(claims, [s.organizationId]));
+    return visibleOrNull(sheet, (s) =>
+      this.access.memberRecordVisible(claims, s, 'Commitment sheets'),
+    );
   }
 
   async list(
@@ -72,12 +79,28 @@ export class CommitmentSheetService {
     filter: CommitmentSheetFilter | undefined,
     page: PageArgs,
   ): Promise<Connection<CommitmentSheet>> {
-    const orgs = await this.access.scope(claims, organizationId);
+    // A member lists only its own sheets (narrowed to the organization's subtree when named).
+    const own = claims.role === 'MEMBER';
+    const orgs = own
+      ? await this.ownSubtree(organizationId)
+      : await this.access.scope(claims, organizationId);
     return paginate(
       this.model,
-      { ...filterQuery(filter), ...(orgs && { organizationId: { $in: orgs } }) },
+      {
+        ...filterQuery(filter),
+        ...(own && { memberId: claims.memberId ?? { $in: [] } }),
+        ...(orgs && { organizationId: { $in: orgs } }),
+      },
       page,
     );
+  }
+
+  private async ownSubtree(organizationId: string | undefined) {
+    if (!organizationId) return null;
+    if (!Types.ObjectId.isValid(organizationId))
+      throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
+    const root = new Types.ObjectId(organizationId);
+    return (await this.access.subtrees([root])).get(String(root)) ?? [];
   }
 
   async stats(claims: Claims, organizationId: string | undefined, year: number) {

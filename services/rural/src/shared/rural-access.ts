@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type QueryFilter, type Model } from 'mongoose';
-import { hasGlobalScope, isWithinScope, type Claims } from '@jiceng/auth';
+import { hasGlobalScope, isWithinScope, type Claims, type Role } from '@jiceng/auth';
 import { badUserInput, forbidden } from '@jiceng/graphql';
 import { ORG_NODE_MODEL, OrgProjectionService, type OrgNode } from '@jiceng/org-projection';
 import { AUTHORITY_WORDS, mayWrite, VILLAGE_SECTOR, type Authority } from './authority';
 
 type Id = Types.ObjectId | string;
+
+/**
+ * Who reads rural records at all: the records are the work of organizations (projects, contests,
+ * funds, pairings, 书记项目) and their figures. A MEMBER reads only itself (its own commitment
+ * sheets, see requireMemberRecordReadable); a STATION_OPERATOR runs stations, not villages.
+ */
+const READERS: ReadonlySet<Role> = new Set<Role>(['ADMIN', 'AUDITOR', 'ORG_ADMIN', 'ANALYST']);
 
 /**
  * Scope checks and subtree reads against the organization projection, shared by every feature.
@@ -45,6 +52,12 @@ export class RuralAccess {
       throw forbidden(`${what} takes ${AUTHORITY_WORDS[authority]} organization ${String(orgId)}`);
   }
 
+  /** FORBIDDEN for a role that reads no rural records (see READERS). */
+  requireReader(claims: Claims, what: string): void {
+    if (!READERS.has(claims.role))
+      throw forbidden(`${what} is not for ${claims.role}: it takes ${[...READERS].join(', ')}`);
+  }
+
   /** A record of several organizations is readable when any of them is within scope. */
   async isReadable(claims: Claims, orgIds: readonly Id[]): Promise<boolean> {
     if (hasGlobalScope(claims)) return true;
@@ -54,7 +67,42 @@ export class RuralAccess {
   }
 
   async requireReadable(claims: Claims, orgIds: readonly Id[], what: string): Promise<void> {
+    this.requireReader(claims, what);
     if (!(await this.isReadable(claims, orgIds))) throw forbidden(`${what} is outside your scope`);
+  }
+
+  /**
+   * A record about one member (a cadre's commitment sheet): a MEMBER reads it only when it is its
+   * own, wherever it was filed; every other reader by the organizations' scope.
+   */
+  async requireMemberRecordReadable(
+    claims: Claims,
+    memberId: string,
+    orgIds: readonly Id[],
+    what: string,
+  ): Promise<void> {
+    if (claims.role === 'MEMBER') {
+      if (!claims.memberId || claims.memberId !== memberId)
+        throw forbidden(`${what}: a member reads only its own`);
+      return;
+    }
+    await this.requireReadable(claims, orgIds, what);
+  }
+
+  /**
+   * The same rule for a lookup by id, which answers null rather than FORBIDDEN for a record the
+   * caller may not see (a lookup does not disclose existence); a role that reads no rural
+   * records is still refused outright.
+   */
+  async memberRecordVisible(
+    claims: Claims,
+    record: { memberId: Id; organizationId: Id },
+    what: string,
+  ): Promise<boolean> {
+    if (claims.role === 'MEMBER')
+      return !!claims.memberId && claims.memberId === String(record.memberId);
+    this.requireReader(claims, what);
+    return this.isReadable(claims, [record.organizationId]);
   }
 
   /**
@@ -67,6 +115,7 @@ export class RuralAccess {
     organizationId: string | null | undefined,
     narrow: { sector?: string; regionCode?: string | null } = {},
   ): Promise<Types.ObjectId[] | null> {
+    this.requireReader(claims, 'Reading rural records');
     const filter: QueryFilter<OrgNode> = {
       ...(narrow.sector && { sector: narrow.sector }),
       ...(narrow.regionCode && { regionCode: { $regex: `^${narrow.regionCode}` } }),

@@ -38,6 +38,7 @@ export class SubtreeLoader {
     rootId: string,
     sector: string | null,
   ): Promise<Types.ObjectId[]> {
+    this.access.requireReader(ctx.claims, 'Reading rural records');
     if (!Types.ObjectId.isValid(rootId)) throw notFound('Organization', rootId);
     const node = await this.nodes.load(ctx, rootId);
     const scoped = node ? scopedNode(node) : { id: rootId, ancestorIds: [] };
