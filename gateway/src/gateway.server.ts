@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import { AuthError, hmacKey, signClaims, verifyBearer } from '@jiceng/auth';
-import { maskError } from '@jiceng/graphql';
+import { GATEWAY_BODY_LIMIT_BYTES, jsonBody, jsonErrorHandler, maskError } from '@jiceng/graphql';
 import type { GatewayConfig } from './gateway.config';
 import { armorProtection, pageSizeLimitPlugin } from './operation-limits';
 import { SignedClaimsDataSource, type GatewayContext } from './signed-claims.data-source';
@@ -60,7 +60,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   });
   app.use(
     '/graphql',
-    express.json({ limit: '256kb' }),
+    ...jsonBody(GATEWAY_BODY_LIMIT_BYTES),
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {
         let claims;
@@ -74,5 +74,11 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       },
     }),
   );
+  // Express's defaults answer an unknown route or an error with an HTML page (a stack trace
+  // included): every answer of the gateway is JSON instead.
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  app.use(jsonErrorHandler(GATEWAY_BODY_LIMIT_BYTES));
   return { app, server, stop: () => server.stop() };
 }
