@@ -9,7 +9,14 @@ import { GraphQLError } from 'graphql';
 import { AuthError, hmacKey, signClaims, verifyBearer } from '@jiceng/auth';
 import { GATEWAY_BODY_LIMIT_BYTES, jsonBody, jsonErrorHandler, maskError } from '@jiceng/graphql';
 import type { GatewayConfig } from './gateway.config';
-import { armorProtection, pageSizeLimitPlugin } from './operation-limits';
+import {
+  armorProtection,
+  fieldLimitRule,
+  limitedParseOptions,
+  operationResolutionPlugin,
+  pageSizeLimitPlugin,
+  validationAbortedPlugin,
+} from './operation-limits';
 import { SignedClaimsDataSource, type GatewayContext } from './signed-claims.data-source';
 import { subgraphUrl } from './subgraphs';
 
@@ -42,9 +49,12 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error),
-    validationRules: armor.validationRules,
+    validationRules: [fieldLimitRule(), ...armor.validationRules],
+    parseOptions: limitedParseOptions,
     plugins: [
       ...armor.plugins,
+      operationResolutionPlugin(),
+      validationAbortedPlugin(),
       pageSizeLimitPlugin(),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
