@@ -40,7 +40,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
-      new SignedClaimsDataSource(subgraphUrl(name, url ?? ''), config.subgraphMergeWaitMs),
+      new SignedClaimsDataSource(name, subgraphUrl(name, url ?? ''), config.subgraphMergeWaitMs),
   });
   const armor = armorProtection(config.production);
   const server = new ApolloServer<GatewayContext>({
