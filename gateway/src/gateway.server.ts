@@ -9,7 +9,9 @@ import { GraphQLError } from 'graphql';
 import { AuthError, hmacKey, signClaims, verifyBearer } from '@jiceng/auth';
 import { GATEWAY_BODY_LIMIT_BYTES, jsonBody, jsonErrorHandler, maskError } from '@jiceng/graphql';
 import type { GatewayConfig } from './gateway.config';
+import { costLimitPlugin } from './operation-cost';
 import {
+  OPERATION_LIMITS,
   armorProtection,
   fieldLimitRule,
   limitedParseOptions,
@@ -56,6 +58,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       operationResolutionPlugin(),
       validationAbortedPlugin(),
       pageSizeLimitPlugin(),
+      costLimitPlugin(OPERATION_LIMITS.maxCost),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),

@@ -25,7 +25,8 @@ export function armorProtection(production: boolean) {
   return new ApolloArmor({
     maxDepth: { n: OPERATION_LIMITS.maxDepth },
     maxAliases: { n: OPERATION_LIMITS.maxAliases },
-    costLimit: { maxCost: OPERATION_LIMITS.maxCost },
+    // armor's cost counts literal page sizes only and ignores a missing one: operation-cost.ts.
+    costLimit: { enabled: false },
     // Counted by graphql-js's own parser instead (`limitedParseOptions`): armor's plugin parses
     // the document a second time in a hook, so a syntax error or too many tokens became a 500.
     maxTokens: { enabled: false },

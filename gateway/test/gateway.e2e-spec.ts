@@ -117,6 +117,20 @@ describe('gateway', () => {
     expect(errors[0].extensions).toEqual(expect.objectContaining({ code }));
   });
 
+  it('rejects lists within lists over the cost limit, page sizes given as variables', async () => {
+    const res = await gql(
+      gateway.baseUrl,
+      token,
+      'query($n: Int) { organizations(first: $n) { edges { node { members(first: $n) { edges { node { id name } } } } } } }',
+      { n: 100 },
+    );
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Query cost limit of 20000 exceeded, found 50300/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
+
   it('refuses batched HTTP operations', async () => {
     const res = await fetch(gateway.url, {
       method: 'POST',
