@@ -7,9 +7,19 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import { AuthError, hmacKey, signClaims, verifyBearer } from '@jiceng/auth';
-import { maskError } from '@jiceng/graphql';
+import { GATEWAY_BODY_LIMIT_BYTES, jsonBody, jsonErrorHandler, maskError } from '@jiceng/graphql';
 import type { GatewayConfig } from './gateway.config';
-import { armorProtection, finiteNumbersPlugin, pageSizeLimitPlugin } from './operation-limits';
+import { costLimitPlugin } from './operation-cost';
+import {
+  OPERATION_LIMITS,
+  armorProtection,
+  fieldLimitRule,
+  finiteNumbersPlugin,
+  limitedParseOptions,
+  operationResolutionPlugin,
+  pageSizeLimitPlugin,
+  validationAbortedPlugin,
+} from './operation-limits';
 import { SignedClaimsDataSource, type GatewayContext } from './signed-claims.data-source';
 import { subgraphUrl } from './subgraphs';
 
@@ -33,7 +43,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
-      new SignedClaimsDataSource(subgraphUrl(name, url ?? ''), config.subgraphMergeWaitMs),
+      new SignedClaimsDataSource(name, subgraphUrl(name, url ?? ''), config.subgraphMergeWaitMs),
   });
   const armor = armorProtection(config.production);
   const server = new ApolloServer<GatewayContext>({
@@ -42,11 +52,15 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error),
-    validationRules: armor.validationRules,
+    validationRules: [fieldLimitRule(), ...armor.validationRules],
+    parseOptions: limitedParseOptions,
     plugins: [
       ...armor.plugins,
+      operationResolutionPlugin(),
+      validationAbortedPlugin(),
       pageSizeLimitPlugin(),
       finiteNumbersPlugin(),
+      costLimitPlugin(OPERATION_LIMITS.maxCost),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
@@ -61,7 +75,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   });
   app.use(
     '/graphql',
-    express.json({ limit: '256kb' }),
+    ...jsonBody(GATEWAY_BODY_LIMIT_BYTES),
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {
         let claims;
@@ -75,5 +89,11 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       },
     }),
   );
+  // Express's defaults answer an unknown route or an error with an HTML page (a stack trace
+  // included): every answer of the gateway is JSON instead.
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  app.use(jsonErrorHandler(GATEWAY_BODY_LIMIT_BYTES));
   return { app, server, stop: () => server.stop() };
 }

@@ -6,14 +6,24 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 /**
+ * The subgraph could not be reached or dropped the connection before answering (refused, reset,
+ * not connected within the connect timeout): nothing about it reached the gateway.
+ */
+export class SubgraphUnavailableError extends Error {
+  override readonly name = 'SubgraphUnavailableError';
+}
+
+/**
  * The subgraph fetcher: node:http on keep-alive agents, each answer read whole before it is parsed.
  * Node 20's fetch (undici) runs every body through web streams, which cost more of the gateway's
  * CPU under load than the rest of a subgraph call; subgraph answers are small JSON documents
  * that the data source reads at once anyway. One keep-alive pool per data source (subgraph).
  * `timeoutMs` bounds the whole exchange, body included (node:http has no timeout by default): a
  * call not answered by then fails with an error named `TimeoutError`, as `AbortSignal.timeout`'s.
+ * `connectTimeoutMs` bounds the connection alone, so a subgraph that is down fails fast (a
+ * `SubgraphUnavailableError`, as any failure before an answer) instead of after `timeoutMs`.
  */
-export function httpFetcher(timeoutMs: number): Fetcher {
+export function httpFetcher(timeoutMs: number, connectTimeoutMs = timeoutMs): Fetcher {
   const agents = {
     http: new Agent({ keepAlive: true }),
     https: new HttpsAgent({ keepAlive: true }),
@@ -29,12 +39,27 @@ export function httpFetcher(timeoutMs: number): Fetcher {
         error.name = 'TimeoutError';
         req.destroy(error);
       }, timeoutMs);
+      req.once('socket', (socket) => {
+        if (!socket.connecting) return; // a pooled keep-alive connection
+        const connectTimer = setTimeout(
+          () => req.destroy(new Error(`not connected within ${connectTimeoutMs} ms`)),
+          connectTimeoutMs,
+        );
+        socket.once('connect', () => clearTimeout(connectTimer));
+        socket.once('close', () => clearTimeout(connectTimer));
+      });
       req.once('close', () => clearTimeout(timer));
-      req.once('error', reject);
+      const unavailable = (error: Error) =>
+        reject(
+          error.name === 'TimeoutError'
+            ? error
+            : new SubgraphUnavailableError(`${url}: ${error.message}`, { cause: error }),
+        );
+      req.once('error', unavailable);
       req.once('response', (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.once('error', reject);
+        res.once('error', unavailable);
         res.once('end', () => {
           const body = Buffer.concat(chunks);
           resolve(

@@ -1,6 +1,13 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit, type ValueNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  type ASTVisitor,
+  type ValidationContext,
+  type ValueNode,
+} from 'graphql';
 import { badUserInput, MAX_PAGE_SIZE } from '@jiceng/graphql';
 
 /** Limits for ad-hoc queries; each rejection names the limit that was crossed. */
@@ -10,6 +17,7 @@ export const OPERATION_LIMITS = {
   maxCost: 20_000,
   maxTokens: 3_000,
   maxDirectives: 50,
+  maxFields: 500,
   maxPageSize: MAX_PAGE_SIZE,
 } as const;
 
@@ -17,11 +25,87 @@ export function armorProtection(production: boolean) {
   return new ApolloArmor({
     maxDepth: { n: OPERATION_LIMITS.maxDepth },
     maxAliases: { n: OPERATION_LIMITS.maxAliases },
-    costLimit: { maxCost: OPERATION_LIMITS.maxCost },
-    maxTokens: { n: OPERATION_LIMITS.maxTokens },
+    // armor's cost counts literal page sizes only and ignores a missing one: operation-cost.ts.
+    costLimit: { enabled: false },
+    // Counted by graphql-js's own parser instead (`limitedParseOptions`): armor's plugin parses
+    // the document a second time in a hook, so a syntax error or too many tokens became a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: production },
   }).protect();
+}
+
+/**
+ * Rejects a document selecting more than `maxFields` fields in all. graphql-js stops checking
+ * that same-named fields can merge once that costs too much work (hundreds of repeated fields
+ * do) with a bare "Validation aborted."; this names the limit such a document crosses.
+ */
+export function fieldLimitRule(maxFields: number = OPERATION_LIMITS.maxFields) {
+  return (context: ValidationContext): ASTVisitor => ({
+    Document(document) {
+      let fields = 0;
+      visit(document, {
+        Field() {
+          fields++;
+        },
+      });
+      if (fields > maxFields)
+        context.reportError(
+          new GraphQLError(`Field limit of ${maxFields} exceeded, found ${fields}.`),
+        );
+    },
+  });
+}
+
+const ABORTED = 'Validation aborted.';
+
+/**
+ * graphql-js's "Validation aborted." says neither why nor which limit: dropped when another error
+ * (the field limit) explains it, otherwise given a reason.
+ */
+export function validationAbortedPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          // Apollo formats this same array afterwards, so the answer is changed in place.
+          const list = errors as GraphQLError[];
+          const aborted = list.findIndex((e) => e.message === ABORTED);
+          if (aborted < 0) return;
+          if (list.length > 1) list.splice(aborted, 1);
+          else
+            list[aborted].message =
+              'Validation aborted: the document repeats or overlaps fields too much to be checked; select each field once';
+        },
+      };
+    },
+  };
+}
+
+/** Apollo's `parseOptions`: a document over the token limit fails to parse (GRAPHQL_PARSE_FAILED, 400). */
+export const limitedParseOptions = { maxTokens: OPERATION_LIMITS.maxTokens } as const;
+
+/**
+ * Answers a document that names no operation to run with a 400 BAD_REQUEST: several operations
+ * without `operationName`, or an `operationName` the document lacks. The gateway's executor would
+ * otherwise throw, which Apollo reports as an internal error (500).
+ */
+export function operationResolutionPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          if (operation) return;
+          const message = request.operationName
+            ? `The document has no operation named ${request.operationName}`
+            : 'The document has several operations: name the one to run in operationName';
+          throw new GraphQLError(message, {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
 }
 
 function intValue(node: ValueNode, variables: Record<string, unknown>): unknown {

@@ -1,5 +1,5 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { copyResponse, mergeKey } from './signed-claims.data-source';
+import { copyResponse, fetchedPaths, mergeKey } from './signed-claims.data-source';
 
 const claims = { sub: 'u1', role: 'ADMIN' as const, exp: 0 };
 
@@ -35,5 +35,21 @@ describe('which subgraph fetches merge', () => {
     expect(copy).toEqual(response);
     expect(copy.data).not.toBe(response.data);
     expect(copy.http).toBe(http);
+  });
+});
+
+describe('paths of an unavailable subgraph fetch', () => {
+  it('names the root fields, or each entity’s fields', () => {
+    expect(fetchedPaths(parse('{ members(first: 1) { totalCount } n: memberCount }'), 0)).toEqual([
+      ['members'],
+      ['n'],
+    ]);
+    const entities = parse(
+      'query($representations:[_Any!]!){_entities(representations:$representations){... on Organization{__typename members{totalCount}}}}',
+    );
+    expect(fetchedPaths(entities, 2)).toEqual([
+      ['_entities', 0, 'members'],
+      ['_entities', 1, 'members'],
+    ]);
   });
 });

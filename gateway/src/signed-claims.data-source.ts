@@ -1,7 +1,14 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  Kind,
+  parse,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type SelectionSetNode,
+} from 'graphql';
 import { CLAIMS_HEADER, type Claims } from '@jiceng/auth';
-import { timedOut } from '@jiceng/graphql';
-import { httpFetcher } from './http-fetcher';
+import { ErrorCode, timedOut } from '@jiceng/graphql';
+import { httpFetcher, SubgraphUnavailableError } from './http-fetcher';
 import { InflightRequests } from './inflight';
 
 export interface GatewayContext {
@@ -19,10 +26,23 @@ export type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['proce
  * names the field, normally arrives first; this one is for a subgraph that hangs.
  */
 export function subgraphTimeoutMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.SUBGRAPH_TIMEOUT_MS ?? '35000';
+  return positiveMs(env, 'SUBGRAPH_TIMEOUT_MS', 35_000);
+}
+
+/**
+ * SUBGRAPH_CONNECT_TIMEOUT_MS: how long the gateway waits for a connection to a subgraph. Short,
+ * and apart from SUBGRAPH_TIMEOUT_MS: a subgraph that is down (or unreachable, packets dropped)
+ * gives SUBGRAPH_UNAVAILABLE at once instead of holding the request for the whole timeout.
+ */
+export function subgraphConnectTimeoutMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveMs(env, 'SUBGRAPH_CONNECT_TIMEOUT_MS', 2_000);
+}
+
+function positiveMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name] ?? String(fallback);
   const ms = Number(raw);
   if (!Number.isInteger(ms) || ms <= 0) {
-    throw new Error(`SUBGRAPH_TIMEOUT_MS must be a positive whole number, got ${raw}`);
+    throw new Error(`${name} must be a positive whole number, got ${raw}`);
   }
   return ms;
 }
@@ -41,10 +61,16 @@ export function subgraphTimeoutMsFromEnv(env: NodeJS.ProcessEnv = process.env): 
 export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly inflight?: InflightRequests<SubgraphResponse>;
 
-  constructor(url: string, mergeWaitMs: number, timeoutMs = subgraphTimeoutMsFromEnv()) {
+  constructor(
+    private readonly service: string,
+    url: string,
+    mergeWaitMs: number,
+    timeoutMs = subgraphTimeoutMsFromEnv(),
+    connectTimeoutMs = subgraphConnectTimeoutMsFromEnv(),
+  ) {
     // The timeout covers the whole exchange, body included, so a hung subgraph never holds a
     // request (nor, through merging, the requests that wait on it).
-    super({ url, fetcher: httpFetcher(timeoutMs) });
+    super({ url, fetcher: httpFetcher(timeoutMs, connectTimeoutMs) });
     if (mergeWaitMs > 0)
       this.inflight = new InflightRequests({ maxWaitMs: mergeWaitMs, copy: copyResponse });
   }
@@ -60,12 +86,67 @@ export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayConte
       ? this.inflight!.run(key, () => super.process(options))
       : super.process(options);
     return response.catch((error: unknown) => {
+      // Answered, not thrown: the gateway then gives each error the path of the fields this
+      // fetch was for (and the service's name), as for errors a subgraph sends itself.
+      if (error instanceof SubgraphUnavailableError) return this.unavailable(options, error);
       if ((error as { name?: unknown } | null)?.name !== 'TimeoutError') throw error;
       throw timedOut(
         'A service took too long to answer; narrow the query (a smaller subtree, a shorter period or fewer items) and try again',
       );
     });
   }
+
+  private unavailable(options: ProcessOptions, error: Error): SubgraphResponse {
+    // The address and the system error stay in the log; the client learns which service.
+    console.warn(`subgraph ${this.service} unavailable: ${error.message}`);
+    const message = `The ${this.service} service is unavailable; try again shortly`;
+    const extensions = { code: ErrorCode.SUBGRAPH_UNAVAILABLE, service: this.service };
+    const { query, variables } = options.request;
+    const known = 'document' in options ? options.document : undefined;
+    const document = known ?? (query ? parse(query) : undefined);
+    const entities = Array.isArray(variables?.representations)
+      ? variables.representations.length
+      : 0;
+    return {
+      errors: fetchedPaths(document, entities).map((path): GraphQLFormattedError => ({
+        message,
+        path,
+        extensions,
+      })),
+    };
+  }
+}
+
+/**
+ * The paths, within a subgraph fetch's answer, of the fields it asked for: its root fields, or
+ * each entity's fields (`_entities`, index, field), which the gateway maps onto the client's.
+ */
+export function fetchedPaths(
+  document: DocumentNode | undefined,
+  entities: number,
+): (string | number)[][] {
+  const operation = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (!operation) return [[]];
+  const names = (set: SelectionSetNode): string[] =>
+    set.selections.flatMap((s) =>
+      s.kind === Kind.FIELD
+        ? [s.alias?.value ?? s.name.value]
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? names(s.selectionSet)
+          : [],
+    );
+  const paths: (string | number)[][] = [];
+  for (const field of operation.selectionSet.selections) {
+    if (field.kind !== Kind.FIELD) continue;
+    const name = field.alias?.value ?? field.name.value;
+    if (name !== '_entities' || !field.selectionSet) {
+      paths.push([name]);
+      continue;
+    }
+    const inner = [...new Set(names(field.selectionSet))].filter((n) => n !== '__typename');
+    for (let i = 0; i < entities; i++) for (const n of inner) paths.push([name, i, n]);
+  }
+  return paths.length ? paths : [[]];
 }
 
 /** What makes two subgraph fetches the same; undefined for one that must not be merged. */

@@ -68,6 +68,69 @@ describe('gateway', () => {
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
+  it.each([
+    [
+      'a syntax error',
+      '{ organizations {',
+      undefined,
+      'GRAPHQL_PARSE_FAILED',
+      /Syntax Error: Expected Name/,
+    ],
+    [
+      'a document over the token limit',
+      `{ ${'__typename '.repeat(3_100)}}`,
+      undefined,
+      'GRAPHQL_PARSE_FAILED',
+      /more that 3000 tokens/,
+    ],
+    [
+      'a document over the field limit',
+      `{ ${'__typename '.repeat(1_600)}}`,
+      undefined,
+      'GRAPHQL_VALIDATION_FAILED',
+      /^Field limit of 500 exceeded, found 1600\.$/,
+    ],
+    [
+      'two operations without operationName',
+      'query A { __typename } query B { __typename }',
+      undefined,
+      'BAD_REQUEST',
+      /several operations: name the one to run in operationName/,
+    ],
+    [
+      'an operationName the document lacks',
+      'query A { __typename }',
+      'B',
+      'BAD_REQUEST',
+      /no operation named B/,
+    ],
+  ])('answers %s with 400 and the reason', async (_case, query, operationName, code, message) => {
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, operationName }),
+    });
+    expect(res.status).toBe(400);
+    const { errors } = (await res.json()) as { errors: { message: string; extensions: object }[] };
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(message);
+    expect(errors[0].extensions).toEqual(expect.objectContaining({ code }));
+  });
+
+  it('rejects lists within lists over the cost limit, page sizes given as variables', async () => {
+    const res = await gql(
+      gateway.baseUrl,
+      token,
+      'query($n: Int) { organizations(first: $n) { edges { node { members(first: $n) { edges { node { id name } } } } } } }',
+      { n: 100 },
+    );
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Query cost limit of 20000 exceeded, found 50300/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
+
   it('refuses batched HTTP operations', async () => {
     const res = await fetch(gateway.url, {
       method: 'POST',

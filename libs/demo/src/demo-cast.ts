@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { chineseNumeral } from './chinese-numerals';
 import { demoIds } from './demo-kit';
 
 // The demo members other services' demos refer to by id, which they cannot learn from the members
@@ -18,9 +19,9 @@ export interface DemoCadre {
 }
 
 export const LINGHE_STREETS = 6;
-const CN = '〇一二三四五六七八九十';
 /** 凌河区's street working committees as the organizations demo names them (第一 … 第六). */
-export const lingheStreetName = (street: number) => `凌河区第${CN[street + 1]}街道党工委`;
+export const lingheStreetName = (street: number) =>
+  `凌河区第${chineseNumeral(street + 1)}街道党工委`;
 
 const memberId = demoIds('members');
 // "指导396名农村干部逐人填报…明白纸": a secretary and a director for each of 62 villages, the rest

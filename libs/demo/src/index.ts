@@ -1,3 +1,4 @@
 export * from './demo-kit';
 export * from './insert-missing';
 export * from './demo-cast';
+export * from './chinese-numerals';

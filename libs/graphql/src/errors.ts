@@ -9,6 +9,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** The request (a read, or a subgraph the gateway called) was stopped at its time limit. */
   TIMEOUT: 'TIMEOUT',
+  /** A service the gateway calls could not be reached; `extensions.service` names it. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

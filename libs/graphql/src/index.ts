@@ -7,6 +7,7 @@ export * from './input-scalar';
 export * from './date-time.scalar';
 export * from './text';
 export * from './request-loader';
+export * from './http-body';
 
 /** SDL shared by every subgraph (DateTime, PageInfo); add it to the subgraph's type paths. */
 export const COMMON_SDL_PATH = join(__dirname, 'common.graphql');

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ArgumentValidationPipe } from '@jiceng/graphql';
+import { ArgumentValidationPipe, jsonBody, SUBGRAPH_BODY_LIMIT_BYTES } from '@jiceng/graphql';
 
 export interface SubgraphOptions {
   name: string;
@@ -13,7 +13,13 @@ export async function bootstrapSubgraph(
   module: Type<unknown>,
   options: SubgraphOptions,
 ): Promise<void> {
-  const app = await NestFactory.create(module, { logger: ['error', 'warn', 'log'] });
+  // Nest's own body parser has a 100 KB limit (below what the gateway forwards) and answers its
+  // errors in Nest's format; this one has the platform's limit and GraphQL-shaped errors.
+  const app = await NestFactory.create(module, {
+    logger: ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  app.use(...jsonBody(SUBGRAPH_BODY_LIMIT_BYTES));
   app.useGlobalPipes(new ArgumentValidationPipe());
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? options.defaultPort);

@@ -35,10 +35,11 @@ function exited(child: ChildProcess): Promise<void> {
 
 /**
  * Runs a built app (`gateway` or `services/<name>`) from dist/ as its own process, as in
- * production, and resolves when its /health answers 200.
+ * production, and resolves when its /health answers 200. On a free port, or on `env.PORT` (to
+ * restart an app where its callers know it).
  */
 export async function startApp(app: string, env: Record<string, string> = {}): Promise<AppProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const logDir = join(ROOT, 'tmp', 'e2e-logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${app.replace(/\//g, '-')}-${port}.log`);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
 import { DEMO_FIRMS, firmBranchName } from '../firm/demo-firms';
 import type { OrganizationKind, OrganizationSector } from '../organization/organization.enums';
-import { insertMissing as insertDemo } from '@jiceng/demo';
+import { chineseNumeral, insertMissing as insertDemo } from '@jiceng/demo';
 
 /** A node of the demo trees; ids derive from the path so loading twice changes nothing. */
 export interface DemoNode {
@@ -28,14 +28,6 @@ interface Spec {
 export const demoId = (path: string) =>
   new Types.ObjectId(createHash('sha256').update(`jiceng-demo:${path}`).digest('hex').slice(0, 24));
 const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
-const CN_DIGITS = '〇一二三四五六七八九十';
-/** Chinese numerals up to 99, as in 第三十六村. */
-export const cn = (n: number) =>
-  n <= 10
-    ? CN_DIGITS[n]
-    : n < 20
-      ? `十${CN_DIGITS[n - 10]}`
-      : `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
 
 // 运河区 (沧州, 130903): 6 streets with the report's 73 communities; each community has grid
 // branches and building groups below it; 两新 and 区直机关 committees hold enterprise and unit branches.
@@ -71,7 +63,7 @@ function community(street: string, i: number): Spec {
     sector: 'COMMUNITY',
     regionCode: '130903',
     children: range(3, (g) => ({
-      name: `第${cn(g + 1)}网格党支部`,
+      name: `第${chineseNumeral(g + 1)}网格党支部`,
       kind: 'BRANCH',
       sector: 'GRID',
       regionCode: '130903',
@@ -105,13 +97,13 @@ const yunhe: Spec = {
       regionCode: '130903',
       children: [
         ...range(20, (i) => ({
-          name: `运河区第${cn(i + 1)}非公企业党支部`,
+          name: `运河区第${chineseNumeral(i + 1)}非公企业党支部`,
           kind: 'BRANCH' as const,
           sector: 'NON_PUBLIC_ENTERPRISE' as const,
           regionCode: '130903',
         })),
         ...range(6, (i) => ({
-          name: `运河区第${cn(i + 1)}社会组织党支部`,
+          name: `运河区第${chineseNumeral(i + 1)}社会组织党支部`,
           kind: 'BRANCH' as const,
           sector: 'SOCIAL_ORGANIZATION' as const,
           regionCode: '130903',
@@ -125,7 +117,7 @@ const yunhe: Spec = {
       sector: 'STATE_ORGAN',
       regionCode: '130903',
       children: range(53, (i) => ({
-        name: `运河区直第${cn(i + 1)}机关党支部`,
+        name: `运河区直第${chineseNumeral(i + 1)}机关党支部`,
         kind: 'BRANCH' as const,
         sector: 'STATE_ORGAN' as const,
         regionCode: '130903',
@@ -151,7 +143,7 @@ function project([project, branches]: [string, number]): Spec {
     sector: 'CONSTRUCTION_PROJECT',
     regionCode: '130632',
     children: range(areas, (a) => ({
-      name: `${project}第${cn(a + 1)}片区党总支`,
+      name: `${project}第${chineseNumeral(a + 1)}片区党总支`,
       kind: 'GENERAL_BRANCH' as const,
       sector: 'CONSTRUCTION_PROJECT' as const,
       regionCode: '130632',
@@ -161,7 +153,7 @@ function project([project, branches]: [string, number]): Spec {
         sector: 'CONSTRUCTION_PROJECT' as const,
         regionCode: '130632',
         children: range(2, (g) => ({
-          name: `${cn(g + 1)}班组党小组`,
+          name: `${chineseNumeral(g + 1)}班组党小组`,
           kind: 'GROUP' as const,
           sector: 'CONSTRUCTION_PROJECT' as const,
           regionCode: '130632',
@@ -224,7 +216,7 @@ export const XIONGAN_COUNTIES: [string, string][] = [
 const VILLAGES_PER_COUNTY = 36;
 const RONGDONG_COMMUNITIES = 24;
 export const xionganVillageName = (county: string, v: number) =>
-  `${county.replace('县委', '')}第${cn(v + 1)}村党支部`;
+  `${county.replace('县委', '')}第${chineseNumeral(v + 1)}村党支部`;
 
 const xiongan: Spec = {
   name: '中共河北雄安新区工作委员会',
@@ -271,7 +263,7 @@ const xiongan: Spec = {
       sector: 'COMMUNITY',
       regionCode: '130629',
       children: range(RONGDONG_COMMUNITIES, (c) => ({
-        name: `容东片区第${cn(c + 1)}社区党委`,
+        name: `容东片区第${chineseNumeral(c + 1)}社区党委`,
         kind: 'PARTY_COMMITTEE' as const,
         sector: 'COMMUNITY' as const,
         regionCode: '130629',
@@ -315,7 +307,7 @@ const taocheng: Spec = {
 };
 
 // 山东潍坊: "与山东潍坊开展跨省党建联建，两地首批8个村党支部结对".
-export const weifangVillageName = (v: number) => `寿光第${cn(v + 1)}村党支部`;
+export const weifangVillageName = (v: number) => `寿光第${chineseNumeral(v + 1)}村党支部`;
 const shandong: Spec = {
   name: '中共山东省委员会',
   kind: 'PARTY_COMMITTEE',
@@ -366,7 +358,7 @@ const DEMO_FOREST: Spec[] = [
             sector: 'STATE_ORGAN',
             regionCode: '130900',
             children: range(27, (i) => ({
-              name: `沧州市直第${cn(i + 1)}机关党支部`,
+              name: `沧州市直第${chineseNumeral(i + 1)}机关党支部`,
               kind: 'BRANCH' as const,
               sector: 'STATE_ORGAN' as const,
               regionCode: '130900',
@@ -402,7 +394,7 @@ const DEMO_FOREST: Spec[] = [
             sector: 'STATE_ORGAN',
             regionCode: '210703',
             children: range(6, (i) => ({
-              name: `凌河区第${cn(i + 1)}街道党工委`,
+              name: `凌河区第${chineseNumeral(i + 1)}街道党工委`,
               kind: 'WORKING_COMMITTEE' as const,
               sector: 'COMMUNITY' as const,
               regionCode: '210703',

@@ -41,14 +41,5 @@ export function split(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => base + (i < total - base * parts ? 1 : 0));
 }
 
-const CN_DIGITS = '〇一二三四五六七八九十';
-/** Chinese numerals up to 99, as the organization demo names villages (第三十六村). */
-export const cn = (n: number) =>
-  n <= 10
-    ? CN_DIGITS[n]
-    : n < 20
-      ? `十${CN_DIGITS[n - 10]}`
-      : `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-
 export const day = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -10,10 +10,9 @@ import type { SecretaryProjectState } from '../secretary-project/secretary-proje
 import type { CommitmentSheet } from '../commitment-sheet/commitment-sheet.schema';
 import type { CadreRole } from '../commitment-sheet/commitment-sheet-stage';
 import { shortName } from '../shared/short-name';
-import { lingheCadres, lingheStreetSecretaries } from '@jiceng/demo';
+import { chineseNumeral, lingheCadres, lingheStreetSecretaries } from '@jiceng/demo';
 import {
   between,
-  cn,
   day,
   demoId,
   DISTRICT_ADMIN,
@@ -122,7 +121,7 @@ export function commitmentSheets(input: DemoInput): CommitmentSheet[] {
       role,
       goals: [
         {
-          title: `${GOALS[i % GOALS.length]}（第${cn((i % 9) + 1)}项）`,
+          title: `${GOALS[i % GOALS.length]}（第${chineseNumeral((i % 9) + 1)}项）`,
           measures: '明晰责任主体，拿出办法举措，划定时间节点',
           deadline: '2022-12-31',
         },

@@ -4,7 +4,8 @@ import { fundingSums } from '../project/funding-totals';
 import { completionByYear } from '../secretary-project/completion';
 import { transitionProblem } from '../secretary-project/secretary-project-state';
 import { demoCast } from '@jiceng/demo';
-import { cn, demoId, WAN, type DemoInput } from './demo-kit';
+import { chineseNumeral } from '@jiceng/demo';
+import { demoId, WAN, type DemoInput } from './demo-kit';
 import { demoRural } from './demo-rural';
 
 const org = (path: string, name: string, regionCode: string) => ({
@@ -20,14 +21,14 @@ const input: DemoInput = {
     ['雄县', '130638'],
   ].map(([county, code]) =>
     Array.from({ length: 36 }, (_, v) =>
-      org(`${county}/${v}`, `${county}第${cn(v + 1)}村党支部`, code),
+      org(`${county}/${v}`, `${county}第${chineseNumeral(v + 1)}村党支部`, code),
     ),
   ),
   weifangVillages: Array.from({ length: 8 }, (_, v) =>
-    org(`寿光/${v}`, `寿光第${cn(v + 1)}村党支部`, '370783'),
+    org(`寿光/${v}`, `寿光第${chineseNumeral(v + 1)}村党支部`, '370783'),
   ),
   lingheStreets: Array.from({ length: 6 }, (_, s) =>
-    org(`凌河/${s}`, `凌河区第${cn(s + 1)}街道党工委`, '210703'),
+    org(`凌河/${s}`, `凌河区第${chineseNumeral(s + 1)}街道党工委`, '210703'),
   ),
   yunhe: org('运河', '中共沧州市运河区委员会', '130903'),
   yunheCommunities: Array.from({ length: 6 }, (_, s) =>

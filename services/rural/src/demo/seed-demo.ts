@@ -29,10 +29,10 @@ import {
   SECRETARY_PROJECT_MODEL,
   secretaryProjectSchema,
 } from '../secretary-project/secretary-project.schema';
-import { cn, type DemoInput, type DemoOrg } from './demo-kit';
+import { type DemoInput, type DemoOrg } from './demo-kit';
 import { INCOME_THRESHOLD_FEN, PAIRING_PROGRAM } from './demo-projects';
 import { demoRural } from './demo-rural';
-import { insertMissing } from '@jiceng/demo';
+import { chineseNumeral, insertMissing } from '@jiceng/demo';
 
 const PROJECTION_WAIT_MS = Number(process.env.DEMO_PROJECTION_WAIT_MS ?? 120_000);
 const COUNTIES = ['安新县委', '容城县委', '雄县县委'];
@@ -71,18 +71,18 @@ async function readTree(nodes: Model<OrgNode>): Promise<DemoInput | null> {
         county,
         Array.from(
           { length: VILLAGES_PER_COUNTY },
-          (_, v) => `${county.name.replace('县委', '')}第${cn(v + 1)}村党支部`,
+          (_, v) => `${county.name.replace('县委', '')}第${chineseNumeral(v + 1)}村党支部`,
         ),
       ),
     ),
   );
   const weifangVillages = await named(
     shouguang,
-    Array.from({ length: 8 }, (_, v) => `寿光第${cn(v + 1)}村党支部`),
+    Array.from({ length: 8 }, (_, v) => `寿光第${chineseNumeral(v + 1)}村党支部`),
   );
   const lingheStreets = await named(
     linghe,
-    Array.from({ length: 6 }, (_, s) => `凌河区第${cn(s + 1)}街道党工委`),
+    Array.from({ length: 6 }, (_, s) => `凌河区第${chineseNumeral(s + 1)}街道党工委`),
   );
   const yunheStreets = (await children(yunhe._id))
     .filter((n) => n.kind === 'WORKING_COMMITTEE' && n.sector === 'COMMUNITY')

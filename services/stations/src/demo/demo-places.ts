@@ -1,6 +1,7 @@
 // The demo's stations: "20家运河区新业态新就业群体党建联盟'新'驿站" around 运河区 (沧州) and the
 // "14个'爱心驿站'" of 桃城区 (衡水), with their hours, equipment and services.
 import type { Types } from 'mongoose';
+import { chineseNumeral } from '@jiceng/demo';
 import { destination, type LngLat } from '../geo/geo';
 import { shanghaiInstant } from '../shared/shanghai-time';
 import type { OpeningInterval } from '../station/opening-hours';
@@ -151,9 +152,6 @@ export function yunheStations(operators: DemoOrg[]): Station[] {
   });
 }
 
-const CN = '一二三四五六七八九十';
-const cn = (n: number) => (n <= 10 ? CN[n - 1] : `十${CN[n - 11]}`);
-
 /** 桃城区: 14 爱心驿站 in street and community service centres, run with the 两新工委. */
 export function taochengStations(operator: DemoOrg, count: number): Station[] {
   return Array.from({ length: count }, (_, i) =>
@@ -161,9 +159,9 @@ export function taochengStations(operator: DemoOrg, count: number): Station[] {
       `station/taocheng/${i}`,
       {
         operatorId: operator._id,
-        name: `桃城区第${cn(i + 1)}爱心驿站`,
+        name: `桃城区第${chineseNumeral(i + 1)}爱心驿站`,
         kind: 'CARING',
-        address: `衡水市桃城区第${cn(i + 1)}社区党群服务中心`,
+        address: `衡水市桃城区第${chineseNumeral(i + 1)}社区党群服务中心`,
         openingHours:
           i % 4 === 2
             ? [hours('00:00', '24:00')]
