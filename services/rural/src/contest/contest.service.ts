@@ -44,8 +44,10 @@ export class ContestService {
     return contest;
   }
 
-  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull); FORBIDDEN for a role that reads no rural records. */
   async readable(claims: Claims, id: string): Promise<Contest | null> {
+    // A role that reads no rural records is refused whatever the id.
+    this.access.requireReader(claims, 'Contests');
     return visibleOrNull(await this.find(id), (contest) =>
       this.access.isReadable(claims, [contest.organizationId]),
     );

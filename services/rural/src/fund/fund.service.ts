@@ -46,8 +46,10 @@ export class FundService {
     return fund;
   }
 
-  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull); FORBIDDEN for a role that reads no rural records. */
   async readableFund(claims: Claims, id: string): Promise<Fund | null> {
+    // A role that reads no rural records is refused whatever the id.
+    this.access.requireReader(claims, 'Funds');
     return visibleOrNull(await this.findFund(id), (fund) =>
       this.access.isReadable(claims, [fund.organizationId]),
     );
@@ -95,8 +97,10 @@ export class FundService {
   }
 
   /** Readable by the applicant's subtree and by the organizer's. */
-  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull); FORBIDDEN for a role that reads no rural records. */
   async readableApplication(claims: Claims, id: string): Promise<FundApplication | null> {
+    // A role that reads no rural records is refused whatever the id.
+    this.access.requireReader(claims, 'Fund applications');
     return visibleOrNull(await this.findApplication(id), async (application) => {
       const fund = await this.findFund(application.fundId);
       return this.access.isReadable(claims, [

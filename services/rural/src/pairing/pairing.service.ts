@@ -44,8 +44,10 @@ export class PairingService {
   }
 
   /** A pairing is readable by either side's subtree. */
-  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull); FORBIDDEN for a role that reads no rural records. */
   async readable(claims: Claims, id: string): Promise<RuralPairing | null> {
+    // A role that reads no rural records is refused whatever the id.
+    this.access.requireReader(claims, 'Rural pairings');
     return visibleOrNull(await this.find(id), (pairing) =>
       this.access.isReadable(claims, pairing.villageIds),
     );

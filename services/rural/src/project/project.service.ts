@@ -58,8 +58,10 @@ export class ProjectService {
   }
 
   /** A project is readable within the subtree of any of its villages. */
-  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull); FORBIDDEN for a role that reads no rural records. */
   async readable(claims: Claims, id: string): Promise<RuralProject | null> {
+    // A role that reads no rural records is refused whatever the id.
+    this.access.requireReader(claims, 'Rural projects');
     return visibleOrNull(await this.find(id), (project) =>
       this.access.isReadable(claims, project.villageIds),
     );

@@ -57,8 +57,10 @@ export class SecretaryProjectService {
     return project;
   }
 
-  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull). */
+  /** The lookup by id: null when unknown or outside the caller's scope (visibleOrNull); FORBIDDEN for a role that reads no rural records. */
   async readable(claims: Claims, id: string): Promise<SecretaryProject | null> {
+    // A role that reads no rural records is refused whatever the id.
+    this.access.requireReader(claims, 'Secretary projects');
     return visibleOrNull(await this.find(id), (project) =>
       this.access.isReadable(claims, [project.organizationId]),
     );
