@@ -70,6 +70,30 @@ export class OrgProjectionService {
       .lean<OrgNode[]>();
   }
 
+  /**
+   * The subtrees of several roots in one read: for each root, its own node (when known) and every
+   * node below it. A request that lists something per organization of a page asks for all of
+   * them at once, instead of one subtree read per organization.
+   */
+  async subtrees(
+    roots: readonly (string | Types.ObjectId)[],
+    fields?: Record<string, 1>,
+  ): Promise<Map<string, OrgNode[]>> {
+    const ids = [...new Set(roots.map(String))].filter((r) => Types.ObjectId.isValid(r));
+    const subtrees = new Map<string, OrgNode[]>(ids.map((id) => [id, []]));
+    if (!ids.length) return subtrees;
+    const rootIds = ids.map((id) => new Types.ObjectId(id));
+    const nodes = await this.model
+      .find(
+        { $or: [{ _id: { $in: rootIds } }, { ancestorIds: { $in: rootIds } }] },
+        fields && { ...fields, ancestorIds: 1 },
+      )
+      .lean<OrgNode[]>();
+    for (const node of nodes)
+      for (const owner of [node._id, ...node.ancestorIds]) subtrees.get(String(owner))?.push(node);
+    return subtrees;
+  }
+
   /** The node as scope checks see it; a node not seen (yet) has no known ancestors. */
   async scoped(id: string | Types.ObjectId): Promise<ScopedNode> {
     const node = await this.get(id);

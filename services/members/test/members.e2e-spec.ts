@@ -877,6 +877,29 @@ describe('members through the gateway', () => {
     expect(attempts[attempts.length - 1]).toBe('members +4, organizations +1');
   });
 
+  it('lists the members of a page of organizations with one subtree and one counter read in all', async () => {
+    // A list under a list: each organization of the page wants its own first member. The subtrees
+    // and counters of the whole page are read once; only the rosters and members of the
+    // organizations that hold anyone are read per organization, by `_id` (a page's worth).
+    const query = `{ organizations(first: 10) { edges { node { id
+      members(first: 1) { edges { node { id } } } } } } }`;
+    const attempts: string[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = await mongoCommands(members);
+      const page = dataOf(await q(admin, query)).organizations.edges.map((e: any) => e.node);
+      const reads = (await mongoCommands(members)) - before;
+      const holding = page.filter((o: any) => o.members.edges.length > 0).length;
+      expect(page).toHaveLength(10);
+      expect(holding).toBeGreaterThan(2);
+      // The scope check's batched org_nodes read, the subtrees, the counters; a roster and a
+      // members read per organization holding anyone.
+      const bound = 3 + 2 * holding;
+      attempts.push(reads <= bound ? 'within' : `${reads} reads for ${holding} lists`);
+      if (reads <= bound) break;
+    }
+    expect(attempts.at(-1)).toBe('within');
+  });
+
   it('publishes lifecycle events with ids only, never personal data', async () => {
     const ours = new Set([alice.id, bob.id, carol.id]);
     const events = () =>

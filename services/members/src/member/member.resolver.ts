@@ -64,7 +64,7 @@ export class MemberResolver {
         throw forbidden(`Organization ${organizationId} is outside your scope`);
       within = node._id;
     }
-    return this.members.list(ctx.claims, within, filter, { first, after });
+    return this.members.list(ctx, within, filter, { first, after });
   }
 
   @Query('memberByIdNumber')

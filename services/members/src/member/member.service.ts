@@ -13,6 +13,7 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { pathOf, type OrgNode, OrgProjectionService } from '@jiceng/org-projection';
+import type { GraphQLContext } from '@jiceng/subgraph';
 import {
   birthDateOfIdNumber,
   genderOfIdNumber,
@@ -78,12 +79,14 @@ export class MemberService {
    * come from the organizations' rosters and counts from their counters (MemberPager): neither
    * sorts nor counts the members collection.
    */
+  /** A page of members; `ctx` batches the subtree and counter reads of one request's lists. */
   async list(
-    claims: Claims,
+    ctx: GraphQLContext,
     organizationId: Types.ObjectId | null,
     filter: MemberFilter | undefined,
     page: PageArgs,
   ): Promise<Connection<Member>> {
+    const { claims } = ctx;
     const scope = memberListScope(claims);
     if (!scope) throw forbidden('Your role does not read member records');
     const query = allOf(scope, filterQuery(filter));
@@ -91,9 +94,10 @@ export class MemberService {
     if (claims.role === 'MEMBER') return paginate(this.model, query, page, MEMBER_PROJECTION);
     const root =
       organizationId ?? (hasGlobalScope(claims) ? null : new Types.ObjectId(claims.orgId));
-    const nodes = await this.counters.organizations(root, !!organizationId && !!filter?.directOnly);
+    const directOnly = !!organizationId && !!filter?.directOnly;
+    const nodes = await this.counters.organizationsInRequest(ctx, root, directOnly);
     const ids = nodes.map((n) => String(n._id));
-    const perOrganization = await this.counters.perOrganization(ids);
+    const perOrganization = await this.counters.perOrganizationInRequest(ctx, ids);
     return this.pager.page(ids, perOrganization, query, page, () =>
       this.total(ids, perOrganization, filter, query),
     );

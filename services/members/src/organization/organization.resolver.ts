@@ -37,7 +37,7 @@ export class OrganizationMembersResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    return this.members.list(ctx.claims, await this.scoped(ctx, org.id), filter, { first, after });
+    return this.members.list(ctx, await this.scoped(ctx, org.id), filter, { first, after });
   }
 
   @ResolveField('memberCount')

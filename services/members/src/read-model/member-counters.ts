@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
+import { documentLoader, RequestLoader } from '@jiceng/graphql';
 import { ORG_NODE_MODEL, OrgProjectionService, type OrgNode } from '@jiceng/org-projection';
 import { PIPELINE, type AgeBand, type MemberStatus } from '../member/member.enums';
 import { ageBandCounts, boundaryYears } from './age-bands';
@@ -52,6 +53,40 @@ export class MemberCounters {
     private readonly orgs: OrgProjectionService,
   ) {}
 
+  // One request's lists per organization (`organizations { members(first: 1) }`) share these:
+  // every subtree of the page in one projection read, every counter in one `_id: {$in}` read,
+  // where each organization would otherwise read its whole subtree and its counters again.
+  private readonly subtreeLoader = new RequestLoader<string, Pick<OrgNode, '_id' | 'sector'>[]>(
+    async (roots) => {
+      const subtrees = await this.orgs.subtrees(roots, { _id: 1, sector: 1 });
+      return roots.map((root) => withRoot(new Types.ObjectId(root), subtrees.get(root) ?? []));
+    },
+  );
+  private readonly counterLoader = documentLoader<MemberCounter>((ids) =>
+    this.counters.find({ _id: { $in: ids } }, { tokens: 0 }).lean<MemberCounter[]>(),
+  );
+
+  /** `organizations`, batched with the other lists of the same request (`ctx`). */
+  async organizationsInRequest(
+    ctx: object,
+    root: Types.ObjectId | null,
+    directOnly = false,
+  ): Promise<Pick<OrgNode, '_id' | 'sector'>[]> {
+    if (!root || directOnly) return this.organizations(root, directOnly);
+    return this.subtreeLoader.load(ctx, String(root));
+  }
+
+  /** `perOrganization`, batched with the other lists of the same request (`ctx`). */
+  async perOrganizationInRequest(
+    ctx: object,
+    ids: readonly (Types.ObjectId | string)[],
+  ): Promise<Map<string, Totals>> {
+    const docs = await this.counterLoader.loadMany(ctx, ids.map(String));
+    return new Map(
+      docs.filter((d): d is MemberCounter => d !== null).map((d) => [d._id, flatten(d)]),
+    );
+  }
+
   /** The subtree's organizations (root first), the root alone, or every organization known. */
   async organizations(
     root: Types.ObjectId | null,
@@ -61,12 +96,7 @@ export class MemberCounters {
       const node = await this.orgs.get(root);
       return [node ?? { _id: root, sector: 'UNKNOWN' }];
     }
-    if (root) {
-      const nodes = await this.orgs.subtree(root, { _id: 1, sector: 1 });
-      return nodes.some((n) => n._id.equals(root))
-        ? nodes
-        : [{ _id: root, sector: 'UNKNOWN' }, ...nodes];
-    }
+    if (root) return withRoot(root, await this.orgs.subtree(root, { _id: 1, sector: 1 }));
     return this.nodes.find({}, { _id: 1, sector: 1 }).lean<Pick<OrgNode, '_id' | 'sector'>[]>();
   }
 
@@ -115,4 +145,14 @@ export class MemberCounters {
     }
     return ageBandCounts(byYear, byDay, today);
   }
+}
+
+/** A subtree's nodes with its root among them, even before the projection has seen the root. */
+function withRoot<T extends Pick<OrgNode, '_id' | 'sector'>>(
+  root: Types.ObjectId,
+  nodes: T[],
+): Pick<OrgNode, '_id' | 'sector'>[] {
+  return nodes.some((n) => n._id.equals(root))
+    ? nodes
+    : [{ _id: root, sector: 'UNKNOWN' }, ...nodes];
 }
