@@ -38,7 +38,7 @@ describe('which subgraph fetches merge', () => {
   });
 });
 
-describe('paths of an unavailable subgraph fetch', () => {
+describe('paths of a subgraph fetch that got no answer (unavailable, timed out)', () => {
   it('names the root fields, or each entity’s fields', () => {
     expect(fetchedPaths(parse('{ members(first: 1) { totalCount } n: memberCount }'), 0)).toEqual([
       ['members'],

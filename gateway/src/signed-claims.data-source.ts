@@ -7,7 +7,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { CLAIMS_HEADER, type Claims } from '@jiceng/auth';
-import { ErrorCode, timedOut } from '@jiceng/graphql';
+import { ErrorCode } from '@jiceng/graphql';
 import { httpFetcher, SubgraphUnavailableError } from './http-fetcher';
 import { InflightRequests } from './inflight';
 
@@ -65,7 +65,7 @@ export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayConte
     private readonly service: string,
     url: string,
     mergeWaitMs: number,
-    timeoutMs = subgraphTimeoutMsFromEnv(),
+    private readonly timeoutMs = subgraphTimeoutMsFromEnv(),
     connectTimeoutMs = subgraphConnectTimeoutMsFromEnv(),
   ) {
     // The timeout covers the whole exchange, body included, so a hung subgraph never holds a
@@ -87,20 +87,29 @@ export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayConte
       : super.process(options);
     return response.catch((error: unknown) => {
       // Answered, not thrown: the gateway then gives each error the path of the fields this
-      // fetch was for (and the service's name), as for errors a subgraph sends itself.
-      if (error instanceof SubgraphUnavailableError) return this.unavailable(options, error);
+      // fetch was for (and the service's name), as for errors a subgraph sends itself. The
+      // address and the system error stay in the log; the client learns which service.
+      if (error instanceof SubgraphUnavailableError) {
+        console.warn(`subgraph ${this.service} unavailable: ${error.message}`);
+        return this.failed(
+          options,
+          ErrorCode.SUBGRAPH_UNAVAILABLE,
+          `The ${this.service} service is unavailable; try again shortly`,
+        );
+      }
       if ((error as { name?: unknown } | null)?.name !== 'TimeoutError') throw error;
-      throw timedOut(
-        'A service took too long to answer; narrow the query (a smaller subtree, a shorter period or fewer items) and try again',
+      console.warn(`subgraph ${this.service} timed out: ${(error as Error).message}`);
+      return this.failed(
+        options,
+        ErrorCode.TIMEOUT,
+        `The ${this.service} service did not answer within ${this.timeoutMs} ms; narrow the query (a smaller subtree, a shorter period or fewer items) and try again`,
       );
     });
   }
 
-  private unavailable(options: ProcessOptions, error: Error): SubgraphResponse {
-    // The address and the system error stay in the log; the client learns which service.
-    console.warn(`subgraph ${this.service} unavailable: ${error.message}`);
-    const message = `The ${this.service} service is unavailable; try again shortly`;
-    const extensions = { code: ErrorCode.SUBGRAPH_UNAVAILABLE, service: this.service };
+  /** The answer to a fetch that got none: one error, naming this service, per field left null. */
+  private failed(options: ProcessOptions, code: ErrorCode, message: string): SubgraphResponse {
+    const extensions = { code, service: this.service };
     const { query, variables } = options.request;
     const known = 'document' in options ? options.document : undefined;
     const document = known ?? (query ? parse(query) : undefined);

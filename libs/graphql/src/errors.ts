@@ -7,7 +7,10 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
-  /** The request (a read, or a subgraph the gateway called) was stopped at its time limit. */
+  /**
+   * The request (a read, or a subgraph the gateway called) was stopped at its time limit; from
+   * the gateway's own limit, `extensions.service` names the subgraph.
+   */
   TIMEOUT: 'TIMEOUT',
   /** A service the gateway calls could not be reached; `extensions.service` names it. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
