@@ -861,6 +861,19 @@ describe('stations through the gateway', () => {
     ).organization;
     expect(fleet.own.totalCount).toBe(0);
     expect(fleet.all.edges.map((e: any) => e.node.plate)).toEqual(['冀TA1234', '冀TD12345']);
+    // A member of the mobile branch reads its own vehicle, not the fleet's plates.
+    const fellowRider = tokenFor('MEMBER', org.cheLun, '0123456789abcdef01234567');
+    expect(
+      errorCode(
+        await q(
+          fellowRider,
+          'query($id: ID!) { organization(id: $id) { flagVehicles { totalCount } } }',
+          {
+            id: org.cheLun,
+          },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     const retired = dataOf(
       await q(
         cheLunAdmin,

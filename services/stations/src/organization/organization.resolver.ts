@@ -1,5 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { isWithinScope } from '@jiceng/auth';
+import { isWithinRecordScope, isWithinScope } from '@jiceng/auth';
 import { forbidden } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { StationsAccess } from '../shared/stations-access';
@@ -49,7 +49,9 @@ export class OrganizationStationsResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    await this.requireReadable(ctx, org.id);
+    // A fleet lists members' plates: records, which a MEMBER (whose scope is itself) does not
+    // read for its branch; its own vehicle it reads by id.
+    await this.requireReadable(ctx, org.id, isWithinRecordScope);
     return this.vehicles.load(ctx, {
       orgId: org.id,
       subtree: includeSubtree ?? false,
@@ -58,8 +60,12 @@ export class OrganizationStationsResolver {
     });
   }
 
-  private async requireReadable(ctx: GraphQLContext, orgId: string): Promise<void> {
-    if (!isWithinScope(ctx.claims, await this.access.scopedInRequest(ctx, orgId)))
+  private async requireReadable(
+    ctx: GraphQLContext,
+    orgId: string,
+    withinScope: typeof isWithinScope = isWithinScope,
+  ): Promise<void> {
+    if (!withinScope(ctx.claims, await this.access.scopedInRequest(ctx, orgId)))
       throw forbidden(`Organization ${orgId} is outside your scope`);
   }
 }
