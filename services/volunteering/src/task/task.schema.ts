@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import type { ClaimantKind } from '../claim/claim.enums';
 import { TASK_AUDIENCES, TASK_CATEGORIES, TASK_STATUSES } from './task.enums';
 import type { TaskAudience, TaskCategory, TaskStatus } from './task.enums';
 
@@ -93,4 +94,4 @@ taskSchema.index({ place: '2dsphere' });
 /** Task reads never need the holders (ids of claimants). */
 export const TASK_PROJECTION = { holders: 0 } as const;
 
-export const holderKey = (kind: 'MEMBER' | 'ORGANIZATION', id: string) => `${kind}:${id}`;
+export const holderKey = (kind: ClaimantKind, id: string) => `${kind}:${id}`;
