@@ -183,3 +183,16 @@ export function literalEnumCopies(srcDir: string, spec: EnumSources): string[] {
     },
   );
 }
+
+/** The two checks every subgraph's `src/enums.spec.ts` runs over its registry. */
+export function describeEnumSources(subgraph: string, srcDir: string, spec: EnumSources): void {
+  describe(`${subgraph} enums`, () => {
+    it('SDL, TS list, label map agree for every SDL enum', () => {
+      expect(enumSourceMismatches(srcDir, spec)).toEqual([]);
+    });
+
+    it('schemas and input validators take enum values from the TS lists', () => {
+      expect(literalEnumCopies(srcDir, spec)).toEqual([]);
+    });
+  });
+}

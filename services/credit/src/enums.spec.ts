@@ -1,4 +1,4 @@
-import { enumSourceMismatches, literalEnumCopies, type EnumSources } from '@jiceng/testing';
+import { describeEnumSources, type EnumSources } from '@jiceng/testing';
 import { ACCOUNT_KINDS, ACCOUNT_KIND_LABELS } from './account/account';
 import { ENTRY_KINDS, ENTRY_KIND_LABELS } from './ledger/ledger.schemas';
 import { LETTER_KIND_LABELS } from './ranking/letter.schemas';
@@ -28,12 +28,4 @@ const ENUMS: EnumSources = {
   },
 };
 
-describe('credit enums', () => {
-  it('SDL, TS list, label map agree for every SDL enum', () => {
-    expect(enumSourceMismatches(__dirname, ENUMS)).toEqual([]);
-  });
-
-  it('schemas and input validators take enum values from the TS lists', () => {
-    expect(literalEnumCopies(__dirname, ENUMS)).toEqual([]);
-  });
-});
+describeEnumSources('credit', __dirname, ENUMS);

@@ -1,4 +1,4 @@
-import { enumSourceMismatches, literalEnumCopies, type EnumSources } from '@jiceng/testing';
+import { describeEnumSources, type EnumSources } from '@jiceng/testing';
 import {
   AGE_BANDS,
   AGE_BAND_LABELS,
@@ -26,12 +26,4 @@ const ENUMS: EnumSources = {
   },
 };
 
-describe('members enums', () => {
-  it('SDL, TS list, label map agree for every SDL enum', () => {
-    expect(enumSourceMismatches(__dirname, ENUMS)).toEqual([]);
-  });
-
-  it('schemas and input validators take enum values from the TS lists', () => {
-    expect(literalEnumCopies(__dirname, ENUMS)).toEqual([]);
-  });
-});
+describeEnumSources('members', __dirname, ENUMS);

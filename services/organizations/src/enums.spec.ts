@@ -1,4 +1,4 @@
-import { enumSourceMismatches, literalEnumCopies, type EnumSources } from '@jiceng/testing';
+import { describeEnumSources, type EnumSources } from '@jiceng/testing';
 import { FIRM_STATUSES, FIRM_STATUS_LABELS } from './firm/firm.enums';
 import {
   ORGANIZATION_KINDS,
@@ -56,12 +56,4 @@ const ENUMS: EnumSources = {
   },
 };
 
-describe('organizations enums', () => {
-  it('SDL, TS list, label map agree for every SDL enum', () => {
-    expect(enumSourceMismatches(__dirname, ENUMS)).toEqual([]);
-  });
-
-  it('schemas and input validators take enum values from the TS lists', () => {
-    expect(literalEnumCopies(__dirname, ENUMS)).toEqual([]);
-  });
-});
+describeEnumSources('organizations', __dirname, ENUMS);

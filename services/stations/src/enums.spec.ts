@@ -1,4 +1,4 @@
-import { enumSourceMismatches, literalEnumCopies, type EnumSources } from '@jiceng/testing';
+import { describeEnumSources, type EnumSources } from '@jiceng/testing';
 import {
   AMENITIES,
   AMENITY_LABELS,
@@ -47,12 +47,4 @@ const ENUMS: EnumSources = {
   },
 };
 
-describe('stations enums', () => {
-  it('SDL, TS list, label map agree for every SDL enum', () => {
-    expect(enumSourceMismatches(__dirname, ENUMS)).toEqual([]);
-  });
-
-  it('schemas and input validators take enum values from the TS lists', () => {
-    expect(literalEnumCopies(__dirname, ENUMS)).toEqual([]);
-  });
-});
+describeEnumSources('stations', __dirname, ENUMS);

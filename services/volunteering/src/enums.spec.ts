@@ -1,4 +1,4 @@
-import { enumSourceMismatches, literalEnumCopies, type EnumSources } from '@jiceng/testing';
+import { describeEnumSources, type EnumSources } from '@jiceng/testing';
 import { EVIDENCE_KIND_LABELS } from './check-in/evidence';
 import {
   CLAIMANT_KINDS,
@@ -68,12 +68,4 @@ const ENUMS: EnumSources = {
   },
 };
 
-describe('volunteering enums', () => {
-  it('SDL, TS list, label map agree for every SDL enum', () => {
-    expect(enumSourceMismatches(__dirname, ENUMS)).toEqual([]);
-  });
-
-  it('schemas and input validators take enum values from the TS lists', () => {
-    expect(literalEnumCopies(__dirname, ENUMS)).toEqual([]);
-  });
-});
+describeEnumSources('volunteering', __dirname, ENUMS);
