@@ -2,7 +2,7 @@ import { Schema, type Types } from 'mongoose';
 import { withOutbox, type OutboxRecord } from '@jiceng/outbox';
 import type { Evidence } from '../check-in/evidence';
 import type { TaskCategory } from '../task/task.enums';
-import type { GeoPoint } from '../task/task.schema';
+import type { GeoPoint } from '@jiceng/geo';
 import {
   CLAIMANT_KINDS,
   CLAIM_STATES,

@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import type { GeoPoint } from '@jiceng/geo';
 import type { ClaimantKind } from '../claim/claim.enums';
 import { TASK_AUDIENCES, TASK_CATEGORIES, TASK_STATUSES } from './task.enums';
 import type { TaskAudience, TaskCategory, TaskStatus } from './task.enums';
@@ -11,12 +12,6 @@ export interface SlotHolder {
   key: string;
   claimId: Types.ObjectId;
   at: Date;
-}
-
-/** A GeoJSON point, [longitude, latitude] (WGS 84). */
-export interface GeoPoint {
-  type: 'Point';
-  coordinates: [number, number];
 }
 
 export interface VolunteerTask {
