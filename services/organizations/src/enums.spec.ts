@@ -7,7 +7,7 @@ import {
   ORGANIZATION_SECTOR_LABELS,
   ORGANIZATION_STATUSES,
   ORGANIZATION_STATUS_LABELS,
-} from './organization/organization.enums';
+} from '@jiceng/events';
 import {
   JOINT_PROJECT_STATUSES,
   JOINT_PROJECT_STATUS_LABELS,
