@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import mongoose, { mongo, Types, type Model } from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
-import type { OrganizationKind, OrganizationSector } from '../organization/organization.enums';
+import type { OrganizationKind, OrganizationSector } from '@jiceng/events';
 import { ORGANIZATION_MODEL, organizationSchema } from '../organization/organization.schema';
 import { DEFAULT_RATING_TEMPLATE } from '../star-rating/default-template';
 import { periodsOfYear } from '../star-rating/period';

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { destination, EARTH_RADIUS_METERS } from '../geo/geo';
+import { destination, EARTH_RADIUS_METERS } from '@jiceng/geo';
 import { shanghaiInstant } from '../shared/shanghai-time';
 import { rankNearby, type NearbyCandidate } from './nearby';
 import type { OpeningInterval } from './opening-hours';

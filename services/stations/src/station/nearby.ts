@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { badUserInput, pageSize, type PageArgs } from '@jiceng/graphql';
-import { haversineMeters, type LngLat } from '../geo/geo';
+import { haversineMeters, type LngLat } from '@jiceng/geo';
 import { isOpenAt } from './opening-hours';
 import type { Station } from './station.schema';
 

@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import type { GeoPoint } from '@jiceng/geo';
 import type { OpeningInterval } from './opening-hours';
 import {
   AMENITIES,
@@ -13,12 +14,6 @@ import {
 } from './station.enums';
 
 export const STATION_MODEL = 'Station';
-
-/** A GeoJSON point, [longitude, latitude] (WGS 84). */
-export interface GeoPoint {
-  type: 'Point';
-  coordinates: [number, number];
-}
 
 /** One status change: who (`sub` of the caller), when and why. */
 export interface StatusChange {

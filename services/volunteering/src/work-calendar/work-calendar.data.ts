@@ -2,7 +2,17 @@
 // Office's annual notices (国务院办公厅关于<year>年部分节假日安排的通知), 2023–2026. Loaded into the
 // `work_calendar_days` collection at start without overwriting days an ADMIN has changed; later
 // years are added as data (setWorkCalendarDay), not code.
-export type WorkCalendarDayKind = 'HOLIDAY' | 'WORKDAY';
+
+// The kinds a stored day has; the SDL's NORMAL is input only (setWorkCalendarDay removes the
+// day's exception), so no day is stored with it and it has no label here.
+export const WORK_CALENDAR_DAY_KIND_LABELS = {
+  HOLIDAY: '法定节假日',
+  WORKDAY: '调休上班',
+} as const;
+export type WorkCalendarDayKind = keyof typeof WORK_CALENDAR_DAY_KIND_LABELS;
+export const WORK_CALENDAR_DAY_KINDS = Object.keys(
+  WORK_CALENDAR_DAY_KIND_LABELS,
+) as WorkCalendarDayKind[];
 
 export interface CalendarDay {
   date: string;
