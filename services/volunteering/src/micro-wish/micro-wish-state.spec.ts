@@ -1,4 +1,6 @@
-import { microWishStepProblem } from './micro-wish.enums';
+import { MICRO_WISH_STEPS } from './micro-wish-state';
+
+const microWishStepProblem = MICRO_WISH_STEPS.stepProblem;
 
 describe('micro-wish transitions', () => {
   it('goes collected → claimed → fulfilled, once', () => {
