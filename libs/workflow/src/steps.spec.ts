@@ -29,6 +29,16 @@ describe('defineSteps', () => {
     expect(WISH.steps.cancel.from).toEqual(['COLLECTED', 'CLAIMED']);
   });
 
+  it("keeps a step's further fields, typed", () => {
+    const SHEET = defineSteps(
+      'sheet',
+      { OPEN: '已开', DONE: '已完' },
+      { finish: { from: 'OPEN', to: 'DONE', label: 'finishing', authority: 'ABOVE' as const } },
+    );
+    const authority: 'ABOVE' = SHEET.steps.finish.authority;
+    expect(authority).toBe('ABOVE');
+  });
+
   it('allows a step from each of its from states only', () => {
     expect(WISH.stepProblem('COLLECTED', 'cancel')).toBeNull();
     expect(WISH.stepProblem('CLAIMED', 'cancel')).toBeNull();
@@ -37,11 +47,9 @@ describe('defineSteps', () => {
     );
   });
 
-  it("words a repeated step with the step's own message when it has one", () => {
+  it("words a repeated step as 'already', or with the step's own message when it has one", () => {
     expect(WISH.stepProblem('CLAIMED', 'claim')).toBe('The wish is already claimed');
-    expect(WISH.stepProblem('FULFILLED', 'fulfill')).toBe(
-      'The wish is FULFILLED (已完成); fulfilment needs CLAIMED (已认领)',
-    );
+    expect(WISH.stepProblem('FULFILLED', 'fulfill')).toBe('The wish is already FULFILLED (已完成)');
   });
 
   it('requireStep throws CONFLICT with the same message', () => {

@@ -13,8 +13,8 @@ export interface RelayKick {
   kick(aggregateId?: string): void;
 }
 
-export interface TransitionOptions<S extends string, K extends string> {
-  steps: Steps<S, K>;
+export interface TransitionOptions<S extends string, K extends string, P> {
+  steps: Steps<S, K, P>;
   step: K;
   id: unknown;
   /** The document field that holds the state; 'state' unless the schema names it otherwise. */
@@ -22,8 +22,10 @@ export interface TransitionOptions<S extends string, K extends string> {
   /** Further conditions the write must meet, e.g. `{ version }` read with the record. */
   guards?: Record<string, unknown>;
   set?: Record<string, unknown>;
-  /** Appended to the `history` array in the same write. */
-  history?: unknown;
+  /** Appended in the same write, e.g. `{ history: entry }`; the outbox record goes in `outbox`. */
+  push?: Record<string, unknown>;
+  /** Counters moved in the same write, e.g. `{ version: 1 }`. */
+  inc?: Record<string, number>;
   /** The step's event; with it, `relay` is kicked once the write landed. */
   outbox?: OutboxRecord;
   relay?: RelayKick;
@@ -31,21 +33,20 @@ export interface TransitionOptions<S extends string, K extends string> {
   what: string;
 }
 
-export async function transition<S extends string, K extends string>(
+export async function transition<S extends string, K extends string, P>(
   // Any model: the filter and update are built from plain field names.
   model: Model<any>,
-  options: TransitionOptions<S, K>,
+  options: TransitionOptions<S, K, P>,
 ): Promise<void> {
   const { steps, step, id, field = 'state', guards = {}, set = {}, what } = options;
   const { from, to } = steps.steps[step];
-  const push: Record<string, unknown> = {};
-  if (options.history !== undefined) push.history = options.history;
-  if (options.outbox) push.outbox = options.outbox;
+  const push = { ...options.push, ...(options.outbox && { outbox: options.outbox }) };
   const result = await model.updateOne(
     { ...guards, _id: id, [field]: from.length === 1 ? from[0] : { $in: from } },
     {
       $set: { ...set, [field]: to },
-      ...(Object.keys(push).length ? { $push: push } : {}),
+      ...(Object.keys(push).length && { $push: push }),
+      ...(options.inc && { $inc: options.inc }),
     },
   );
   if (result.matchedCount === 0) {
@@ -57,8 +58,8 @@ export async function transition<S extends string, K extends string>(
 }
 
 /** Why a step's write matched nothing, given the state found after it. */
-export function lostMessage<S extends string, K extends string>(
-  steps: Steps<S, K>,
+export function lostMessage<S extends string, K extends string, P>(
+  steps: Steps<S, K, P>,
   step: K,
   state: S,
   record: string,

@@ -388,7 +388,7 @@ export class StarRatingService {
       field: 'status',
       guards: { version: rating.version },
       set: { ...changes, version: next.version, updatedAt: at },
-      history: entry,
+      push: { history: entry },
       outbox: ratingRecord(next),
       relay: this.relay,
       what: 'Star rating',

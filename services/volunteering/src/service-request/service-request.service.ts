@@ -231,7 +231,7 @@ export class ServiceRequestService {
       step,
       id: request._id,
       set: { ...changes, updatedAt: new Date() },
-      history: { state: to, at, by: claims.sub, note: note ?? null },
+      push: { history: { state: to, at, by: claims.sub, note: note ?? null } },
       what: 'Service request',
     });
     return this.get(String(request._id));
