@@ -717,7 +717,7 @@ describe('rural revitalization through the gateway', () => {
       );
     const early = await assess(tokens.xiongan);
     expect(errorCode(early)).toBe('CONFLICT');
-    expect(message(early)).toMatch(/follows MID_YEAR_REPORTED/);
+    expect(message(early)).toMatch(/needs MID_YEAR_REPORTED/);
     expect(dataOf(await report()).reportCommitmentSheetMidYear.stage).toBe('MID_YEAR_REPORTED');
     expect(message(await report())).toMatch(/already recorded/);
     // The village's own level reports; the level above assesses.
