@@ -289,7 +289,7 @@ describe('rural revitalization through the gateway', () => {
       'status',
     );
     expect(errorCode(skip)).toBe('CONFLICT');
-    expect(message(skip)).toMatch(/is PLANNED \(筹备中\); the next status is IN_PROGRESS/);
+    expect(message(skip)).toMatch(/is PLANNED \(筹备中\); 建成 \(completion\) needs IN_PROGRESS/);
     dataOf(
       await mutate(
         tokens.xiongan,
