@@ -27,13 +27,8 @@ import {
   WEEKDAYS,
   WEEKDAY_LABELS,
 } from './service-center/service-center.enums';
-import {
-  INSPECTION_CHECKS,
-  INSPECTION_CHECK_LABELS,
-  STAR_RATING_STATUSES,
-  STAR_RATING_STATUS_LABELS,
-} from './star-rating/star-rating.enums';
-
+import { INSPECTION_CHECKS, INSPECTION_CHECK_LABELS } from './star-rating/star-rating.enums';
+import { STAR_RATING_STEPS } from './star-rating/workflow';
 // Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
 // enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
 // SDL value's description is its label.
@@ -51,7 +46,7 @@ const ENUMS: EnumSources = {
     ServiceCenterLevel: { values: SERVICE_CENTER_LEVELS, labels: SERVICE_CENTER_LEVEL_LABELS },
     VenueStandardItem: { values: STANDARD_ITEMS, labels: STANDARD_ITEM_LABELS },
     Weekday: { values: WEEKDAYS, labels: WEEKDAY_LABELS },
-    StarRatingStatus: { values: STAR_RATING_STATUSES, labels: STAR_RATING_STATUS_LABELS },
+    StarRatingStatus: { values: STAR_RATING_STEPS.states, labels: STAR_RATING_STEPS.labels },
     InspectionCheck: { values: INSPECTION_CHECKS, labels: INSPECTION_CHECK_LABELS },
   },
 };

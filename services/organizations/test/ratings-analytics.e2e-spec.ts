@@ -609,6 +609,21 @@ describe('star ratings and analyst queries through the gateway', () => {
     ).toBe(1);
   });
 
+  it('lets one of two concurrent steps land and tells the other the state the rating is in', async () => {
+    await createOrg('C3', community('C3社区党委'), 'streetC');
+    ratingIds.C3 = (await selfAssess('C3', '2023-Q2', 70, 3)).id;
+    const streetAdmin = tokenFor('ORG_ADMIN', org.streetC);
+    const results = await Promise.all(
+      [1, 2].map(() =>
+        call(streetAdmin, DEFEND, { input: { id: ratingIds.C3, score: 70, proposedStars: 3 } }),
+      ),
+    );
+    expect(results.map(codeOf).sort()).toEqual(['CONFLICT', undefined]);
+    // Refused before the write or beaten at it: either way the loser learns it is DEFENDED now.
+    expect(results.find((r) => r.errors)?.errors?.[0].message).toMatch(/DEFENDED \(公开讲/);
+    steps[ratingIds.C3] = ['self-assessed', 'defended'];
+  });
+
   it('publishes one event per step on the ratings topic', async () => {
     Object.assign(steps, {
       [ratingIds.A1]: ['self-assessed', 'defended', 'inspected', 'reviewed', 'published'],

@@ -289,7 +289,7 @@ describe('rural revitalization through the gateway', () => {
       'status',
     );
     expect(errorCode(skip)).toBe('CONFLICT');
-    expect(message(skip)).toMatch(/is PLANNED \(筹备中\); the next status is IN_PROGRESS/);
+    expect(message(skip)).toMatch(/is PLANNED \(筹备中\); 建成 \(completion\) needs IN_PROGRESS/);
     dataOf(
       await mutate(
         tokens.xiongan,
@@ -717,7 +717,7 @@ describe('rural revitalization through the gateway', () => {
       );
     const early = await assess(tokens.xiongan);
     expect(errorCode(early)).toBe('CONFLICT');
-    expect(message(early)).toMatch(/follows MID_YEAR_REPORTED/);
+    expect(message(early)).toMatch(/needs MID_YEAR_REPORTED/);
     expect(dataOf(await report()).reportCommitmentSheetMidYear.stage).toBe('MID_YEAR_REPORTED');
     expect(message(await report())).toMatch(/already recorded/);
     // The village's own level reports; the level above assesses.
@@ -940,7 +940,9 @@ describe('rural revitalization through the gateway', () => {
     expect(errorCode(await apply('street1', WAN))).toBe('CONFLICT');
     expect(errorCode(await advance(tokens.street1, ids[0], 'RECOMMENDED'))).toBe('FORBIDDEN');
     const skip = await advance(tokens.linghe, ids[0], 'REVIEWED');
-    expect(message(skip)).toMatch(/is SELF_APPLIED \(自主申报\); the next stage is RECOMMENDED/);
+    expect(message(skip)).toMatch(
+      /is SELF_APPLIED \(自主申报\); .* needs RECOMMENDED \(初审推荐\)/,
+    );
     expect(errorCode(await allocate(ids[0], 10 * WAN))).toBe('CONFLICT');
     for (const id of ids)
       for (const to of ['RECOMMENDED', 'REVIEWED', 'SITE_VISITED', 'PRESENTED'])

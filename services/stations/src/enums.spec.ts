@@ -6,8 +6,6 @@ import {
   STATION_KIND_LABELS,
   STATION_SERVICES,
   STATION_SERVICE_LABELS,
-  STATION_STATUSES,
-  STATION_STATUS_LABELS,
   WEEKDAYS,
   WEEKDAY_LABELS,
 } from './station/station.enums';
@@ -24,7 +22,7 @@ import {
   WORKER_PLATFORMS,
   WORKER_PLATFORM_LABELS,
 } from './worker/worker.enums';
-
+import { STATION_STEPS } from './station/station-status';
 // Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
 // enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
 // SDL value's description is its label.
@@ -33,7 +31,7 @@ const ENUMS: EnumSources = {
     StationAmenity: { values: AMENITIES, labels: AMENITY_LABELS },
     StationService: { values: STATION_SERVICES, labels: STATION_SERVICE_LABELS },
     StationKind: { values: STATION_KINDS, labels: STATION_KIND_LABELS },
-    StationStatus: { values: STATION_STATUSES, labels: STATION_STATUS_LABELS },
+    StationStatus: { values: STATION_STEPS.states, labels: STATION_STEPS.labels },
     StationWeekday: { values: WEEKDAYS, labels: WEEKDAY_LABELS },
     FlagVehicleKind: { values: FLAG_VEHICLE_KINDS, labels: FLAG_VEHICLE_KIND_LABELS },
     FlagVehicleStatus: { values: FLAG_VEHICLE_STATUSES, labels: FLAG_VEHICLE_STATUS_LABELS },

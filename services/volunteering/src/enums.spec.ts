@@ -1,18 +1,7 @@
 import { describeEnumSources, type EnumSources } from '@jiceng/testing';
 import { EVIDENCE_KIND_LABELS } from './check-in/evidence';
-import {
-  CLAIMANT_KINDS,
-  CLAIMANT_KIND_LABELS,
-  CLAIM_STATES,
-  CLAIM_STATE_LABELS,
-  REVIEW_DECISION_LABELS,
-} from './claim/claim.enums';
-import {
-  MICRO_WISH_STATES,
-  MICRO_WISH_STATE_LABELS,
-  WISHER_KINDS,
-  WISHER_KIND_LABELS,
-} from './micro-wish/micro-wish.enums';
+import { CLAIMANT_KINDS, CLAIMANT_KIND_LABELS, REVIEW_DECISION_LABELS } from './claim/claim.enums';
+import { WISHER_KINDS, WISHER_KIND_LABELS } from './micro-wish/micro-wish.enums';
 import {
   SATISFACTIONS,
   SATISFACTION_LABELS,
@@ -20,8 +9,6 @@ import {
   SERVICE_REQUEST_CATEGORY_LABELS,
   SERVICE_REQUEST_CHANNELS,
   SERVICE_REQUEST_CHANNEL_LABELS,
-  SERVICE_REQUEST_STATES,
-  SERVICE_REQUEST_STATE_LABELS,
 } from './service-request/service-request.enums';
 import {
   TASK_AUDIENCES,
@@ -35,7 +22,9 @@ import {
   WORK_CALENDAR_DAY_KINDS,
   WORK_CALENDAR_DAY_KIND_LABELS,
 } from './work-calendar/work-calendar.data';
-
+import { CLAIM_STEPS } from './claim/claim-state';
+import { MICRO_WISH_STEPS } from './micro-wish/micro-wish-state';
+import { SERVICE_REQUEST_STEPS } from './service-request/service-request-state';
 // Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
 // enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
 // SDL value's description is its label.
@@ -44,13 +33,16 @@ const ENUMS: EnumSources = {
     VolunteerTaskCategory: { values: TASK_CATEGORIES, labels: TASK_CATEGORY_LABELS },
     VolunteerTaskAudience: { values: TASK_AUDIENCES, labels: TASK_AUDIENCE_LABELS },
     VolunteerTaskStatus: { values: TASK_STATUSES, labels: TASK_STATUS_LABELS },
-    ClaimState: { values: CLAIM_STATES, labels: CLAIM_STATE_LABELS },
+    ClaimState: { values: CLAIM_STEPS.states, labels: CLAIM_STEPS.labels },
     ClaimantKind: { values: CLAIMANT_KINDS, labels: CLAIMANT_KIND_LABELS },
     CheckInEvidenceKind: { labels: EVIDENCE_KIND_LABELS },
     ClaimReviewDecision: { labels: REVIEW_DECISION_LABELS },
-    MicroWishState: { values: MICRO_WISH_STATES, labels: MICRO_WISH_STATE_LABELS },
+    MicroWishState: { values: MICRO_WISH_STEPS.states, labels: MICRO_WISH_STEPS.labels },
     MicroWishWisherKind: { values: WISHER_KINDS, labels: WISHER_KIND_LABELS },
-    ServiceRequestState: { values: SERVICE_REQUEST_STATES, labels: SERVICE_REQUEST_STATE_LABELS },
+    ServiceRequestState: {
+      values: SERVICE_REQUEST_STEPS.states,
+      labels: SERVICE_REQUEST_STEPS.labels,
+    },
     ServiceRequestCategory: {
       values: SERVICE_REQUEST_CATEGORIES,
       labels: SERVICE_REQUEST_CATEGORY_LABELS,

@@ -12,7 +12,7 @@ import {
   type FieldError,
   type PageArgs,
 } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
+import { createOrConflict } from '@jiceng/workflow';
 import { OutboxRelays } from '@jiceng/outbox';
 import { CounterSync } from '../read-model/counter-sync';
 import { MemberCounters, sumOf } from '../read-model/member-counters';
@@ -333,14 +333,12 @@ export class DoubleReportService {
       updatedAt: now,
       outbox: [],
     };
-    try {
-      await this.units.create({ ...report, outbox: [unitReportRecord('registered', report)] });
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict('This unit is already registered with this community');
-      throw error;
-    }
-    this.relay.kick(String(report._id));
+    await createOrConflict(
+      this.units,
+      { ...report, outbox: [unitReportRecord('registered', report)] },
+      'This unit is already registered with this community',
+      this.relay,
+    );
     await this.counterSync.afterWrite('unitReport', report._id);
     return unitReportView(report);
   }

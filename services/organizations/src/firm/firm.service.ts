@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
+import { createOrConflict } from '@jiceng/workflow';
 import type { Organization } from '../organization/organization.schema';
 import { OrganizationService, scopedNode } from '../organization/organization.service';
 import type {
@@ -87,15 +87,11 @@ export class FirmService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.model.create(firm);
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict(
-          `A construction firm with credit code ${firm.creditCode} is already registered`,
-        );
-      throw error;
-    }
+    await createOrConflict(
+      this.model,
+      firm,
+      `A construction firm with credit code ${firm.creditCode} is already registered`,
+    );
     return firm;
   }
 

@@ -11,8 +11,8 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OutboxRelays } from '@jiceng/outbox';
+import { createOrConflict } from '@jiceng/workflow';
 import type { ConstructionFirm } from '../firm/firm.schema';
 import { FirmService } from '../firm/firm.service';
 import type { Organization } from '../organization/organization.schema';
@@ -165,17 +165,12 @@ export class ProjectService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.model.create({
-        ...project,
-        outbox: [projectRecord('created', project, firms, ['*'])],
-      });
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict(`Joint committee ${jc._id} already has a construction project`);
-      throw error;
-    }
-    this.relay.kick(String(project._id));
+    await createOrConflict(
+      this.model,
+      { ...project, outbox: [projectRecord('created', project, firms, ['*'])] },
+      `Joint committee ${jc._id} already has a construction project`,
+      this.relay,
+    );
     return { ...project, outbox: [] };
   }
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
-import { badUserInput, conflict, forbidden, paginate, type PageArgs } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
+import { badUserInput, forbidden, paginate, type PageArgs } from '@jiceng/graphql';
+import { createOrConflict } from '@jiceng/workflow';
 import type { CreateRatingTemplateInput } from './dto/rating-template.inputs';
 import { buildTemplate, templateProblems } from './rating-template.rules';
 import { RATING_TEMPLATE_MODEL, type RatingTemplate } from './rating-template.schema';
@@ -68,13 +68,10 @@ export class RatingTemplateService {
       createdAt: new Date(),
       createdBy: claims.sub,
     });
-    try {
-      await this.model.create(template);
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict(`Template version ${template.version} was created concurrently; retry`);
-      throw error;
-    }
-    return template;
+    return createOrConflict(
+      this.model,
+      template,
+      `Template version ${template.version} was created concurrently; retry`,
+    );
   }
 }

@@ -3,14 +3,6 @@ import type { OrganizationKind, OrganizationSector } from '@jiceng/events';
 
 export { STAR_RATING_STATUSES, type StarRatingStatus };
 
-export const STAR_RATING_STATUS_LABELS: Record<StarRatingStatus, string> = {
-  SELF_ASSESSED: '自己评（已自评）',
-  DEFENDED: '公开讲（已答辩）',
-  INSPECTED: '实地看（已实地查看）',
-  REVIEWED: '复评（已复评）',
-  PUBLISHED: '已公布',
-};
-
 export const STARS = [3, 4, 5] as const;
 export type Stars = (typeof STARS)[number];
 export const STAR_LABELS: Record<Stars, string> = { 3: '三星级', 4: '四星级', 5: '五星级' };

@@ -11,13 +11,10 @@ import {
   StarRatingFilter,
 } from './dto/star-rating.inputs';
 import { aspectMaxScore, criteriaOf, roundScore } from './scoring';
-import {
-  INSPECTION_CHECK_LABELS,
-  STAR_LABELS,
-  STAR_RATING_STATUS_LABELS,
-} from './star-rating.enums';
+import { INSPECTION_CHECK_LABELS, STAR_LABELS } from './star-rating.enums';
 import type { StarRating } from './star-rating.schema';
 import { StarRatingService } from './star-rating.service';
+import { STAR_RATING_STEPS } from './workflow';
 
 @Resolver('StarRating')
 export class StarRatingResolver {
@@ -81,7 +78,7 @@ export class StarRatingResolver {
 
   @ResolveField('statusLabel')
   statusLabel(@Parent() rating: StarRating) {
-    return STAR_RATING_STATUS_LABELS[rating.status];
+    return STAR_RATING_STEPS.labels[rating.status];
   }
 
   @ResolveField('starsLabel')
@@ -149,6 +146,6 @@ export class StarRatingResolver {
 
   @ResolveField('history')
   history(@Parent() rating: StarRating) {
-    return rating.history.map((h) => ({ ...h, statusLabel: STAR_RATING_STATUS_LABELS[h.status] }));
+    return rating.history.map((h) => ({ ...h, statusLabel: STAR_RATING_STEPS.labels[h.status] }));
   }
 }

@@ -11,8 +11,8 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OutboxRelays } from '@jiceng/outbox';
+import { createOrConflict, transition } from '@jiceng/workflow';
 import { OrganizationService, scopedNode } from '../organization/organization.service';
 import { ratingConsequences, type RatingConsequences } from './consequences';
 import type {
@@ -58,8 +58,8 @@ import {
   findingProblems,
   reviewProblems,
   stepProblem,
+  STAR_RATING_STEPS,
   transitionProblem,
-  TRANSITIONS,
   type RatingPath,
   type TransitionStep,
 } from './workflow';
@@ -220,14 +220,12 @@ export class StarRatingService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.model.create({ ...rating, outbox: [ratingRecord(rating)] });
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict(`${org.name} has already self-assessed for ${input.period}`);
-      throw error;
-    }
-    this.relay.kick(String(rating._id));
+    await createOrConflict(
+      this.model,
+      { ...rating, outbox: [ratingRecord(rating)] },
+      `${org.name} has already self-assessed for ${input.period}`,
+      this.relay,
+    );
     return { ...rating, outbox: [] };
   }
 
@@ -373,7 +371,7 @@ export class StarRatingService {
     claims: Claims,
     at: Date,
   ): Promise<StarRating> {
-    const status = TRANSITIONS[step].to;
+    const status = STAR_RATING_STEPS.steps[step].to;
     const entry = historyEntry(claims, status, at);
     const next: StarRating = {
       ...rating,
@@ -383,16 +381,18 @@ export class StarRatingService {
       updatedAt: at,
       history: [...rating.history, entry],
     };
-    const result = await this.model.updateOne(
-      { _id: rating._id, version: rating.version },
-      {
-        $set: { ...changes, status, version: next.version, updatedAt: at },
-        $push: { history: entry, outbox: ratingRecord(next) },
-      },
-    );
-    if (result.matchedCount === 0)
-      throw conflict(`Star rating ${rating._id} was changed concurrently; read it again and retry`);
-    this.relay.kick(String(rating._id));
+    await transition(this.model, {
+      steps: STAR_RATING_STEPS,
+      step,
+      id: rating._id,
+      field: 'status',
+      guards: { version: rating.version },
+      set: { ...changes, version: next.version, updatedAt: at },
+      push: { history: entry },
+      outbox: ratingRecord(next),
+      relay: this.relay,
+      what: 'Star rating',
+    });
     return next;
   }
 }

@@ -2,35 +2,37 @@
 // step's input must meet given the rating so far. Pure functions over plain data.
 import type { Claims } from '@jiceng/auth';
 import type { FieldError } from '@jiceng/graphql';
+import { defineSteps } from '@jiceng/workflow';
 import {
   INSPECTION_CHECKS,
-  STAR_RATING_STATUS_LABELS,
   type InspectionCheck,
   type StarRatingStatus,
 } from './star-rating.enums';
 
-export type RatingStep = 'selfAssess' | 'defend' | 'inspect' | 'review' | 'publish';
-export type TransitionStep = Exclude<RatingStep, 'selfAssess'>;
-
-const STEP_LABELS: Record<RatingStep, string> = {
-  selfAssess: '自己评 (self-assessment)',
-  defend: '公开讲 (public defense)',
-  inspect: '实地看 (on-site inspection)',
-  review: '复评 (district review)',
-  publish: 'publication (公布授旗)',
-};
-
 /** The statuses each step starts from, and the status it leads to. */
-export const TRANSITIONS: Record<
-  TransitionStep,
-  { from: StarRatingStatus[]; to: StarRatingStatus }
-> = {
-  defend: { from: ['SELF_ASSESSED'], to: 'DEFENDED' },
-  // Every rating may be inspected; five-star candidates must be (see transitionProblem).
-  inspect: { from: ['DEFENDED'], to: 'INSPECTED' },
-  review: { from: ['DEFENDED', 'INSPECTED'], to: 'REVIEWED' },
-  publish: { from: ['REVIEWED'], to: 'PUBLISHED' },
-};
+export const STAR_RATING_STEPS = defineSteps(
+  'rating',
+  {
+    SELF_ASSESSED: '自己评（已自评）',
+    DEFENDED: '公开讲（已答辩）',
+    INSPECTED: '实地看（已实地查看）',
+    REVIEWED: '复评（已复评）',
+    PUBLISHED: '已公布',
+  } satisfies Record<StarRatingStatus, string>,
+  {
+    defend: { from: 'SELF_ASSESSED', to: 'DEFENDED', label: '公开讲 (public defense)' },
+    // Every rating may be inspected; five-star candidates must be (see transitionProblem).
+    inspect: { from: 'DEFENDED', to: 'INSPECTED', label: '实地看 (on-site inspection)' },
+    review: { from: ['DEFENDED', 'INSPECTED'], to: 'REVIEWED', label: '复评 (district review)' },
+    publish: { from: 'REVIEWED', to: 'PUBLISHED', label: 'publication (公布授旗)' },
+  },
+);
+export type TransitionStep = keyof typeof STAR_RATING_STEPS.steps;
+export type RatingStep = 'selfAssess' | TransitionStep;
+
+// 自己评 creates the rating, so it is no transition of the machine.
+const stepLabel = (step: RatingStep) =>
+  step === 'selfAssess' ? '自己评 (self-assessment)' : STAR_RATING_STEPS.steps[step].label;
 
 export interface RatingState {
   status: StarRatingStatus;
@@ -41,13 +43,10 @@ export interface RatingState {
 
 /** Why `step` cannot follow the rating's current status, or null when it can. */
 export function transitionProblem(rating: RatingState, step: TransitionStep): string | null {
-  const { from } = TRANSITIONS[step];
-  if (!from.includes(rating.status)) {
-    const needed = from.map((s) => `${s} (${STAR_RATING_STATUS_LABELS[s]})`).join(' or ');
-    return `The rating is ${rating.status} (${STAR_RATING_STATUS_LABELS[rating.status]}); ${STEP_LABELS[step]} needs ${needed}`;
-  }
+  const problem = STAR_RATING_STEPS.stepProblem(rating.status, step);
+  if (problem) return problem;
   if (step === 'review' && rating.status === 'DEFENDED' && rating.defense?.proposedStars === 5) {
-    return `A five-star candidate must pass ${STEP_LABELS.inspect} before ${STEP_LABELS.review}`;
+    return `A five-star candidate must pass ${stepLabel('inspect')} before ${stepLabel('review')}`;
   }
   return null;
 }
@@ -73,17 +72,17 @@ export function stepProblem(claims: Claims, step: RatingStep, path: RatingPath):
     case 'selfAssess':
       return org === path.organizationId
         ? null
-        : `${STEP_LABELS[step]} is made by the ORG_ADMIN of the community itself`;
+        : `${stepLabel(step)} is made by the ORG_ADMIN of the community itself`;
     case 'defend':
     case 'inspect':
       return org === path.streetId
         ? null
-        : `${STEP_LABELS[step]} is taken by the ORG_ADMIN of the street directly above the community`;
+        : `${stepLabel(step)} is taken by the ORG_ADMIN of the street directly above the community`;
     case 'review':
     case 'publish':
       return org !== undefined && org !== path.streetId && path.ancestorIds.includes(org)
         ? null
-        : `${STEP_LABELS[step]} is taken by the ORG_ADMIN of the district (an organization above the street) or ADMIN`;
+        : `${stepLabel(step)} is taken by the ORG_ADMIN of the district (an organization above the street) or ADMIN`;
   }
 }
 

@@ -1,4 +1,6 @@
-import { commitmentStepProblem, earliestDate } from './commitment-sheet-stage';
+import { COMMITMENT_STEPS, earliestDate } from './commitment-sheet-stage';
+
+const commitmentStepProblem = COMMITMENT_STEPS.stepProblem;
 
 describe('commitment sheet order', () => {
   it('takes the mid-year report after the goals and the assessment after the report', () => {
@@ -8,12 +10,15 @@ describe('commitment sheet order', () => {
 
   it('refuses an assessment before the report, and every step a second time', () => {
     expect(commitmentStepProblem('GOALS_SET', 'yearEndAssessment')).toBe(
-      'The commitment sheet is GOALS_SET (年初已定目标): the year-end assessment (年末考核) follows MID_YEAR_REPORTED (年中已汇报)',
+      'The commitment sheet is GOALS_SET (年初已定目标); the year-end assessment (年末考核) needs MID_YEAR_REPORTED (年中已汇报)',
     );
     expect(commitmentStepProblem('MID_YEAR_REPORTED', 'midYearReport')).toMatch(
       /mid-year report .* was already recorded/,
     );
-    expect(commitmentStepProblem('ASSESSED', 'midYearReport')).toMatch(/already recorded/);
+    // Past the step's own stage, the refusal says where the sheet is, as every machine does.
+    expect(commitmentStepProblem('ASSESSED', 'midYearReport')).toMatch(
+      /is ASSESSED \(年末已考核\); the mid-year report .* needs GOALS_SET/,
+    );
     expect(commitmentStepProblem('ASSESSED', 'yearEndAssessment')).toMatch(/already recorded/);
   });
 

@@ -17,7 +17,7 @@ import { IsIsoDate } from '../shared/shanghai';
 import { IsYear } from '../shared/year';
 import {
   CADRE_ROLES,
-  COMMITMENT_SHEET_STAGES,
+  COMMITMENT_STEPS,
   type CadreRole,
   type CommitmentSheetStage,
 } from './commitment-sheet-stage';
@@ -98,7 +98,7 @@ export class CommitmentSheetFilter {
   year?: number;
 
   @IsOptional()
-  @IsEnum(COMMITMENT_SHEET_STAGES, { each: true })
+  @IsEnum(COMMITMENT_STEPS.states, { each: true })
   stages?: CommitmentSheetStage[];
 
   @IsOptional()

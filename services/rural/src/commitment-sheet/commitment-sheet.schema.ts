@@ -1,7 +1,7 @@
 import { Schema, type Types } from 'mongoose';
 import {
   CADRE_ROLES,
-  COMMITMENT_SHEET_STAGES,
+  COMMITMENT_STEPS,
   type CadreRole,
   type CommitmentSheetStage,
 } from './commitment-sheet-stage';
@@ -64,7 +64,7 @@ export const commitmentSheetSchema = new Schema<CommitmentSheet>(
       ],
       required: true,
     },
-    stage: { type: String, enum: COMMITMENT_SHEET_STAGES, required: true },
+    stage: { type: String, enum: COMMITMENT_STEPS.states, required: true },
     goalsSetAt: { type: Date, required: true },
     goalsSetBy: { type: String, required: true },
     midYearReport: { type: Object, default: null },

@@ -5,14 +5,13 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import {
   badUserInput,
-  conflict,
   notFound,
   paginate,
   type Connection,
   type FieldError,
   type PageArgs,
 } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
+import { createOrConflict, transition } from '@jiceng/workflow';
 import { RuralAccess } from '../shared/rural-access';
 import { shanghaiDate, stepDateProblems } from '../shared/shanghai';
 import type {
@@ -24,9 +23,7 @@ import type {
 import { COMMITMENT_SHEET_MODEL, type CommitmentSheet } from './commitment-sheet.schema';
 import {
   CADRE_ROLE_LABELS,
-  COMMITMENT_SHEET_STAGE_LABELS,
   COMMITMENT_STEPS,
-  commitmentStepProblem,
   earliestDate,
   type CadreRole,
   type CommitmentSheetStage,
@@ -130,7 +127,7 @@ export class CommitmentSheetService {
       year,
       sheets: groups.reduce((n, g) => n + g.sheets, 0),
       goals: groups.reduce((n, g) => n + g.goals, 0),
-      byStage: Object.entries(COMMITMENT_SHEET_STAGE_LABELS).map(([stage, stageLabel]) => ({
+      byStage: Object.entries(COMMITMENT_STEPS.labels).map(([stage, stageLabel]) => ({
         stage,
         stageLabel,
         count: stages.get(stage as CommitmentSheetStage) ?? 0,
@@ -176,14 +173,11 @@ export class CommitmentSheetService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.model.create(sheet);
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict(`Member ${input.memberId} already has a commitment sheet for ${input.year}`);
-      throw error;
-    }
-    return sheet;
+    return createOrConflict(
+      this.model,
+      sheet,
+      `Member ${input.memberId} already has a commitment sheet for ${input.year}`,
+    );
   }
 
   reportMidYear(input: ReportCommitmentSheetInput, claims: Claims): Promise<CommitmentSheet> {
@@ -228,10 +222,9 @@ export class CommitmentSheetService {
     ) => { value: object; problems: FieldError[]; since: Date },
   ): Promise<CommitmentSheet> {
     const sheet = await this.get(id);
-    const { from, to, authority, label } = COMMITMENT_STEPS[step];
+    const { authority, label } = COMMITMENT_STEPS.steps[step];
     await this.access.requireWrite(claims, sheet.organizationId, authority, `Recording ${label}`);
-    const problem = commitmentStepProblem(sheet.stage, step);
-    if (problem) throw conflict(problem);
+    COMMITMENT_STEPS.requireStep(sheet.stage, step);
     const now = new Date();
     const at = requestedAt ?? now;
     const { value, problems, since } = build(sheet, at);
@@ -240,16 +233,14 @@ export class CommitmentSheetService {
       problems.push({ field: 'input.at', message: `is before ${earliest}` });
     problems.push(...stepDateProblems('input.at', at, since, now));
     if (problems.length) throw badUserInput(problems);
-    const result = await this.model.updateOne(
-      { _id: sheet._id, stage: from },
-      { $set: { stage: to, [step]: value, updatedAt: now } },
-    );
-    if (result.matchedCount === 0) {
-      const current = await this.get(id);
-      throw conflict(
-        commitmentStepProblem(current.stage, step) ?? `Commitment sheet ${id} changed`,
-      );
-    }
+    await transition(this.model, {
+      steps: COMMITMENT_STEPS,
+      step,
+      id: sheet._id,
+      field: 'stage',
+      set: { [step]: value, updatedAt: now },
+      what: 'Commitment sheet',
+    });
     return this.get(id);
   }
 }

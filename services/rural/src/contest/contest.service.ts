@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
+import { createOrConflict } from '@jiceng/workflow';
 import { RuralAccess } from '../shared/rural-access';
 import type {
   CloseContestInput,
@@ -103,14 +103,11 @@ export class ContestService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.model.create(contest);
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict(`${org.name} already holds a contest in ${input.quarter}`);
-      throw error;
-    }
-    return contest;
+    return createOrConflict(
+      this.model,
+      contest,
+      `${org.name} already holds a contest in ${input.quarter}`,
+    );
   }
 
   /** An organization below the organizer goes on the stage, once per contest. */

@@ -5,7 +5,7 @@ import { AdvanceFundApplicationInput, AllocateFundInput, ApplyForFundInput } fro
 import type { FundApplication } from './fund.schema';
 import { FundService } from './fund.service';
 import { FundAllocationService } from './fund-allocation.service';
-import { FUND_STAGE_LABELS } from './fund-stage';
+import { FUND_STEPS } from './fund-stage';
 
 @Resolver('FundApplication')
 export class FundApplicationResolver {
@@ -63,11 +63,11 @@ export class FundApplicationResolver {
 
   @ResolveField('stageLabel')
   stageLabel(@Parent() application: FundApplication) {
-    return FUND_STAGE_LABELS[application.stage];
+    return FUND_STEPS.labels[application.stage];
   }
 
   @ResolveField('steps')
   steps(@Parent() application: FundApplication) {
-    return application.steps.map((s) => ({ ...s, stageLabel: FUND_STAGE_LABELS[s.stage] }));
+    return application.steps.map((s) => ({ ...s, stageLabel: FUND_STEPS.labels[s.stage] }));
   }
 }

@@ -11,16 +11,17 @@ describe('fund application stages', () => {
     for (let i = 1; i < FUND_PIPELINE.length; i++)
       expect(fundStepProblem(FUND_PIPELINE[i - 1], FUND_PIPELINE[i])).toBeNull();
     expect(fundStepProblem('SELF_APPLIED', 'REVIEWED')).toBe(
-      'The application is SELF_APPLIED (自主申报); the next stage is RECOMMENDED (初审推荐)',
+      'The application is SELF_APPLIED (自主申报); 复核提名 (review) needs RECOMMENDED (初审推荐)',
     );
-    expect(fundStepProblem('PRESENTED', 'SITE_VISITED')).toMatch(/next stage is ALLOCATED/);
+    expect(fundStepProblem('PRESENTED', 'SITE_VISITED')).toMatch(/is PRESENTED .* needs REVIEWED/);
+    expect(fundStepProblem('RECOMMENDED', 'SELF_APPLIED')).toMatch(/applyForFund/);
   });
 
   it('lets an application leave as not selected until it is allocated', () => {
     expect(fundStepProblem('SELF_APPLIED', 'NOT_SELECTED')).toBeNull();
     expect(fundStepProblem('PRESENTED', 'NOT_SELECTED')).toBeNull();
-    expect(fundStepProblem('ALLOCATED', 'NOT_SELECTED')).toMatch(/moves no further/);
-    expect(fundStepProblem('NOT_SELECTED', 'RECOMMENDED')).toMatch(/moves no further/);
+    expect(fundStepProblem('ALLOCATED', 'NOT_SELECTED')).toMatch(/is ALLOCATED \(已分配\); 未入选/);
+    expect(fundStepProblem('NOT_SELECTED', 'RECOMMENDED')).toMatch(/is NOT_SELECTED \(未入选\)/);
   });
 
   it('gives the recommendation to the level above the applicant, the rest to the organizer', () => {

@@ -1,27 +1,38 @@
 // 资金梯度式分配: 基层党组织自主申报 → 党（工）委初审推荐 → 区组复核提名 → 专家实地考察 → 现场陈述展演
 // → 分配. An application moves one stage at a time; until it is allocated it may leave as not
 // selected (未入选). Each step is conditioned on the stage it was decided on.
+import { defineSteps } from '@jiceng/workflow';
 import type { Authority } from '../shared/authority';
 
-export const FUND_STAGE_LABELS = {
-  SELF_APPLIED: '自主申报',
-  RECOMMENDED: '初审推荐',
-  REVIEWED: '复核提名',
-  SITE_VISITED: '专家实地考察',
-  PRESENTED: '现场陈述展演',
-  ALLOCATED: '已分配',
-  NOT_SELECTED: '未入选',
-} as const;
-export type FundStage = keyof typeof FUND_STAGE_LABELS;
-export const FUND_STAGES = Object.keys(FUND_STAGE_LABELS) as FundStage[];
-export const FUND_PIPELINE: FundStage[] = [
-  'SELF_APPLIED',
-  'RECOMMENDED',
-  'REVIEWED',
-  'SITE_VISITED',
-  'PRESENTED',
-  'ALLOCATED',
-];
+// Until it is allocated, an application may leave as not selected.
+const OPEN = ['SELF_APPLIED', 'RECOMMENDED', 'REVIEWED', 'SITE_VISITED', 'PRESENTED'] as const;
+
+// Steps are named by the stage they lead to: advanceFundApplication names it.
+export const FUND_STEPS = defineSteps(
+  'application',
+  {
+    SELF_APPLIED: '自主申报',
+    RECOMMENDED: '初审推荐',
+    REVIEWED: '复核提名',
+    SITE_VISITED: '专家实地考察',
+    PRESENTED: '现场陈述展演',
+    ALLOCATED: '已分配',
+    NOT_SELECTED: '未入选',
+  },
+  {
+    RECOMMENDED: { from: 'SELF_APPLIED', to: 'RECOMMENDED', label: '初审推荐 (recommendation)' },
+    REVIEWED: { from: 'RECOMMENDED', to: 'REVIEWED', label: '复核提名 (review)' },
+    SITE_VISITED: { from: 'REVIEWED', to: 'SITE_VISITED', label: '专家实地考察 (site visit)' },
+    PRESENTED: { from: 'SITE_VISITED', to: 'PRESENTED', label: '现场陈述展演 (presentation)' },
+    ALLOCATED: { from: 'PRESENTED', to: 'ALLOCATED', label: '分配 (allocation)' },
+    NOT_SELECTED: { from: OPEN, to: 'NOT_SELECTED', label: '未入选 (not selected)' },
+  },
+);
+export type FundStage = (typeof FUND_STEPS.states)[number];
+export type FundStep = keyof typeof FUND_STEPS.steps;
+export const FUND_PIPELINE: FundStage[] = [...OPEN, 'ALLOCATED'];
+
+export const isFundStep = (to: FundStage): to is FundStep => to in FUND_STEPS.steps;
 
 /**
  * Whose decision a stage is: the applicant's party (working) committee recommends (the level
@@ -38,16 +49,11 @@ export function actorFor(to: FundStage): StageActor {
   return { of: 'ORGANIZER', authority: 'OWN_OR_ABOVE' };
 }
 
-export const stageName = (stage: FundStage) => `${stage} (${FUND_STAGE_LABELS[stage]})`;
-
 /** Why an application at `stage` cannot move to `to`; null when it can. */
 export function fundStepProblem(stage: FundStage, to: FundStage): string | null {
-  if (stage === 'ALLOCATED' || stage === 'NOT_SELECTED')
-    return `The application is ${stageName(stage)}; it moves no further`;
-  if (to === 'NOT_SELECTED') return null;
-  const next = FUND_PIPELINE[FUND_PIPELINE.indexOf(stage) + 1];
-  if (to === next) return null;
-  return `The application is ${stageName(stage)}; the next stage is ${stageName(next)}`;
+  if (!isFundStep(to))
+    return `${FUND_STEPS.describe(to)} is where an application starts (applyForFund)`;
+  return FUND_STEPS.stepProblem(stage, to);
 }
 
 /** Why `amountFen` cannot be allocated to an application; null when it can. */
@@ -55,11 +61,8 @@ export function allocationProblem(
   application: { stage: FundStage; requestedFen: number },
   amountFen: number,
 ): { conflict: boolean; message: string } | null {
-  if (application.stage !== 'PRESENTED')
-    return {
-      conflict: true,
-      message: `The application is ${stageName(application.stage)}; allocation follows ${stageName('PRESENTED')}`,
-    };
+  const blocked = FUND_STEPS.stepProblem(application.stage, 'ALLOCATED');
+  if (blocked) return { conflict: true, message: blocked };
   if (amountFen <= 0) return { conflict: false, message: 'must be more than 0' };
   if (amountFen > application.requestedFen)
     return {

@@ -3,7 +3,7 @@ import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validat
 import { IsFen } from '../shared/fen';
 import { IsScore } from '../shared/score';
 import { IsYear } from '../shared/year';
-import { FUND_STAGES, type FundStage } from './fund-stage';
+import { FUND_STEPS, type FundStage } from './fund-stage';
 
 export class CreateFundInput {
   @IsMongoId()
@@ -41,7 +41,7 @@ export class AdvanceFundApplicationInput {
   @IsMongoId()
   id!: string;
 
-  @IsEnum(FUND_STAGES)
+  @IsEnum(FUND_STEPS.states)
   to!: FundStage;
 
   @IsOptional()
@@ -78,6 +78,6 @@ export class FundFilter {
 
 export class FundApplicationFilter {
   @IsOptional()
-  @IsEnum(FUND_STAGES, { each: true })
+  @IsEnum(FUND_STEPS.states, { each: true })
   stages?: FundStage[];
 }

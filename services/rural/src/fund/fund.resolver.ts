@@ -4,7 +4,7 @@ import { byId, PerRequest } from '../shared/per-request';
 import { CreateFundInput, FundApplicationFilter, FundFilter } from './fund.inputs';
 import type { Fund, FundAllocation } from './fund.schema';
 import { FundService } from './fund.service';
-import { FUND_STAGE_LABELS, type FundStage } from './fund-stage';
+import { FUND_STEPS, type FundStage } from './fund-stage';
 
 @Resolver('Fund')
 export class FundResolver {
@@ -68,7 +68,7 @@ export class FundResolver {
   @ResolveField('stageCounts')
   async stageCountsOf(@Parent() fund: Fund, @Context() ctx: GraphQLContext) {
     const counts = await this.stageCounts.load(ctx, String(fund._id));
-    return counts.map((c) => ({ ...c, stageLabel: FUND_STAGE_LABELS[c.stage] }));
+    return counts.map((c) => ({ ...c, stageLabel: FUND_STEPS.labels[c.stage] }));
   }
 
   @ResolveField('applications')

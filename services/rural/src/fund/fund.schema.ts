@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import { FUND_STAGES, type FundStage } from './fund-stage';
+import { FUND_STEPS, type FundStage } from './fund-stage';
 
 export const FUND_MODEL = 'Fund';
 export const FUND_APPLICATION_MODEL = 'FundApplication';
@@ -82,7 +82,7 @@ fundSchema.index({ organizationId: 1, _id: 1 });
 
 const stepSchema = new Schema<FundStep>(
   {
-    stage: { type: String, enum: FUND_STAGES, required: true },
+    stage: { type: String, enum: FUND_STEPS.states, required: true },
     at: { type: Date, required: true },
     by: { type: String, required: true },
     score: { type: Number, default: null },
@@ -97,7 +97,7 @@ export const fundApplicationSchema = new Schema<FundApplication>(
     organizationId: { type: Schema.Types.ObjectId, required: true },
     title: { type: String, required: true },
     requestedFen: { type: Number, required: true },
-    stage: { type: String, enum: FUND_STAGES, required: true },
+    stage: { type: String, enum: FUND_STEPS.states, required: true },
     steps: { type: [stepSchema], default: [] },
     allocatedFen: { type: Number, default: null },
     version: { type: Number, required: true },

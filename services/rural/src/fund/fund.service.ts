@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
+import { createOrConflict, transition } from '@jiceng/workflow';
 import { RuralAccess } from '../shared/rural-access';
 import { stepDateProblems } from '../shared/shanghai';
 import type {
@@ -22,7 +22,7 @@ import type {
   FundFilter,
 } from './fund.inputs';
 import { FUND_APPLICATION_MODEL, FUND_MODEL, type Fund, type FundApplication } from './fund.schema';
-import { actorFor, FUND_STAGES, fundStepProblem, stageName, type FundStage } from './fund-stage';
+import { actorFor, FUND_STEPS, fundStepProblem, isFundStep, type FundStage } from './fund-stage';
 
 @Injectable()
 export class FundService {
@@ -132,7 +132,7 @@ export class FundService {
       { $group: { _id: { fundId: '$fundId', stage: '$stage' }, count: { $sum: 1 } } },
     ]);
     return fundIds.map((id) =>
-      FUND_STAGES.map((stage) => ({
+      FUND_STEPS.states.map((stage) => ({
         stage,
         count: groups.find((g) => String(g._id.fundId) === id && g._id.stage === stage)?.count ?? 0,
       })),
@@ -192,14 +192,11 @@ export class FundService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.applications.create(application);
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict(`${org.name} has already applied for fund ${input.fundId}`);
-      throw error;
-    }
-    return application;
+    return createOrConflict(
+      this.applications,
+      application,
+      `${org.name} has already applied for fund ${input.fundId}`,
+    );
   }
 
   /** One stage forward (or out), written only on the stage and version it was decided on. */
@@ -208,15 +205,17 @@ export class FundService {
     const fund = await this.getFund(application.fundId);
     const actor = actorFor(input.to);
     const orgId = actor.of === 'APPLICANT' ? application.organizationId : fund.organizationId;
-    await this.access.requireWrite(claims, orgId, actor.authority, stageName(input.to));
+    const { to } = input;
+    await this.access.requireWrite(claims, orgId, actor.authority, FUND_STEPS.describe(to));
     if (input.to === 'ALLOCATED')
       throw badUserInput([{ field: 'input.to', message: 'ALLOCATED is recorded by allocateFund' }]);
     if (input.expectedVersion !== undefined && input.expectedVersion !== application.version)
       throw conflict(
-        `Fund application ${input.id} is at version ${application.version} (${stageName(application.stage)}), not ${input.expectedVersion}`,
+        `Fund application ${input.id} is at version ${application.version} (${FUND_STEPS.describe(application.stage)}), not ${input.expectedVersion}`,
       );
-    const problem = fundStepProblem(application.stage, input.to);
-    if (problem) throw conflict(problem);
+    // fundStepProblem refuses a `to` no step leads to; the second test narrows `to` for the write.
+    const problem = fundStepProblem(application.stage, to);
+    if (problem || !isFundStep(to)) throw conflict(problem ?? FUND_STEPS.describe(to));
     if (
       input.to === 'NOT_SELECTED' &&
       fund.allocations.some((a) => a.applicationId.equals(application._id))
@@ -241,16 +240,17 @@ export class FundService {
       score: input.score ?? null,
       note: input.note?.trim() || null,
     };
-    const result = await this.applications.updateOne(
-      { _id: application._id, stage: application.stage, version: application.version },
-      { $set: { stage: input.to, updatedAt: now }, $push: { steps: step }, $inc: { version: 1 } },
-    );
-    if (result.matchedCount === 0) {
-      const current = await this.getApplication(input.id);
-      throw conflict(
-        `Fund application ${input.id} changed concurrently: it is now ${stageName(current.stage)}`,
-      );
-    }
+    await transition(this.applications, {
+      steps: FUND_STEPS,
+      step: to,
+      id: application._id,
+      field: 'stage',
+      guards: { version: application.version },
+      set: { updatedAt: now },
+      push: { steps: step },
+      inc: { version: 1 },
+      what: 'Fund application',
+    });
     return this.getApplication(input.id);
   }
 }

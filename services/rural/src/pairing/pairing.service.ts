@@ -5,15 +5,14 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import {
   badUserInput,
-  conflict,
   forbidden,
   notFound,
   paginate,
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
 import { scopedNode } from '@jiceng/org-projection';
+import { createOrConflict } from '@jiceng/workflow';
 import { mayWrite, provinceOf, VILLAGE_SECTOR } from '../shared/authority';
 import { RuralAccess } from '../shared/rural-access';
 import type { CreateRuralPairingInput, RuralPairingFilter } from './pairing.inputs';
@@ -98,13 +97,7 @@ export class PairingService {
       createdBy: claims.sub,
       createdAt: new Date(),
     };
-    try {
-      await this.model.create(pairing);
-    } catch (error) {
-      if (isDuplicateKeyError(error)) throw conflict(`${a.name} and ${b.name} are already paired`);
-      throw error;
-    }
-    return pairing;
+    return createOrConflict(this.model, pairing, `${a.name} and ${b.name} are already paired`);
   }
 
   private async query(

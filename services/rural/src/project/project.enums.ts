@@ -1,3 +1,5 @@
+import { defineSteps } from '@jiceng/workflow';
+
 // "推进党支部领办合作社，创办村集体企业 … 1300亩高品质现代设施农业 … 文化旅游 … 示范创建".
 export const RURAL_PROJECT_KIND_LABELS = {
   COOPERATIVE: '党支部领办合作社',
@@ -9,15 +11,20 @@ export const RURAL_PROJECT_KIND_LABELS = {
 export type RuralProjectKind = keyof typeof RURAL_PROJECT_KIND_LABELS;
 export const RURAL_PROJECT_KINDS = Object.keys(RURAL_PROJECT_KIND_LABELS) as RuralProjectKind[];
 
-export const RURAL_PROJECT_STATUS_LABELS = {
-  PLANNED: '筹备中',
-  IN_PROGRESS: '实施中',
-  COMPLETED: '已建成',
-} as const;
-export type RuralProjectStatus = keyof typeof RURAL_PROJECT_STATUS_LABELS;
-export const RURAL_PROJECT_STATUSES = Object.keys(
-  RURAL_PROJECT_STATUS_LABELS,
-) as RuralProjectStatus[];
+// A project moves forward one status at a time; steps are named by the status they lead to
+// (advanceRuralProjectStatus names it).
+export const RURAL_PROJECT_STEPS = defineSteps(
+  'rural project',
+  { PLANNED: '筹备中', IN_PROGRESS: '实施中', COMPLETED: '已建成' },
+  {
+    IN_PROGRESS: { from: 'PLANNED', to: 'IN_PROGRESS', label: '开工 (start)' },
+    COMPLETED: { from: 'IN_PROGRESS', to: 'COMPLETED', label: '建成 (completion)' },
+  },
+);
+export type RuralProjectStatus = (typeof RURAL_PROJECT_STEPS.states)[number];
+export type RuralProjectStep = keyof typeof RURAL_PROJECT_STEPS.steps;
+export const isRuralProjectStep = (to: RuralProjectStatus): to is RuralProjectStep =>
+  to in RURAL_PROJECT_STEPS.steps;
 
 export const RURAL_FUNDING_TYPE_LABELS = {
   INVESTMENT: '投资',
@@ -25,8 +32,3 @@ export const RURAL_FUNDING_TYPE_LABELS = {
 } as const;
 export type RuralFundingType = keyof typeof RURAL_FUNDING_TYPE_LABELS;
 export const RURAL_FUNDING_TYPES = Object.keys(RURAL_FUNDING_TYPE_LABELS) as RuralFundingType[];
-
-/** A project moves forward one status at a time. */
-export function nextStatus(status: RuralProjectStatus): RuralProjectStatus | null {
-  return RURAL_PROJECT_STATUSES[RURAL_PROJECT_STATUSES.indexOf(status) + 1] ?? null;
-}

@@ -13,7 +13,7 @@ import {
   RuralProjectFilter,
 } from './dto/project.inputs';
 import { fundingSums } from './funding-totals';
-import { RURAL_PROJECT_KIND_LABELS, RURAL_PROJECT_STATUS_LABELS } from './project.enums';
+import { RURAL_PROJECT_KIND_LABELS, RURAL_PROJECT_STEPS } from './project.enums';
 import type { RuralProject } from './project.schema';
 import { ProjectService } from './project.service';
 import { fundingView, incomeView, milestoneView, statusChangeView } from './project.views';
@@ -104,7 +104,7 @@ export class ProjectResolver {
 
   @ResolveField('statusLabel')
   statusLabel(@Parent() project: RuralProject) {
-    return RURAL_PROJECT_STATUS_LABELS[project.status];
+    return RURAL_PROJECT_STEPS.labels[project.status];
   }
 
   @ResolveField('statusChanges')

@@ -2,7 +2,7 @@ import { Schema, type Types } from 'mongoose';
 import {
   RURAL_FUNDING_TYPES,
   RURAL_PROJECT_KINDS,
-  RURAL_PROJECT_STATUSES,
+  RURAL_PROJECT_STEPS,
   type RuralFundingType,
   type RuralProjectKind,
   type RuralProjectStatus,
@@ -102,7 +102,7 @@ const incomeSchema = new Schema<CollectiveIncome>(
 
 const statusChangeSchema = new Schema<RuralStatusChange>(
   {
-    status: { type: String, enum: RURAL_PROJECT_STATUSES, required: true },
+    status: { type: String, enum: RURAL_PROJECT_STEPS.states, required: true },
     on: { type: String, required: true },
     by: { type: String, required: true },
   },
@@ -118,7 +118,7 @@ export const ruralProjectSchema = new Schema<RuralProject>(
     areaMu: { type: Number, required: true },
     startYear: { type: Number, required: true },
     pairingId: { type: Schema.Types.ObjectId, default: null },
-    status: { type: String, enum: RURAL_PROJECT_STATUSES, required: true },
+    status: { type: String, enum: RURAL_PROJECT_STEPS.states, required: true },
     statusChanges: { type: [statusChangeSchema], default: [] },
     milestones: { type: [milestoneSchema], default: [] },
     fundings: { type: [fundingSchema], default: [] },

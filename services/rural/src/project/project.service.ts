@@ -11,6 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
+import { transition } from '@jiceng/workflow';
 import { PairingService } from '../pairing/pairing.service';
 import { VILLAGE_SECTOR } from '../shared/authority';
 import { FacetPager } from '../shared/facet-pager';
@@ -25,7 +26,7 @@ import type {
   RecordRuralFundingInput,
   RuralProjectFilter,
 } from './dto/project.inputs';
-import { nextStatus, RURAL_PROJECT_STATUS_LABELS } from './project.enums';
+import { isRuralProjectStep, RURAL_PROJECT_STEPS } from './project.enums';
 import { RURAL_PROJECT_MODEL, type CollectiveIncome, type RuralProject } from './project.schema';
 
 /** Concurrent replacements of a project's incomes retry this often before giving up. */
@@ -271,28 +272,24 @@ export class ProjectService {
     claims: Claims,
   ): Promise<RuralProject> {
     const project = await this.managed(input.id, claims, 'Changing a rural project status');
-    const current = `${project.status} (${RURAL_PROJECT_STATUS_LABELS[project.status]})`;
-    const next = nextStatus(project.status);
-    if (input.to !== next)
-      throw conflict(
-        `Rural project ${input.id} is ${current}; ${next ? `the next status is ${next}` : 'it is complete'}`,
-      );
+    const { to } = input;
+    if (!isRuralProjectStep(to))
+      throw conflict(`${RURAL_PROJECT_STEPS.describe(to)} is where a rural project starts`);
+    RURAL_PROJECT_STEPS.requireStep(project.status, to);
     const last = project.statusChanges[project.statusChanges.length - 1];
     if (input.on > shanghaiDate(new Date()))
       throw badUserInput([{ field: 'input.on', message: 'lies in the future' }]);
     if (last && input.on < last.on)
       throw badUserInput([{ field: 'input.on', message: `is before ${last.on}` }]);
-    const result = await this.model.updateOne(
-      { _id: project._id, status: project.status },
-      {
-        $set: { status: input.to, updatedAt: new Date() },
-        $push: { statusChanges: { status: input.to, on: input.on, by: claims.sub } },
-      },
-    );
-    if (result.matchedCount === 0)
-      throw conflict(
-        `Rural project ${input.id} changed status concurrently; it is no longer ${current}`,
-      );
+    await transition(this.model, {
+      steps: RURAL_PROJECT_STEPS,
+      step: to,
+      id: project._id,
+      field: 'status',
+      set: { updatedAt: new Date() },
+      push: { statusChanges: { status: to, on: input.on, by: claims.sub } },
+      what: 'Rural project',
+    });
     return this.get(input.id);
   }
 

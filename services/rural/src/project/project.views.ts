@@ -1,4 +1,4 @@
-import { RURAL_FUNDING_TYPE_LABELS, RURAL_PROJECT_STATUS_LABELS } from './project.enums';
+import { RURAL_FUNDING_TYPE_LABELS, RURAL_PROJECT_STEPS } from './project.enums';
 import type {
   CollectiveIncome,
   RuralFunding,
@@ -20,5 +20,5 @@ export const milestoneView = (m: RuralMilestone) => ({ ...m, id: String(m._id) }
 
 export const statusChangeView = (c: RuralStatusChange) => ({
   ...c,
-  statusLabel: RURAL_PROJECT_STATUS_LABELS[c.status],
+  statusLabel: RURAL_PROJECT_STEPS.labels[c.status],
 });

@@ -13,6 +13,7 @@ import {
 } from '@jiceng/graphql';
 import { FacetPager } from '../shared/facet-pager';
 import { RuralAccess } from '../shared/rural-access';
+import { transition } from '@jiceng/workflow';
 import { stepDateProblems } from '../shared/shanghai';
 import { completionByYear, type CompletionRow, type StateCount } from './completion';
 import type {
@@ -26,8 +27,8 @@ import {
   type SecretaryProjectStep,
 } from './secretary-project.schema';
 import {
+  isSecretaryStep,
   SECRETARY_STEPS,
-  stateName,
   stepInputProblems,
   transitionProblem,
 } from './secretary-project-state';
@@ -156,14 +157,17 @@ export class SecretaryProjectService {
    */
   async advance(input: AdvanceSecretaryProjectInput, claims: Claims): Promise<SecretaryProject> {
     const project = await this.get(input.id);
-    const authority = SECRETARY_STEPS[input.to]?.authority ?? 'ABOVE';
-    await this.access.requireWrite(claims, project.organizationId, authority, stateName(input.to));
+    const { to } = input;
+    const authority = isSecretaryStep(to) ? SECRETARY_STEPS.steps[to].authority : 'ABOVE';
+    const what = SECRETARY_STEPS.describe(to);
+    await this.access.requireWrite(claims, project.organizationId, authority, what);
     if (input.expectedVersion !== undefined && input.expectedVersion !== project.version)
       throw conflict(
-        `Secretary project ${input.id} is at version ${project.version} (${stateName(project.state)}), not ${input.expectedVersion}`,
+        `Secretary project ${input.id} is at version ${project.version} (${SECRETARY_STEPS.describe(project.state)}), not ${input.expectedVersion}`,
       );
-    const problem = transitionProblem(project.state, input.to);
-    if (problem) throw conflict(problem);
+    // transitionProblem refuses a `to` no step leads to; the second test narrows `to` for the write.
+    const problem = transitionProblem(project.state, to);
+    if (problem || !isSecretaryStep(to)) throw conflict(problem ?? what);
     const now = new Date();
     const at = input.at ?? now;
     const last = project.steps[project.steps.length - 1];
@@ -186,20 +190,16 @@ export class SecretaryProjectService {
       note: input.note?.trim() || null,
       ...given,
     };
-    const result = await this.model.updateOne(
-      { _id: project._id, state: project.state, version: project.version },
-      {
-        $set: { state: input.to, updatedAt: now, ...given },
-        $push: { steps: record },
-        $inc: { version: 1 },
-      },
-    );
-    if (result.matchedCount === 0) {
-      const current = await this.get(input.id);
-      throw conflict(
-        `Secretary project ${input.id} changed concurrently: it is now ${stateName(current.state)} (version ${current.version})`,
-      );
-    }
+    await transition(this.model, {
+      steps: SECRETARY_STEPS,
+      step: to,
+      id: project._id,
+      guards: { version: project.version },
+      set: { updatedAt: now, ...given },
+      push: { steps: record },
+      inc: { version: 1 },
+      what: 'Secretary project',
+    });
     return this.get(input.id);
   }
 }

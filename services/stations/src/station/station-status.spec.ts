@@ -1,17 +1,21 @@
-import { statusChangeProblem } from './station-status';
+import { STATION_STEPS } from './station-status';
+
+const problem = STATION_STEPS.stepProblem;
 
 describe('station status transitions', () => {
   it('closes temporarily, reopens, and closes for good', () => {
-    expect(statusChangeProblem('OPEN', 'TEMPORARILY_CLOSED')).toBeNull();
-    expect(statusChangeProblem('TEMPORARILY_CLOSED', 'OPEN')).toBeNull();
-    expect(statusChangeProblem('TEMPORARILY_CLOSED', 'CLOSED')).toBeNull();
-    expect(statusChangeProblem('OPEN', 'CLOSED')).toBeNull();
+    expect(problem('OPEN', 'TEMPORARILY_CLOSED')).toBeNull();
+    expect(problem('TEMPORARILY_CLOSED', 'OPEN')).toBeNull();
+    expect(problem('TEMPORARILY_CLOSED', 'CLOSED')).toBeNull();
+    expect(problem('OPEN', 'CLOSED')).toBeNull();
   });
 
   it('refuses a change to the same status and anything after CLOSED', () => {
-    expect(statusChangeProblem('OPEN', 'OPEN')).toMatch(/already 开放/);
-    expect(statusChangeProblem('CLOSED', 'OPEN')).toMatch(/stays closed/);
-    expect(statusChangeProblem('CLOSED', 'TEMPORARILY_CLOSED')).toMatch(/stays closed/);
-    expect(statusChangeProblem('CLOSED', 'CLOSED')).toMatch(/already 已关闭/);
+    expect(problem('OPEN', 'OPEN')).toBe('The station is already OPEN (开放)');
+    expect(problem('CLOSED', 'OPEN')).toMatch(
+      /is CLOSED \(已关闭\); 重新开放 .* needs TEMPORARILY_CLOSED/,
+    );
+    expect(problem('CLOSED', 'TEMPORARILY_CLOSED')).toMatch(/is CLOSED \(已关闭\)/);
+    expect(problem('CLOSED', 'CLOSED')).toBe('The station is already CLOSED (已关闭)');
   });
 });

@@ -1,17 +1,22 @@
-import { STATION_STATUS_LABELS, type StationStatus } from './station.enums';
+import { defineSteps } from '@jiceng/workflow';
 
-// A station closes for a while (repairs, a holiday) and opens again; CLOSED is for good.
-const NEXT: Record<StationStatus, StationStatus[]> = {
-  OPEN: ['TEMPORARILY_CLOSED', 'CLOSED'],
-  TEMPORARILY_CLOSED: ['OPEN', 'CLOSED'],
-  CLOSED: [],
-};
-
-/** Why a station cannot go from one status to another, or null when it can. */
-export function statusChangeProblem(from: StationStatus, to: StationStatus): string | null {
-  if (NEXT[from].includes(to)) return null;
-  if (from === to) return `the station is already ${STATION_STATUS_LABELS[to]} (${to})`;
-  if (from === 'CLOSED')
-    return 'a closed station (已关闭) stays closed; register a new station instead';
-  return `a station cannot go from ${from} to ${to}`;
-}
+// A station closes for a while (repairs, a holiday) and opens again; CLOSED is for good. Steps are
+// named by the status they lead to: changeStationStatus names it.
+export const STATION_STEPS = defineSteps(
+  'station',
+  { OPEN: '开放', TEMPORARILY_CLOSED: '暂停开放', CLOSED: '已关闭' },
+  {
+    OPEN: { from: 'TEMPORARILY_CLOSED', to: 'OPEN', label: '重新开放 (reopening)' },
+    TEMPORARILY_CLOSED: {
+      from: 'OPEN',
+      to: 'TEMPORARILY_CLOSED',
+      label: '暂停开放 (closing for a while)',
+    },
+    CLOSED: {
+      from: ['OPEN', 'TEMPORARILY_CLOSED'],
+      to: 'CLOSED',
+      label: '关闭 (closing for good)',
+    },
+  },
+);
+export type StationStatus = (typeof STATION_STEPS.states)[number];

@@ -36,14 +36,6 @@ export const STATION_KIND_LABELS = {
 export type StationKind = keyof typeof STATION_KIND_LABELS;
 export const STATION_KINDS = Object.keys(STATION_KIND_LABELS) as StationKind[];
 
-export const STATION_STATUS_LABELS = {
-  OPEN: '开放',
-  TEMPORARILY_CLOSED: '暂停开放',
-  CLOSED: '已关闭',
-} as const;
-export type StationStatus = keyof typeof STATION_STATUS_LABELS;
-export const STATION_STATUSES = Object.keys(STATION_STATUS_LABELS) as StationStatus[];
-
 export const WEEKDAY_LABELS = {
   MONDAY: '周一',
   TUESDAY: '周二',

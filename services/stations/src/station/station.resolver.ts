@@ -23,9 +23,9 @@ import {
   AMENITY_LABELS,
   STATION_KIND_LABELS,
   STATION_SERVICE_LABELS,
-  STATION_STATUS_LABELS,
   WEEKDAY_LABELS,
 } from './station.enums';
+import { STATION_STEPS } from './station-status';
 import type { Station, StatusChange } from './station.schema';
 import { StationService } from './station.service';
 
@@ -101,7 +101,7 @@ export class StationResolver {
 
   @ResolveField('statusLabel')
   statusLabel(@Parent() station: Station) {
-    return STATION_STATUS_LABELS[station.status];
+    return STATION_STEPS.labels[station.status];
   }
 
   @ResolveField('statusHistory')
@@ -111,7 +111,7 @@ export class StationResolver {
       return null;
     return station.statusHistory.map((change: StatusChange) => ({
       ...change,
-      statusLabel: STATION_STATUS_LABELS[change.status],
+      statusLabel: STATION_STEPS.labels[change.status],
     }));
   }
 

@@ -5,13 +5,12 @@ import {
   AMENITIES,
   STATION_KINDS,
   STATION_SERVICES,
-  STATION_STATUSES,
   WEEKDAYS,
   type Amenity,
   type StationKind,
   type StationService,
-  type StationStatus,
 } from './station.enums';
+import { STATION_STEPS, type StationStatus } from './station-status';
 
 export const STATION_MODEL = 'Station';
 
@@ -59,7 +58,7 @@ const intervalSchema = new Schema<OpeningInterval>(
 
 const statusChangeSchema = new Schema<StatusChange>(
   {
-    status: { type: String, enum: STATION_STATUSES, required: true },
+    status: { type: String, enum: STATION_STEPS.states, required: true },
     reason: { type: String, required: true },
     changedBy: { type: String, required: true },
     changedAt: { type: Date, required: true },
@@ -82,7 +81,7 @@ export const stationSchema = new Schema<Station>(
     openingHours: { type: [intervalSchema], required: true },
     amenities: { type: [{ type: String, enum: AMENITIES }], default: [] },
     services: { type: [{ type: String, enum: STATION_SERVICES }], default: [] },
-    status: { type: String, enum: STATION_STATUSES, required: true },
+    status: { type: String, enum: STATION_STEPS.states, required: true },
     statusHistory: { type: [statusChangeSchema], default: [] },
     version: { type: Number, required: true },
     createdBy: { type: String, required: true },

@@ -4,6 +4,7 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, conflict, notFound, type PageArgs } from '@jiceng/graphql';
 import { boundingBox, toGeoPoint } from '@jiceng/geo';
+import { transition } from '@jiceng/workflow';
 import type { OrgListSource } from '../shared/org-lists';
 import { StationsAccess } from '../shared/stations-access';
 import type {
@@ -17,7 +18,7 @@ import type {
 } from './dto/station.inputs';
 import { rankNearby, type NearbyConnection } from './nearby';
 import { openingHoursProblems } from './opening-hours';
-import { statusChangeProblem } from './station-status';
+import { STATION_STEPS } from './station-status';
 import { STATION_MODEL, type Station } from './station.schema';
 
 const point = ({ longitude, latitude }: LngLatInput) => ({
@@ -168,12 +169,16 @@ export class StationService implements OrgListSource<Station, StationFilter | un
   async changeStatus(input: ChangeStationStatusInput, claims: Claims): Promise<Station> {
     const station = await this.get(input.id);
     await this.access.requireOperator(claims, station.operatorId, 'open or close this station');
-    const problem = statusChangeProblem(station.status, input.status);
-    if (problem) throw conflict(`Station ${input.id}: ${problem}`);
+    STATION_STEPS.requireStep(station.status, input.status);
     const now = new Date();
-    return this.write(station, {
-      $set: { status: input.status, updatedAt: now },
-      $push: {
+    await transition(this.model, {
+      steps: STATION_STEPS,
+      step: input.status,
+      id: station._id,
+      field: 'status',
+      guards: { version: station.version },
+      set: { updatedAt: now },
+      push: {
         statusHistory: {
           status: input.status,
           reason: input.reason.trim(),
@@ -181,8 +186,10 @@ export class StationService implements OrgListSource<Station, StationFilter | un
           changedAt: now,
         },
       },
-      $inc: { version: 1 },
+      inc: { version: 1 },
+      what: 'Station',
     });
+    return this.get(String(station._id));
   }
 
   /** One conditional update on the version read: a concurrent change makes this one a CONFLICT. */

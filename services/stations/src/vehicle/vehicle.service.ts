@@ -4,7 +4,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, conflict, notFound, type FieldError } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
+import { createOrConflict } from '@jiceng/workflow';
 import type { OrgListSource } from '../shared/org-lists';
 import { isIsoDate, shanghaiDate } from '../shared/shanghai-time';
 import { StationsAccess } from '../shared/stations-access';
@@ -93,13 +93,7 @@ export class FlagVehicleService implements OrgListSource<FlagVehicle, null> {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.model.create(vehicle);
-    } catch (error) {
-      if (isDuplicateKeyError(error)) throw conflict(`Plate ${plate} is already a flag vehicle`);
-      throw error;
-    }
-    return vehicle;
+    return createOrConflict(this.model, vehicle, `Plate ${plate} is already a flag vehicle`);
   }
 
   async retire(input: RetireFlagVehicleInput, claims: Claims): Promise<FlagVehicle> {

@@ -4,8 +4,9 @@ import type { Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { fromGeoPoint, toGeoPoint } from '@jiceng/geo';
 import { badUserInput, conflict } from '@jiceng/graphql';
+import { transition } from '@jiceng/workflow';
 import { CLAIM_MODEL, type AttendanceRecord, type Claim } from '../claim/claim.schema';
-import { claimStepProblem, fromStates } from '../claim/claim-state';
+import { CLAIM_STEPS } from '../claim/claim-state';
 import { ClaimService } from '../claim/claim.service';
 import { CommunityAccess } from '../community/community-access';
 import { TaskService } from '../task/task.service';
@@ -55,7 +56,7 @@ export class CheckInService {
         { field: 'input.claimId', message: `cannot check in now: ${timeProblem}` },
       ]);
     const record = this.selfRecord(input, task, now, claims);
-    return this.write(claim, 'checkIn', { state: 'CHECKED_IN', checkIn: record });
+    return this.write(claim, 'checkIn', { checkIn: record });
   }
 
   async checkOut(input: VolunteerAttendanceInput, claims: Claims): Promise<Claim> {
@@ -71,7 +72,6 @@ export class CheckInService {
       ]);
     const record = this.selfRecord(input, task, now, claims);
     return this.write(claim, 'checkOut', {
-      state: 'CHECKED_OUT',
       checkOut: record,
       durationMinutes: countedMinutes(checkedInAt, now, task),
     });
@@ -92,7 +92,6 @@ export class CheckInService {
         },
       ]);
     return this.write(claim, 'checkIn', {
-      state: 'CHECKED_IN',
       checkIn: this.manualRecord(input, at, claims),
     });
   }
@@ -108,15 +107,13 @@ export class CheckInService {
     const timeProblem = checkOutTimeProblem(at, checkedInAt, task, Number.POSITIVE_INFINITY);
     if (timeProblem) throw badUserInput([{ field: 'input.at', message: timeProblem }]);
     return this.write(claim, 'checkOut', {
-      state: 'CHECKED_OUT',
       checkOut: this.manualRecord(input, at, claims),
       durationMinutes: countedMinutes(checkedInAt, at, task),
     });
   }
 
   private requireStep(claim: Claim, step: 'checkIn' | 'checkOut'): void {
-    const problem = claimStepProblem(claim.state, step);
-    if (problem) throw conflict(problem);
+    CLAIM_STEPS.requireStep(claim.state, step);
   }
 
   private async openTask(claim: Claim): Promise<VolunteerTask> {
@@ -171,11 +168,13 @@ export class CheckInService {
     step: 'checkIn' | 'checkOut',
     changes: Partial<Claim>,
   ): Promise<Claim> {
-    const result = await this.model.updateOne(
-      { _id: claim._id, state: { $in: fromStates(step) } },
-      { $set: { ...changes, updatedAt: new Date() } },
-    );
-    if (result.matchedCount === 0) throw conflict(await this.claims.stateProblem(claim._id, step));
+    await transition(this.model, {
+      steps: CLAIM_STEPS,
+      step,
+      id: claim._id,
+      set: { ...changes, updatedAt: new Date() },
+      what: 'Claim',
+    });
     return this.claims.get(String(claim._id));
   }
 }

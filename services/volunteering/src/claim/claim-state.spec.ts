@@ -1,12 +1,13 @@
-import { CLAIM_STEPS, claimStepProblem, type ClaimStep } from './claim-state';
-import { CLAIM_STATES, type ClaimState } from './claim.enums';
+import { CLAIM_STEPS, type ClaimState, type ClaimStep } from './claim-state';
+
+const claimStepProblem = CLAIM_STEPS.stepProblem;
 
 describe('claim transitions', () => {
   it('walks the happy path 认领 → 签到 → 签退 → 审核通过 → 撤销', () => {
     let state: ClaimState = 'CLAIMED';
     for (const step of ['checkIn', 'checkOut', 'approve', 'revoke'] as ClaimStep[]) {
       expect(claimStepProblem(state, step)).toBeNull();
-      state = CLAIM_STEPS[step].to;
+      state = CLAIM_STEPS.steps[step].to;
     }
     expect(state).toBe('REVOKED');
   });
@@ -25,8 +26,10 @@ describe('claim transitions', () => {
   it('never approves a rejected, withdrawn or unfinished claim, and never un-revokes', () => {
     for (const state of ['CLAIMED', 'CHECKED_IN', 'REJECTED', 'WITHDRAWN', 'REVOKED'] as const)
       expect(claimStepProblem(state, 'approve')).not.toBeNull();
-    const terminal = CLAIM_STATES.filter((s) =>
-      (Object.keys(CLAIM_STEPS) as ClaimStep[]).every((step) => claimStepProblem(s, step) !== null),
+    const terminal = CLAIM_STEPS.states.filter((s) =>
+      (Object.keys(CLAIM_STEPS.steps) as ClaimStep[]).every(
+        (step) => claimStepProblem(s, step) !== null,
+      ),
     );
     expect(terminal.sort()).toEqual(['REJECTED', 'REVOKED', 'WITHDRAWN']);
   });

@@ -10,7 +10,8 @@ import {
 } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { TaskLoader } from '../task/task.loader';
-import { CLAIM_STATE_LABELS, CLAIMANT_KIND_LABELS } from './claim.enums';
+import { CLAIM_STEPS } from './claim-state';
+import { CLAIMANT_KIND_LABELS } from './claim.enums';
 import type { Claim } from './claim.schema';
 import { ClaimService } from './claim.service';
 import { attendanceView, reviewView } from './claim.views';
@@ -72,7 +73,7 @@ export class ClaimResolver {
 
   @ResolveField('stateLabel')
   stateLabel(@Parent() claim: Claim) {
-    return CLAIM_STATE_LABELS[claim.state];
+    return CLAIM_STEPS.labels[claim.state];
   }
 
   @ResolveField('checkIn')

@@ -3,13 +3,8 @@ import { withOutbox, type OutboxRecord } from '@jiceng/outbox';
 import type { Evidence } from '../check-in/evidence';
 import type { TaskCategory } from '../task/task.enums';
 import type { GeoPoint } from '@jiceng/geo';
-import {
-  CLAIMANT_KINDS,
-  CLAIM_STATES,
-  type ClaimantKind,
-  type ClaimState,
-  type ReviewDecision,
-} from './claim.enums';
+import { CLAIM_STEPS, type ClaimState } from './claim-state';
+import { CLAIMANT_KINDS, type ClaimantKind, type ReviewDecision } from './claim.enums';
 
 export const CLAIM_MODEL = 'Claim';
 
@@ -102,7 +97,7 @@ export const claimSchema = new Schema<Claim>(
     memberId: { type: Schema.Types.ObjectId, default: null },
     organizationId: { type: Schema.Types.ObjectId, default: null },
     claimedBy: { type: String, required: true },
-    state: { type: String, enum: CLAIM_STATES, required: true },
+    state: { type: String, enum: CLAIM_STEPS.states, required: true },
     claimedAt: { type: Date, required: true },
     withdrawnAt: Date,
     task: {

@@ -14,11 +14,12 @@ import {
 import { MemberProjectionService } from '../member-projection/member-projection.service';
 import { CommunityAccess } from '../community/community-access';
 import { OrgProjectionService } from '@jiceng/org-projection';
+import { transition } from '@jiceng/workflow';
 import { periodRange } from '../shared/period';
 import { TaskService } from '../task/task.service';
 import { audiencesFor, TASK_AUDIENCE_LABELS } from '../task/task.enums';
 import { holderKey, type VolunteerTask } from '../task/task.schema';
-import { claimStepProblem } from './claim-state';
+import { CLAIM_STEPS } from './claim-state';
 import type { ClaimantKind } from './claim.enums';
 import { CLAIM_MODEL, CLAIM_PROJECTION, type Claim } from './claim.schema';
 import type { ClaimFilter, ClaimVolunteerTaskInput, WithdrawClaimInput } from './dto/claim.inputs';
@@ -231,28 +232,17 @@ export class ClaimService implements OnModuleInit {
       throw forbidden(
         `Only the claimant or the community's admin may withdraw claim ${input.claimId}`,
       );
-    const problem = claimStepProblem(claim.state, 'withdraw');
-    if (problem) throw conflict(problem);
+    CLAIM_STEPS.requireStep(claim.state, 'withdraw');
     const now = new Date();
-    const result = await this.model.updateOne(
-      { _id: claim._id, state: 'CLAIMED' },
-      { $set: { state: 'WITHDRAWN', withdrawnAt: now, updatedAt: now } },
-    );
-    if (result.matchedCount === 0) throw conflict(await this.stateProblem(claim._id, 'withdraw'));
+    await transition(this.model, {
+      steps: CLAIM_STEPS,
+      step: 'withdraw',
+      id: claim._id,
+      set: { withdrawnAt: now, updatedAt: now },
+      what: 'Claim',
+    });
     await this.tasks.releaseSlot(claim.taskId, claim._id);
     return this.get(input.claimId);
-  }
-
-  /** After a conditional update matched nothing: why, from the claim's state now. */
-  async stateProblem(
-    id: Types.ObjectId,
-    step: Parameters<typeof claimStepProblem>[1],
-  ): Promise<string> {
-    const current = await this.model.findById(id, { state: 1 }).lean<Pick<Claim, 'state'>>();
-    return (
-      (current && claimStepProblem(current.state, step)) ??
-      `Claim ${id} changed concurrently; read it again and retry`
-    );
   }
 
   private async claimantFor(input: ClaimVolunteerTaskInput, claims: Claims): Promise<Claimant> {

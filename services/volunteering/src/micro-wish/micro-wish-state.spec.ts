@@ -1,11 +1,14 @@
-import { microWishStepProblem } from './micro-wish.enums';
+import { MICRO_WISH_STEPS } from './micro-wish-state';
+
+const microWishStepProblem = MICRO_WISH_STEPS.stepProblem;
 
 describe('micro-wish transitions', () => {
   it('goes collected → claimed → fulfilled, once', () => {
     expect(microWishStepProblem('COLLECTED', 'claim')).toBeNull();
     expect(microWishStepProblem('CLAIMED', 'fulfill')).toBeNull();
-    expect(microWishStepProblem('CLAIMED', 'claim')).toMatch(
-      /CLAIMED \(已认领\); claiming needs COLLECTED/,
+    expect(microWishStepProblem('CLAIMED', 'claim')).toBe('The wish is already CLAIMED (已认领)');
+    expect(microWishStepProblem('FULFILLED', 'claim')).toMatch(
+      /FULFILLED \(已完成\); claiming needs COLLECTED/,
     );
     expect(microWishStepProblem('COLLECTED', 'fulfill')).not.toBeNull();
     expect(microWishStepProblem('FULFILLED', 'cancel')).not.toBeNull();

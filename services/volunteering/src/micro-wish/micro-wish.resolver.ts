@@ -15,7 +15,8 @@ import {
   FulfillMicroWishInput,
   MicroWishIdInput,
 } from './dto/micro-wish.inputs';
-import { MICRO_WISH_STATE_LABELS, WISHER_KIND_LABELS } from './micro-wish.enums';
+import { MICRO_WISH_STEPS } from './micro-wish-state';
+import { WISHER_KIND_LABELS } from './micro-wish.enums';
 import type { MicroWish } from './micro-wish.schema';
 import { MicroWishService } from './micro-wish.service';
 
@@ -69,7 +70,7 @@ export class MicroWishResolver {
 
   @ResolveField('stateLabel')
   stateLabel(@Parent() wish: MicroWish) {
-    return MICRO_WISH_STATE_LABELS[wish.state];
+    return MICRO_WISH_STEPS.labels[wish.state];
   }
 
   @ResolveField('wisherKindLabel')

@@ -1,10 +1,6 @@
 import { Schema, type Types } from 'mongoose';
-import {
-  MICRO_WISH_STATES,
-  WISHER_KINDS,
-  type MicroWishState,
-  type WisherKind,
-} from './micro-wish.enums';
+import { MICRO_WISH_STEPS, type MicroWishState } from './micro-wish-state';
+import { WISHER_KINDS, type WisherKind } from './micro-wish.enums';
 
 export const MICRO_WISH_MODEL = 'MicroWish';
 
@@ -33,7 +29,7 @@ export const microWishSchema = new Schema<MicroWish>(
     title: { type: String, required: true },
     description: String,
     wisherKind: { type: String, enum: WISHER_KINDS, required: true },
-    state: { type: String, enum: MICRO_WISH_STATES, required: true },
+    state: { type: String, enum: MICRO_WISH_STEPS.states, required: true },
     collectedAt: { type: Date, required: true },
     collectedBy: { type: String, required: true },
     memberId: { type: Schema.Types.ObjectId, default: null },

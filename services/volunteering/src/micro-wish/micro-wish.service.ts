@@ -2,15 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import { hasGlobalScope, visibleOrNull, type Claims } from '@jiceng/auth';
-import {
-  conflict,
-  forbidden,
-  notFound,
-  paginate,
-  type Connection,
-  type PageArgs,
-} from '@jiceng/graphql';
+import { forbidden, notFound, paginate, type Connection, type PageArgs } from '@jiceng/graphql';
 import { CommunityAccess } from '../community/community-access';
+import { transition } from '@jiceng/workflow';
 import { periodRange } from '../shared/period';
 import type {
   CancelMicroWishInput,
@@ -19,7 +13,7 @@ import type {
   MicroWishFilter,
   MicroWishIdInput,
 } from './dto/micro-wish.inputs';
-import { MICRO_WISH_STEPS, microWishStepProblem, type MicroWishStep } from './micro-wish.enums';
+import { MICRO_WISH_STEPS, type MicroWishStep } from './micro-wish-state';
 import { MICRO_WISH_MODEL, type MicroWish } from './micro-wish.schema';
 
 export interface MicroWishStats {
@@ -177,19 +171,14 @@ export class MicroWishService {
     step: MicroWishStep,
     changes: Partial<MicroWish>,
   ): Promise<MicroWish> {
-    const problem = microWishStepProblem(wish.state, step);
-    if (problem) throw conflict(problem);
-    const { from, to } = MICRO_WISH_STEPS[step];
-    const result = await this.model.updateOne(
-      { _id: wish._id, state: { $in: from } },
-      { $set: { ...changes, state: to, updatedAt: new Date() } },
-    );
-    if (result.matchedCount === 0) {
-      const current = await this.get(String(wish._id));
-      throw conflict(
-        microWishStepProblem(current.state, step) ?? 'The wish changed concurrently; retry',
-      );
-    }
+    MICRO_WISH_STEPS.requireStep(wish.state, step);
+    await transition(this.model, {
+      steps: MICRO_WISH_STEPS,
+      step,
+      id: wish._id,
+      set: { ...changes, updatedAt: new Date() },
+      what: 'Micro wish',
+    });
     return this.get(String(wish._id));
   }
 }

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
-import { conflict } from '@jiceng/graphql';
 import { OutboxRelays } from '@jiceng/outbox';
+import { transition } from '@jiceng/workflow';
 import { reviewRecord } from '../claim/claim.events';
 import { CLAIM_MODEL, type Claim, type ClaimReview } from '../claim/claim.schema';
-import { claimStepProblem, fromStates } from '../claim/claim-state';
+import { CLAIM_STEPS } from '../claim/claim-state';
 import { ClaimService } from '../claim/claim.service';
 import { CommunityAccess } from '../community/community-access';
 import type {
@@ -38,16 +38,15 @@ export class ReviewService {
       reviewedBy: claims.sub,
       reviewedAt: now,
     };
-    const result = await this.model.updateOne(
-      { _id: claim._id, state: { $in: fromStates('approve') } },
-      {
-        $set: { state: 'APPROVED', review, updatedAt: now },
-        $push: { outbox: reviewRecord('approved', claim, now, now) },
-      },
-    );
-    if (result.matchedCount === 0)
-      throw conflict(await this.claims.stateProblem(claim._id, 'approve'));
-    this.relay.kick(String(claim._id));
+    await transition(this.model, {
+      steps: CLAIM_STEPS,
+      step: 'approve',
+      id: claim._id,
+      set: { review, updatedAt: now },
+      outbox: reviewRecord('approved', claim, now, now),
+      relay: this.relay,
+      what: 'Claim',
+    });
     return this.claims.get(input.claimId);
   }
 
@@ -61,12 +60,13 @@ export class ReviewService {
       reviewedBy: claims.sub,
       reviewedAt: now,
     };
-    const result = await this.model.updateOne(
-      { _id: claim._id, state: { $in: fromStates('reject') } },
-      { $set: { state: 'REJECTED', review, updatedAt: now } },
-    );
-    if (result.matchedCount === 0)
-      throw conflict(await this.claims.stateProblem(claim._id, 'reject'));
+    await transition(this.model, {
+      steps: CLAIM_STEPS,
+      step: 'reject',
+      id: claim._id,
+      set: { review, updatedAt: now },
+      what: 'Claim',
+    });
     return this.claims.get(input.claimId);
   }
 
@@ -75,20 +75,18 @@ export class ReviewService {
     const claim = await this.reviewable(input.claimId, claims, 'revoke');
     const approvedAt = (claim.review as ClaimReview).reviewedAt;
     const now = new Date();
-    const result = await this.model.updateOne(
-      { _id: claim._id, state: { $in: fromStates('revoke') } },
-      {
-        $set: {
-          state: 'REVOKED',
-          revocation: { reason: input.reason.trim(), revokedBy: claims.sub, revokedAt: now },
-          updatedAt: now,
-        },
-        $push: { outbox: reviewRecord('revoked', claim, approvedAt, now) },
+    await transition(this.model, {
+      steps: CLAIM_STEPS,
+      step: 'revoke',
+      id: claim._id,
+      set: {
+        revocation: { reason: input.reason.trim(), revokedBy: claims.sub, revokedAt: now },
+        updatedAt: now,
       },
-    );
-    if (result.matchedCount === 0)
-      throw conflict(await this.claims.stateProblem(claim._id, 'revoke'));
-    this.relay.kick(String(claim._id));
+      outbox: reviewRecord('revoked', claim, approvedAt, now),
+      relay: this.relay,
+      what: 'Claim',
+    });
     return this.claims.get(input.claimId);
   }
 
@@ -99,8 +97,7 @@ export class ReviewService {
   ): Promise<Claim> {
     const claim = await this.claims.get(id);
     await this.access.requireAdmin(claims, claim.communityId);
-    const problem = claimStepProblem(claim.state, step);
-    if (problem) throw conflict(problem);
+    CLAIM_STEPS.requireStep(claim.state, step);
     return claim;
   }
 }

@@ -1,17 +1,18 @@
 import {
   SERVICE_REQUEST_STEPS,
   isOverdue,
-  serviceRequestStepProblem,
+  type ServiceRequestState,
   type ServiceRequestStep,
 } from './service-request-state';
-import type { ServiceRequestState } from './service-request.enums';
+
+const serviceRequestStepProblem = SERVICE_REQUEST_STEPS.stepProblem;
 
 describe('service request loop', () => {
   it('walks 采集上报 → 审查受理 → 处理反馈 → 核查结案 → 考核评价 in order only', () => {
     let state: ServiceRequestState = 'REPORTED';
     for (const step of ['accept', 'respond', 'close', 'evaluate'] as ServiceRequestStep[]) {
       expect(serviceRequestStepProblem(state, step)).toBeNull();
-      state = SERVICE_REQUEST_STEPS[step].to;
+      state = SERVICE_REQUEST_STEPS.steps[step].to;
     }
     expect(state).toBe('EVALUATED');
     expect(serviceRequestStepProblem('REPORTED', 'close')).toMatch(

@@ -1,17 +1,4 @@
 // 群众诉求: the five-step closed loop 采集上报 → 审查受理 → 处理反馈 → 核查结案 → 考核评价.
-export const SERVICE_REQUEST_STATE_LABELS = {
-  REPORTED: '采集上报',
-  ACCEPTED: '审查受理',
-  RESPONDED: '处理反馈',
-  CLOSED: '核查结案',
-  EVALUATED: '考核评价',
-  DECLINED: '不予受理',
-} as const;
-export type ServiceRequestState = keyof typeof SERVICE_REQUEST_STATE_LABELS;
-export const SERVICE_REQUEST_STATES = Object.keys(
-  SERVICE_REQUEST_STATE_LABELS,
-) as ServiceRequestState[];
-
 export const SERVICE_REQUEST_CATEGORY_LABELS = {
   ENVIRONMENT: '环境卫生',
   PROPERTY_MANAGEMENT: '物业管理',

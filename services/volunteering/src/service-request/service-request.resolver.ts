@@ -21,8 +21,8 @@ import {
   SATISFACTION_LABELS,
   SERVICE_REQUEST_CATEGORY_LABELS,
   SERVICE_REQUEST_CHANNEL_LABELS,
-  SERVICE_REQUEST_STATE_LABELS,
 } from './service-request.enums';
+import { SERVICE_REQUEST_STEPS } from './service-request-state';
 import type { ServiceRequest } from './service-request.schema';
 import { ServiceRequestService } from './service-request.service';
 
@@ -71,7 +71,7 @@ export class ServiceRequestResolver {
 
   @ResolveField('stateLabel')
   stateLabel(@Parent() request: ServiceRequest) {
-    return SERVICE_REQUEST_STATE_LABELS[request.state];
+    return SERVICE_REQUEST_STEPS.labels[request.state];
   }
 
   @ResolveField('satisfactionLabel')
@@ -88,7 +88,7 @@ export class ServiceRequestResolver {
   history(@Parent() request: ServiceRequest) {
     return request.history.map((h) => ({
       ...h,
-      stateLabel: SERVICE_REQUEST_STATE_LABELS[h.state],
+      stateLabel: SERVICE_REQUEST_STEPS.labels[h.state],
     }));
   }
 

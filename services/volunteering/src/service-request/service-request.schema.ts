@@ -3,12 +3,11 @@ import {
   SATISFACTIONS,
   SERVICE_REQUEST_CATEGORIES,
   SERVICE_REQUEST_CHANNELS,
-  SERVICE_REQUEST_STATES,
   type Satisfaction,
   type ServiceRequestCategory,
   type ServiceRequestChannel,
-  type ServiceRequestState,
 } from './service-request.enums';
+import { SERVICE_REQUEST_STEPS, type ServiceRequestState } from './service-request-state';
 
 export const SERVICE_REQUEST_MODEL = 'ServiceRequest';
 
@@ -56,7 +55,7 @@ export const serviceRequestSchema = new Schema<ServiceRequest>(
     description: String,
     category: { type: String, enum: SERVICE_REQUEST_CATEGORIES, required: true },
     channel: { type: String, enum: SERVICE_REQUEST_CHANNELS, required: true },
-    state: { type: String, enum: SERVICE_REQUEST_STATES, required: true },
+    state: { type: String, enum: SERVICE_REQUEST_STEPS.states, required: true },
     reportedAt: { type: Date, required: true },
     acceptedAt: Date,
     dueDate: String,

@@ -5,7 +5,6 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import {
   badUserInput,
-  conflict,
   forbidden,
   notFound,
   paginate,
@@ -24,12 +23,8 @@ import type {
   RespondServiceRequestInput,
   ServiceRequestFilter,
 } from './dto/service-request.inputs';
-import {
-  SERVICE_REQUEST_STEPS,
-  isOverdue,
-  serviceRequestStepProblem,
-  type ServiceRequestStep,
-} from './service-request-state';
+import { transition } from '@jiceng/workflow';
+import { SERVICE_REQUEST_STEPS, isOverdue, type ServiceRequestStep } from './service-request-state';
 import { summarizeServiceRequests, type ServiceRequestStats } from './service-request-stats';
 import { SERVICE_REQUEST_MODEL, type ServiceRequest } from './service-request.schema';
 
@@ -210,8 +205,7 @@ export class ServiceRequestService {
   ): Promise<ServiceRequest> {
     const request = await this.get(id);
     await this.access.requireAdmin(claims, request.communityId);
-    const problem = serviceRequestStepProblem(request.state, step);
-    if (problem) throw conflict(problem);
+    SERVICE_REQUEST_STEPS.requireStep(request.state, step);
     return request;
   }
 
@@ -231,20 +225,15 @@ export class ServiceRequestService {
     changes: Partial<ServiceRequest>,
     note?: string | null,
   ): Promise<ServiceRequest> {
-    const { from, to } = SERVICE_REQUEST_STEPS[step];
-    const result = await this.model.updateOne(
-      { _id: request._id, state: from },
-      {
-        $set: { ...changes, state: to, updatedAt: new Date() },
-        $push: { history: { state: to, at, by: claims.sub, note: note ?? null } },
-      },
-    );
-    if (result.matchedCount === 0) {
-      const current = await this.get(String(request._id));
-      throw conflict(
-        serviceRequestStepProblem(current.state, step) ?? 'The request changed concurrently; retry',
-      );
-    }
+    const { to } = SERVICE_REQUEST_STEPS.steps[step];
+    await transition(this.model, {
+      steps: SERVICE_REQUEST_STEPS,
+      step,
+      id: request._id,
+      set: { ...changes, updatedAt: new Date() },
+      push: { history: { state: to, at, by: claims.sub, note: note ?? null } },
+      what: 'Service request',
+    });
     return this.get(String(request._id));
   }
 }

@@ -16,7 +16,7 @@ import { IsYear } from '../../shared/year';
 import {
   RURAL_FUNDING_TYPES,
   RURAL_PROJECT_KINDS,
-  RURAL_PROJECT_STATUSES,
+  RURAL_PROJECT_STEPS,
   type RuralFundingType,
   type RuralProjectKind,
   type RuralProjectStatus,
@@ -120,7 +120,7 @@ export class AdvanceRuralProjectStatusInput {
   @IsMongoId()
   id!: string;
 
-  @IsEnum(RURAL_PROJECT_STATUSES)
+  @IsEnum(RURAL_PROJECT_STEPS.states)
   to!: RuralProjectStatus;
 
   @IsIsoDate()
@@ -133,7 +133,7 @@ export class RuralProjectFilter {
   kinds?: RuralProjectKind[];
 
   @IsOptional()
-  @IsEnum(RURAL_PROJECT_STATUSES, { each: true })
+  @IsEnum(RURAL_PROJECT_STEPS.states, { each: true })
   statuses?: RuralProjectStatus[];
 
   @IsOptional()

@@ -20,14 +20,13 @@ import {
   AMENITIES,
   STATION_KINDS,
   STATION_SERVICES,
-  STATION_STATUSES,
   WEEKDAYS,
   type Amenity,
   type StationKind,
   type StationService,
-  type StationStatus,
   type Weekday,
 } from '../station.enums';
+import { STATION_STEPS, type StationStatus } from '../station-status';
 
 /** The radius of the 15-minute service circle and well beyond; a city-wide search is 50 km. */
 export const MAX_NEARBY_RADIUS_METERS = 50_000;
@@ -137,7 +136,7 @@ export class ChangeStationStatusInput {
   @IsMongoId()
   id!: string;
 
-  @IsEnum(STATION_STATUSES)
+  @IsEnum(STATION_STEPS.states)
   status!: StationStatus;
 
   @IsText({ min: 2, max: 500 })
@@ -174,7 +173,7 @@ export class NearbyStationsInput extends LngLatInput {
 export class StationFilter {
   @IsOptional()
   @ArrayUnique()
-  @IsEnum(STATION_STATUSES, { each: true })
+  @IsEnum(STATION_STEPS.states, { each: true })
   statuses?: StationStatus[];
 
   @IsOptional()

@@ -1,5 +1,5 @@
 import { IsEnum, IsMongoId, IsOptional } from 'class-validator';
-import { CLAIM_STATES, type ClaimState } from '../claim.enums';
+import { CLAIM_STEPS, type ClaimState } from '../claim-state';
 
 export class ClaimVolunteerTaskInput {
   @IsMongoId()
@@ -21,6 +21,6 @@ export class WithdrawClaimInput {
 
 export class ClaimFilter {
   @IsOptional()
-  @IsEnum(CLAIM_STATES, { each: true })
+  @IsEnum(CLAIM_STEPS.states, { each: true })
   states?: ClaimState[];
 }

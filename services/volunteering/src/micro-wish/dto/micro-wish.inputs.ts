@@ -1,11 +1,7 @@
 import { IsLine, IsText } from '@jiceng/graphql';
 import { IsEnum, IsMongoId, IsOptional } from 'class-validator';
-import {
-  MICRO_WISH_STATES,
-  WISHER_KINDS,
-  type MicroWishState,
-  type WisherKind,
-} from '../micro-wish.enums';
+import { MICRO_WISH_STEPS, type MicroWishState } from '../micro-wish-state';
+import { WISHER_KINDS, type WisherKind } from '../micro-wish.enums';
 
 export class CollectMicroWishInput {
   @IsMongoId()
@@ -45,6 +41,6 @@ export class CancelMicroWishInput {
 
 export class MicroWishFilter {
   @IsOptional()
-  @IsEnum(MICRO_WISH_STATES, { each: true })
+  @IsEnum(MICRO_WISH_STEPS.states, { each: true })
   states?: MicroWishState[];
 }

@@ -4,12 +4,11 @@ import {
   SATISFACTIONS,
   SERVICE_REQUEST_CATEGORIES,
   SERVICE_REQUEST_CHANNELS,
-  SERVICE_REQUEST_STATES,
   type Satisfaction,
   type ServiceRequestCategory,
   type ServiceRequestChannel,
-  type ServiceRequestState,
 } from '../service-request.enums';
+import { SERVICE_REQUEST_STEPS, type ServiceRequestState } from '../service-request-state';
 
 export class ReportServiceRequestInput {
   @IsMongoId()
@@ -82,7 +81,7 @@ export class EvaluateServiceRequestInput {
 
 export class ServiceRequestFilter {
   @IsOptional()
-  @IsEnum(SERVICE_REQUEST_STATES, { each: true })
+  @IsEnum(SERVICE_REQUEST_STEPS.states, { each: true })
   states?: ServiceRequestState[];
 
   /** true: overdue ones only (open past the due date, or closed late); false: the others. */
