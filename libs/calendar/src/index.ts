@@ -1,0 +1,3 @@
+export * from './clock';
+export * from './period';
+export * from './validate';
