@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
+import { shanghaiInstant } from '@jiceng/calendar';
 import { destination, EARTH_RADIUS_METERS } from '../geo/geo';
-import { shanghaiInstant } from '../shared/shanghai-time';
 import { rankNearby, type NearbyCandidate } from './nearby';
 import type { OpeningInterval } from './opening-hours';
 

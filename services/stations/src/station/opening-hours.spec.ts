@@ -1,4 +1,4 @@
-import { shanghaiInstant } from '../shared/shanghai-time';
+import { shanghaiInstant } from '@jiceng/calendar';
 import { isOpenAt, isOvernight, openingHoursProblems, type OpeningInterval } from './opening-hours';
 
 const WORKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;

@@ -1,4 +1,4 @@
-import { shanghaiClock } from '../shared/shanghai-time';
+import { shanghaiClock } from '@jiceng/calendar';
 import { WEEKDAYS, type Weekday } from './station.enums';
 
 /**
@@ -94,7 +94,7 @@ export function openingHoursProblems(intervals: OpeningInterval[]): IntervalProb
 /** Whether the schedule has the station open at the instant (Asia/Shanghai). */
 export function isOpenAt(intervals: OpeningInterval[], instant: Date): boolean {
   const { weekday, minute } = shanghaiClock(instant);
-  const t = weekday * DAY + minute;
+  const t = (weekday - 1) * DAY + minute; // ISO weekday: Monday is 1, the week's minute 0
   return intervals.some((interval) =>
     (weekSpans(interval) ?? []).some(([start, end]) => start <= t && t < end),
   );
