@@ -10,8 +10,8 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
+import { periodArg } from '@jiceng/calendar';
 import { CommunityAccess } from '../community/community-access';
-import { periodRange } from '../shared/period';
 import type {
   CancelMicroWishInput,
   CollectMicroWishInput,
@@ -99,7 +99,7 @@ export class MicroWishService {
     const communities = await this.access.communitiesUnder(claims, organizationId);
     const match: QueryFilter<MicroWish> = { communityId: { $in: communities } };
     if (period) {
-      const { from, to } = periodRange(period);
+      const { startsAt: from, endsAt: to } = periodArg(period);
       match.collectedAt = { $gte: from, $lt: to };
     }
     const rows = await this.model.aggregate<{ _id: string; n: number }>([

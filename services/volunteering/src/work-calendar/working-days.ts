@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from '../shared/shanghai-time';
+import { addDays, isoWeekday } from '@jiceng/calendar';
 import type { WorkCalendarDayKind } from './work-calendar.data';
 
 /** Days that differ from the Monday–Friday rule: holidays and make-up workdays, by date. */
