@@ -13,8 +13,9 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
+import { shanghaiDate } from '@jiceng/calendar';
 import { RuralAccess } from '../shared/rural-access';
-import { shanghaiDate, stepDateProblems } from '../shared/shanghai';
+import { stepDateProblems } from '../shared/step-dates';
 import type {
   AssessCommitmentSheetInput,
   CommitmentSheetFilter,

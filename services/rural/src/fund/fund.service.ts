@@ -13,7 +13,7 @@ import {
 } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { RuralAccess } from '../shared/rural-access';
-import { stepDateProblems } from '../shared/shanghai';
+import { stepDateProblems } from '../shared/step-dates';
 import type {
   AdvanceFundApplicationInput,
   ApplyForFundInput,

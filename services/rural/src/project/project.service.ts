@@ -11,11 +11,11 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
+import { shanghaiDate, shanghaiYear } from '@jiceng/calendar';
 import { PairingService } from '../pairing/pairing.service';
 import { VILLAGE_SECTOR } from '../shared/authority';
 import { FacetPager } from '../shared/facet-pager';
 import { RuralAccess } from '../shared/rural-access';
-import { shanghaiDate, shanghaiYear } from '../shared/shanghai';
 import type {
   AddRuralMilestoneInput,
   AdvanceRuralProjectStatusInput,

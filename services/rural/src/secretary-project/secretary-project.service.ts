@@ -13,7 +13,7 @@ import {
 } from '@jiceng/graphql';
 import { FacetPager } from '../shared/facet-pager';
 import { RuralAccess } from '../shared/rural-access';
-import { stepDateProblems } from '../shared/shanghai';
+import { stepDateProblems } from '../shared/step-dates';
 import { completionByYear, type CompletionRow, type StateCount } from './completion';
 import type {
   AdvanceSecretaryProjectInput,
