@@ -1,3 +1,5 @@
 export * from './clock';
 export * from './period';
 export * from './validate';
+export * from './official-days';
+export * from './working-days';

@@ -1,6 +1,13 @@
 // 群众诉求 of 2023 H1: 1320 accepted, 1318 closed (99.85%; the report's 99.86% is not a whole
 // number of 1320), 95.29% of the evaluated satisfied, 20 closed late, 2 still open, 12 declined.
-import { addDays, shanghaiDate, shanghaiDayEnd, shanghaiInstant } from '@jiceng/calendar';
+import {
+  addDays,
+  addWorkingDays,
+  officialCalendarDays,
+  shanghaiDate,
+  shanghaiDayEnd,
+  shanghaiInstant,
+} from '@jiceng/calendar';
 import type {
   Satisfaction,
   ServiceRequestCategory,
@@ -10,8 +17,7 @@ import type {
   ServiceRequest,
   ServiceRequestStepRecord,
 } from '../service-request/service-request.schema';
-import { officialCalendarDays } from '../work-calendar/work-calendar.data';
-import { addWorkingDays, SERVICE_REQUEST_WORKING_DAYS } from '../work-calendar/working-days';
+import { SERVICE_REQUEST_WORKING_DAYS } from '../work-calendar/work-calendar.service';
 import {
   ADMIN,
   DEMO_REQUESTS,

@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import type { WorkCalendarDayKind } from './work-calendar.data';
+import type { WorkCalendarDayKind } from '@jiceng/calendar';
 
 export const WORK_CALENDAR_MODEL = 'WorkCalendarDay';
 

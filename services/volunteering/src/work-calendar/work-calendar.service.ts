@@ -5,16 +5,20 @@ import type { Claims } from '@jiceng/auth';
 import { badUserInput, forbidden } from '@jiceng/graphql';
 import {
   addDays,
+  addWorkingDays,
   DATE_MESSAGE,
   isIsoDate,
   isYear,
+  officialCalendarDays,
   shanghaiDate,
   shanghaiDayEnd,
   YEAR_MESSAGE,
+  type WorkCalendarDayKind,
 } from '@jiceng/calendar';
-import { officialCalendarDays, type WorkCalendarDayKind } from './work-calendar.data';
 import { WORK_CALENDAR_MODEL, type WorkCalendarDay } from './work-calendar.schema';
-import { addWorkingDays, SERVICE_REQUEST_WORKING_DAYS } from './working-days';
+
+/** 群众诉求 are due within this many working days after acceptance (审查受理). */
+export const SERVICE_REQUEST_WORKING_DAYS = 5;
 
 export interface DueDate {
   dueDate: string;

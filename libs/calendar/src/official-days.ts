@@ -1,7 +1,9 @@
+import { addDays, daysBetween } from './clock';
+
 // Official public holidays (放假) and make-up workdays (调休上班) from the State Council General
-// Office's annual notices (国务院办公厅关于<year>年部分节假日安排的通知), 2023–2026. Loaded into the
-// `work_calendar_days` collection at start without overwriting days an ADMIN has changed; later
-// years are added as data (setWorkCalendarDay), not code.
+// Office's annual notices (国务院办公厅关于<year>年部分节假日安排的通知), 2023–2026, as data. A service
+// that lets ADMINs correct or extend them stores them (volunteering's work_calendar_days loads
+// these at start without overwriting an ADMIN's change) and passes its days to addWorkingDays.
 export type WorkCalendarDayKind = 'HOLIDAY' | 'WORKDAY';
 
 export interface CalendarDay {
@@ -50,10 +52,7 @@ const NOTICES: Record<number, Notice[]> = {
 };
 
 function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
-    dates.push(new Date(t).toISOString().slice(0, 10));
-  return dates;
+  return Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => addDays(from, i));
 }
 
 /** Every holiday and make-up workday of the notices, in date order. */
