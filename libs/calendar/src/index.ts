@@ -3,3 +3,4 @@ export * from './period';
 export * from './validate';
 export * from './official-days';
 export * from './working-days';
+export * from './opening-hours';

@@ -4,12 +4,12 @@
 import {
   addDays,
   daysBetween,
+  isOpenAt,
   isoWeekday,
   shanghaiClock,
   shanghaiDate,
   shanghaiInstant,
 } from '@jiceng/calendar';
-import { isOpenAt } from '../station/opening-hours';
 import type { StationService } from '../station/station.enums';
 import type { Station } from '../station/station.schema';
 import { visitFingerprint } from '../visit/visit-fingerprint';

@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import type { OpeningInterval } from './opening-hours';
+import type { OpeningInterval } from '@jiceng/calendar';
 import {
   AMENITIES,
   STATION_KINDS,

@@ -16,7 +16,7 @@ import type {
   UpdateStationInput,
 } from './dto/station.inputs';
 import { rankNearby, type NearbyConnection } from './nearby';
-import { openingHoursProblems } from './opening-hours';
+import { openingHoursProblems } from '@jiceng/calendar';
 import { statusChangeProblem } from './station-status';
 import { STATION_MODEL, type Station } from './station.schema';
 
