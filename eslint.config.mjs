@@ -33,6 +33,23 @@ export default tseslint.config(
     },
   },
   {
+    // What runs in production never reaches for test helpers, nor for demo data outside the demo
+    // loaders (src/demo/), which `npm start` runs on purpose.
+    files: ['services/*/src/**/*.ts', 'gateway/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'libs/testing/**', 'libs/demo/**', '**/demo/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@jiceng/testing', message: 'Test helpers are for test/ and *.spec.ts only.' },
+            { name: '@jiceng/demo', message: 'Demo data belongs to src/demo/ loaders only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Command-line scripts and the gateway's start-up message talk to a terminal.
     files: ['gateway/scripts/**/*.ts', 'gateway/src/main.ts', '**/demo/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { claimsSecretFromEnv, jwtSecretFromEnv } from '@jiceng/auth';
+import { DEFAULT_PORTS } from '@jiceng/graphql';
 
 export interface GatewayConfig {
   host: string;
@@ -19,7 +20,7 @@ export interface GatewayConfig {
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   return {
     host: env.HOST ?? '127.0.0.1',
-    port: Number(env.PORT ?? 4000),
+    port: Number(env.PORT ?? DEFAULT_PORTS.gateway),
     production: env.NODE_ENV === 'production',
     jwtSecret: jwtSecretFromEnv(env),
     claimsSecret: claimsSecretFromEnv(env),

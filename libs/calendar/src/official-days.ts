@@ -4,7 +4,9 @@ import { addDays, daysBetween } from './clock';
 // Office's annual notices (国务院办公厅关于<year>年部分节假日安排的通知), 2023–2026, as data. A service
 // that lets ADMINs correct or extend them stores them (volunteering's work_calendar_days loads
 // these at start without overwriting an ADMIN's change) and passes its days to addWorkingDays.
-export type WorkCalendarDayKind = 'HOLIDAY' | 'WORKDAY';
+// The kinds of day that differ from the Monday–Friday rule.
+export const WORK_CALENDAR_DAY_KINDS = ['HOLIDAY', 'WORKDAY'] as const;
+export type WorkCalendarDayKind = (typeof WORK_CALENDAR_DAY_KINDS)[number];
 
 export interface CalendarDay {
   date: string;

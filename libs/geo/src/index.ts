@@ -1,1 +1,3 @@
 export * from './regions/regions';
+export * from './sphere/points';
+export * from './sphere/sphere';

@@ -11,3 +11,4 @@ export * from './http-body';
 
 /** SDL shared by every subgraph (DateTime, PageInfo); add it to the subgraph's type paths. */
 export const COMMON_SDL_PATH = join(__dirname, 'common.graphql');
+export * from './ports';

@@ -72,12 +72,13 @@ export class OrgProjectionService {
 
   /**
    * The subtrees of several roots in one read: for each root, its own node (when known) and every
-   * node below it. A request that lists something per organization of a page asks for all of
-   * them at once, instead of one subtree read per organization.
+   * node below it, optionally only those matching `where` (the root included). A request that
+   * lists something per organization of a page asks for all of them at once, instead of one
+   * subtree read per organization.
    */
   async subtrees(
     roots: readonly (string | Types.ObjectId)[],
-    fields?: Record<string, 1>,
+    options: { fields?: Record<string, 1>; where?: QueryFilter<OrgNode> } = {},
   ): Promise<Map<string, OrgNode[]>> {
     const ids = [...new Set(roots.map(String))].filter((r) => Types.ObjectId.isValid(r));
     const subtrees = new Map<string, OrgNode[]>(ids.map((id) => [id, []]));
@@ -85,8 +86,8 @@ export class OrgProjectionService {
     const rootIds = ids.map((id) => new Types.ObjectId(id));
     const nodes = await this.model
       .find(
-        { $or: [{ _id: { $in: rootIds } }, { ancestorIds: { $in: rootIds } }] },
-        fields && { ...fields, ancestorIds: 1 },
+        { ...options.where, $or: [{ _id: { $in: rootIds } }, { ancestorIds: { $in: rootIds } }] },
+        options.fields && { ...options.fields, ancestorIds: 1 },
       )
       .lean<OrgNode[]>();
     for (const node of nodes)

@@ -1,11 +1,17 @@
 import 'reflect-metadata';
 import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ArgumentValidationPipe, jsonBody, SUBGRAPH_BODY_LIMIT_BYTES } from '@jiceng/graphql';
+import {
+  ArgumentValidationPipe,
+  DEFAULT_PORTS,
+  jsonBody,
+  SUBGRAPH_BODY_LIMIT_BYTES,
+  type SubgraphName,
+} from '@jiceng/graphql';
 
 export interface SubgraphOptions {
-  name: string;
-  defaultPort: number;
+  /** Also picks the default port (DEFAULT_PORTS) when PORT is not set. */
+  name: SubgraphName;
 }
 
 /** Starts a subgraph on HOST:PORT with the platform's argument validation. */
@@ -22,7 +28,7 @@ export async function bootstrapSubgraph(
   app.use(...jsonBody(SUBGRAPH_BODY_LIMIT_BYTES));
   app.useGlobalPipes(new ArgumentValidationPipe());
   app.enableShutdownHooks();
-  const port = Number(process.env.PORT ?? options.defaultPort);
+  const port = Number(process.env.PORT ?? DEFAULT_PORTS[options.name]);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen(port, host);
   // Outlive the gateway's pooled keep-alive connections, so it never writes to a closed socket.

@@ -5,3 +5,4 @@ export * from './wait-for';
 export * from './org-tree';
 export * from './kafka-groups';
 export * from './databases';
+export * from './enum-sources';

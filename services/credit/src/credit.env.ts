@@ -55,5 +55,3 @@ export const consumerGroups = (prefix: string) => ({
   projects: `${prefix}-projects`,
   orgTree: `${prefix}-org-tree`,
 });
-
-export const CREDIT_DEFAULT_PORT = 4006;

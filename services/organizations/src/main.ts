@@ -1,4 +1,4 @@
 import { bootstrapSubgraph } from '@jiceng/subgraph';
 import { AppModule, SERVICE_NAME } from './app.module';
 
-void bootstrapSubgraph(AppModule, { name: SERVICE_NAME, defaultPort: 4001 });
+void bootstrapSubgraph(AppModule, { name: SERVICE_NAME });

@@ -1,7 +1,6 @@
 import { orgProjectionGroup } from '@jiceng/org-projection';
 
 export const SERVICE_NAME = 'rural';
-export const RURAL_DEFAULT_PORT = 4005;
 
 // Every setting of the rural service besides the shared ones (MONGO_URL, MONGO_DB,
 // KAFKA_BROKERS, CLAIMS_SECRET, PORT, HOST), with its default.

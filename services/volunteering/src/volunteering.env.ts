@@ -24,5 +24,3 @@ export function volunteeringEnv(env: NodeJS.ProcessEnv = process.env): Volunteer
     memberProjectionGroup: env.MEMBER_PROJECTION_GROUP ?? 'jiceng-volunteering-member-projection',
   };
 }
-
-export const VOLUNTEERING_DEFAULT_PORT = 4003;

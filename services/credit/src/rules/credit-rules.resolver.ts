@@ -5,8 +5,8 @@ import type { CreditRuleSet, PointsRule, ShareRule } from './credit-rules';
 import { CreditRulesService } from './credit-rules.service';
 import { PublishCreditRulesInput } from './dto/credit-rules.inputs';
 
-const BASIS_LABELS = { TASK: '按任务积分', HOURS: '按服务时长' } as const;
-const SHARE_LABELS = { NONE: '不计分', FRACTION: '按比例', FIXED: '固定积分' } as const;
+export const BASIS_LABELS = { TASK: '按任务积分', HOURS: '按服务时长' } as const;
+export const SHARE_LABELS = { NONE: '不计分', FRACTION: '按比例', FIXED: '固定积分' } as const;
 
 @Resolver('CreditRuleSet')
 export class CreditRulesResolver {

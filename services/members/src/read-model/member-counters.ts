@@ -58,7 +58,7 @@ export class MemberCounters {
   // where each organization would otherwise read its whole subtree and its counters again.
   private readonly subtreeLoader = new RequestLoader<string, Pick<OrgNode, '_id' | 'sector'>[]>(
     async (roots) => {
-      const subtrees = await this.orgs.subtrees(roots, { _id: 1, sector: 1 });
+      const subtrees = await this.orgs.subtrees(roots, { fields: { _id: 1, sector: 1 } });
       return roots.map((root) => withRoot(new Types.ObjectId(root), subtrees.get(root) ?? []));
     },
   );

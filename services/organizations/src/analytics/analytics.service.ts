@@ -9,7 +9,7 @@ import {
   ORGANIZATION_SECTOR_LABELS,
   type OrganizationKind,
   type OrganizationSector,
-} from '../organization/organization.enums';
+} from '@jiceng/events';
 import { ORGANIZATION_MODEL, type Organization } from '../organization/organization.schema';
 import { OrganizationService, scopedNode } from '../organization/organization.service';
 import {

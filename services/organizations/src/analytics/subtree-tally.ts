@@ -1,11 +1,7 @@
 // Counting a subtree's organizations by kind, sector and region: a pure fold over the projected
 // nodes, so the read can stream them.
 import type { Types } from 'mongoose';
-import type {
-  OrganizationKind,
-  OrganizationSector,
-  OrganizationStatus,
-} from '../organization/organization.enums';
+import type { OrganizationKind, OrganizationSector, OrganizationStatus } from '@jiceng/events';
 import { isRatedOrganization } from '../star-rating/star-rating.enums';
 
 export interface TalliedNode {

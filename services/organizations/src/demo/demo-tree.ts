@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
 import { DEMO_FIRMS, firmBranchName } from '../firm/demo-firms';
-import type { OrganizationKind, OrganizationSector } from '../organization/organization.enums';
+import type { OrganizationKind, OrganizationSector } from '@jiceng/events';
 import { chineseNumeral, insertMissing as insertDemo } from '@jiceng/demo';
 
 /** A node of the demo trees; ids derive from the path so loading twice changes nothing. */

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import mongoose, { mongo, Types, type Model } from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import { quartersOfYear } from '@jiceng/calendar';
-import type { OrganizationKind, OrganizationSector } from '../organization/organization.enums';
+import type { OrganizationKind, OrganizationSector } from '@jiceng/events';
 import { ORGANIZATION_MODEL, organizationSchema } from '../organization/organization.schema';
 import { DEFAULT_RATING_TEMPLATE } from '../star-rating/default-template';
 import { buildTemplate } from '../star-rating/rating-template.rules';

@@ -21,7 +21,7 @@ import {
   ORGANIZATION_KIND_LABELS,
   ORGANIZATION_SECTOR_LABELS,
   ORGANIZATION_STATUS_LABELS,
-} from './organization.enums';
+} from '@jiceng/events';
 import { OrganizationLoader } from './organization.loader';
 import type { Organization } from './organization.schema';
 import { OrganizationService, scopedNode } from './organization.service';

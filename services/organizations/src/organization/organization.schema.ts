@@ -1,15 +1,7 @@
 import { Schema, type Types } from 'mongoose';
 import { withOutbox, type OutboxRecord } from '@jiceng/outbox';
-import {
-  ORGANIZATION_KINDS,
-  ORGANIZATION_SECTORS,
-  ORGANIZATION_STATUSES,
-} from './organization.enums';
-import type {
-  OrganizationKind,
-  OrganizationSector,
-  OrganizationStatus,
-} from './organization.enums';
+import { ORGANIZATION_KINDS, ORGANIZATION_SECTORS, ORGANIZATION_STATUSES } from '@jiceng/events';
+import type { OrganizationKind, OrganizationSector, OrganizationStatus } from '@jiceng/events';
 
 export const ORGANIZATION_MODEL = 'Organization';
 

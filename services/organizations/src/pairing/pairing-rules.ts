@@ -1,4 +1,4 @@
-import type { OrganizationSector } from '../organization/organization.enums';
+import type { OrganizationSector } from '@jiceng/events';
 import type { JointProjectStatus, PairingKind } from './pairing.enums';
 
 /** A party as the rules need it: the first party leads (牵头方). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canManage, isWithinScope, type Claims } from '@jiceng/auth';
 import { badUserInput, forbidden, notFound } from '@jiceng/graphql';
 import { FirmService } from '../firm/firm.service';
-import type { OrganizationKind } from '../organization/organization.enums';
+import type { OrganizationKind } from '@jiceng/events';
 import type { Organization } from '../organization/organization.schema';
 import { OrganizationService, scopedNode } from '../organization/organization.service';
 import type {

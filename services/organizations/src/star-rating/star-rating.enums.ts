@@ -1,5 +1,5 @@
 import { STAR_RATING_STATUSES, type StarRatingStatus } from '@jiceng/events';
-import type { OrganizationKind, OrganizationSector } from '../organization/organization.enums';
+import type { OrganizationKind, OrganizationSector } from '@jiceng/events';
 
 export { STAR_RATING_STATUSES, type StarRatingStatus };
 

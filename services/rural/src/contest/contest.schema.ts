@@ -4,6 +4,7 @@ export const CONTEST_MODEL = 'Contest';
 
 export const CONTEST_STATUS_LABELS = { OPEN: '进行中', CLOSED: '已结束' } as const;
 export type ContestStatus = keyof typeof CONTEST_STATUS_LABELS;
+export const CONTEST_STATUSES = Object.keys(CONTEST_STATUS_LABELS) as ContestStatus[];
 
 export interface JuryScore {
   juror: string;
@@ -89,7 +90,7 @@ export const contestSchema = new Schema<Contest>(
     theme: { type: String, required: true },
     jurors: { type: [String], required: true },
     winnerCount: { type: Number, required: true },
-    status: { type: String, enum: Object.keys(CONTEST_STATUS_LABELS), required: true },
+    status: { type: String, enum: CONTEST_STATUSES, required: true },
     entries: { type: [entrySchema], default: [] },
     ranking: { type: [rankSchema], default: [] },
     closedAt: { type: Date, default: null },

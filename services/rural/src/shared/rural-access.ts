@@ -137,15 +137,7 @@ export class RuralAccess {
     roots: readonly Types.ObjectId[],
     filter: QueryFilter<OrgNode> = {},
   ): Promise<Map<string, Types.ObjectId[]>> {
-    const found = await this.nodes
-      .find(
-        { ...filter, $or: [{ _id: { $in: roots } }, { ancestorIds: { $in: roots } }] },
-        { ancestorIds: 1 },
-      )
-      .lean<Pick<OrgNode, '_id' | 'ancestorIds'>[]>();
-    const byRoot = new Map(roots.map((root) => [String(root), [] as Types.ObjectId[]]));
-    for (const node of found)
-      for (const id of [node._id, ...node.ancestorIds]) byRoot.get(String(id))?.push(node._id);
-    return byRoot;
+    const found = await this.projection.subtrees(roots, { fields: { _id: 1 }, where: filter });
+    return new Map([...found].map(([root, nodes]) => [root, nodes.map((n) => n._id)]));
   }
 }

@@ -3,7 +3,7 @@
 import type { Types } from 'mongoose';
 import { chineseNumeral } from '@jiceng/demo';
 import { shanghaiInstant, type OpeningInterval } from '@jiceng/calendar';
-import { destination, type LngLat } from '../geo/geo';
+import { destination, type LngLat } from '@jiceng/geo';
 import {
   STATION_SERVICES,
   WEEKDAYS,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Types, type Model } from 'mongoose';
+import { Types } from 'mongoose';
 import {
   decodeCursor,
   encodeCursor,
@@ -9,7 +8,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { ORG_NODE_MODEL, type OrgNode } from '@jiceng/org-projection';
+import { OrgProjectionService } from '@jiceng/org-projection';
 import type { GraphQLContext } from '@jiceng/subgraph';
 
 /** One Organization list field: the organization, whether its subtree counts, a filter, a page. */
@@ -39,21 +38,19 @@ export function pageOfSorted<T extends { _id: Types.ObjectId }>(
   };
 }
 
-/** The subtrees of several organizations, from the projection in one read. */
+/** The subtrees of several organizations (ids, each root included), from the projection in one read. */
 @Injectable()
 export class OrgSubtrees {
-  constructor(@InjectModel(ORG_NODE_MODEL) private readonly nodes: Model<OrgNode>) {}
+  constructor(private readonly projection: OrgProjectionService) {}
 
   async of(roots: string[]): Promise<Map<string, Set<string>>> {
-    const subtrees = new Map(roots.map((root) => [root, new Set([root])]));
-    if (!roots.length) return subtrees;
-    const below = await this.nodes
-      .find({ ancestorIds: { $in: roots.map((r) => new Types.ObjectId(r)) } }, { ancestorIds: 1 })
-      .lean<Pick<OrgNode, '_id' | 'ancestorIds'>[]>();
-    for (const node of below)
-      for (const ancestor of node.ancestorIds)
-        subtrees.get(String(ancestor))?.add(String(node._id));
-    return subtrees;
+    const found = await this.projection.subtrees(roots, { fields: { _id: 1 } });
+    return new Map(
+      roots.map((root) => [
+        root,
+        new Set([root, ...(found.get(root) ?? []).map((n) => String(n._id))]),
+      ]),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { shanghaiInstant, type OpeningInterval } from '@jiceng/calendar';
-import { destination, EARTH_RADIUS_METERS } from '../geo/geo';
+import { destination, EARTH_RADIUS_METERS } from '@jiceng/geo';
 import { rankNearby, type NearbyCandidate } from './nearby';
 
 const center = { longitude: 116.84, latitude: 38.3 };

@@ -9,6 +9,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { isWithinScope } from '@jiceng/auth';
+import { fromGeoPoint } from '@jiceng/geo';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import {
   ChangeStationStatusInput,
@@ -71,8 +72,7 @@ export class StationResolver {
 
   @ResolveField('location')
   location(@Parent() station: Station) {
-    const [longitude, latitude] = station.location.coordinates;
-    return { ...station.location, longitude, latitude };
+    return { ...station.location, ...fromGeoPoint(station.location) };
   }
 
   @ResolveField('openingHours')

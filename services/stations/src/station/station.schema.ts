@@ -1,5 +1,6 @@
 import { Schema, type Types } from 'mongoose';
 import type { OpeningInterval } from '@jiceng/calendar';
+import type { GeoPoint } from '@jiceng/geo';
 import {
   AMENITIES,
   STATION_KINDS,
@@ -13,12 +14,6 @@ import {
 } from './station.enums';
 
 export const STATION_MODEL = 'Station';
-
-/** A GeoJSON point, [longitude, latitude] (WGS 84). */
-export interface GeoPoint {
-  type: 'Point';
-  coordinates: [number, number];
-}
 
 /** One status change: who (`sub` of the caller), when and why. */
 export interface StatusChange {

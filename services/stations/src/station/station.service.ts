@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, conflict, notFound, type PageArgs } from '@jiceng/graphql';
-import { boundingBox } from '../geo/geo';
+import { boundingBox, toGeoPoint } from '@jiceng/geo';
 import type { OrgListSource } from '../shared/org-lists';
 import { StationsAccess } from '../shared/stations-access';
 import type {
@@ -21,7 +21,7 @@ import { statusChangeProblem } from './station-status';
 import { STATION_MODEL, type Station } from './station.schema';
 
 const point = ({ longitude, latitude }: LngLatInput) => ({
-  location: { type: 'Point' as const, coordinates: [longitude, latitude] as [number, number] },
+  location: toGeoPoint({ longitude, latitude }),
   lng: longitude,
   lat: latitude,
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
+import { fromGeoPoint, toGeoPoint } from '@jiceng/geo';
 import { badUserInput, conflict } from '@jiceng/graphql';
 import { CLAIM_MODEL, type AttendanceRecord, type Claim } from '../claim/claim.schema';
 import { claimStepProblem, fromStates } from '../claim/claim-state';
@@ -132,10 +133,9 @@ export class CheckInService {
     now: Date,
     claims: Claims,
   ): AttendanceRecord {
-    const [longitude, latitude] = task.place.coordinates;
     const { passed, problems } = evaluateEvidence(input, {
       taskId: String(task._id),
-      place: { longitude, latitude },
+      place: fromGeoPoint(task.place),
       radiusMeters: task.radiusMeters,
       now,
       secret: this.env.qrSecret,
@@ -144,9 +144,7 @@ export class CheckInService {
     return {
       at: now,
       evidence: passed,
-      position: input.position
-        ? { type: 'Point', coordinates: [input.position.longitude, input.position.latitude] }
-        : null,
+      position: input.position ? toGeoPoint(input.position) : null,
       recordedBy: claims.sub,
     };
   }

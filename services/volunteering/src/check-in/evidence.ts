@@ -1,5 +1,5 @@
 import type { FieldError } from '@jiceng/graphql';
-import { checkGeofence, type LngLat } from './geofence';
+import { checkGeofence, type LngLat } from '@jiceng/geo';
 import { verifyCheckInToken } from './qr-token';
 
 export const EVIDENCE_KIND_LABELS = {

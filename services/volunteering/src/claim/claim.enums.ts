@@ -15,6 +15,7 @@ export const CLAIMANT_KIND_LABELS = {
   ORGANIZATION: '党组织',
 } as const;
 export type ClaimantKind = keyof typeof CLAIMANT_KIND_LABELS;
+export const CLAIMANT_KINDS = Object.keys(CLAIMANT_KIND_LABELS) as ClaimantKind[];
 
 export const REVIEW_DECISION_LABELS = {
   APPROVED: '通过',

@@ -2,8 +2,9 @@ import { Schema, type Types } from 'mongoose';
 import { withOutbox, type OutboxRecord } from '@jiceng/outbox';
 import type { Evidence } from '../check-in/evidence';
 import type { TaskCategory } from '../task/task.enums';
-import type { GeoPoint } from '../task/task.schema';
+import type { GeoPoint } from '@jiceng/geo';
 import {
+  CLAIMANT_KINDS,
   CLAIM_STATES,
   type ClaimantKind,
   type ClaimState,
@@ -97,7 +98,7 @@ export const claimSchema = new Schema<Claim>(
   {
     taskId: { type: Schema.Types.ObjectId, required: true },
     communityId: { type: Schema.Types.ObjectId, required: true },
-    claimantKind: { type: String, enum: ['MEMBER', 'ORGANIZATION'], required: true },
+    claimantKind: { type: String, enum: CLAIMANT_KINDS, required: true },
     memberId: { type: Schema.Types.ObjectId, default: null },
     organizationId: { type: Schema.Types.ObjectId, default: null },
     claimedBy: { type: String, required: true },

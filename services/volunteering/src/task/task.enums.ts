@@ -1,4 +1,5 @@
 import type { Claims } from '@jiceng/auth';
+import type { ClaimantKind } from '../claim/claim.enums';
 
 // "社区共发布核酸检测、小门管控、文明创建等各类志愿服务任务220余项" plus the 德邻有约 stalls.
 export const TASK_CATEGORY_LABELS = {
@@ -33,13 +34,13 @@ export type TaskStatus = keyof typeof TASK_STATUS_LABELS;
 export const TASK_STATUSES = Object.keys(TASK_STATUS_LABELS) as TaskStatus[];
 
 /** Who claims for a caller: a MEMBER for itself, an ORG_ADMIN for its organization. */
-export function claimantKindOf(claims: Claims): 'MEMBER' | 'ORGANIZATION' | null {
+export function claimantKindOf(claims: Claims): ClaimantKind | null {
   if (claims.role === 'MEMBER') return 'MEMBER';
   if (claims.role === 'ORG_ADMIN') return 'ORGANIZATION';
   return null;
 }
 
 /** The audiences whose tasks a kind of claimant may claim. */
-export function audiencesFor(kind: 'MEMBER' | 'ORGANIZATION'): TaskAudience[] {
+export function audiencesFor(kind: ClaimantKind): TaskAudience[] {
   return kind === 'MEMBER' ? ['MEMBERS', 'BOTH'] : ['ORGANIZATIONS', 'BOTH'];
 }

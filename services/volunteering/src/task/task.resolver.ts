@@ -9,6 +9,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { visibleOrNull } from '@jiceng/auth';
+import { fromGeoPoint } from '@jiceng/geo';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import {
   CancelVolunteerTaskInput,
@@ -75,12 +76,10 @@ export class TaskResolver {
 
   @ResolveField('place')
   place(@Parent() task: VolunteerTask) {
-    const [longitude, latitude] = task.place.coordinates;
     return {
       type: task.place.type,
       coordinates: task.place.coordinates,
-      longitude,
-      latitude,
+      ...fromGeoPoint(task.place),
       radiusMeters: task.radiusMeters,
       address: task.address ?? null,
     };

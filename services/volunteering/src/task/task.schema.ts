@@ -1,4 +1,6 @@
 import { Schema, type Types } from 'mongoose';
+import type { GeoPoint } from '@jiceng/geo';
+import type { ClaimantKind } from '../claim/claim.enums';
 import { TASK_AUDIENCES, TASK_CATEGORIES, TASK_STATUSES } from './task.enums';
 import type { TaskAudience, TaskCategory, TaskStatus } from './task.enums';
 
@@ -10,12 +12,6 @@ export interface SlotHolder {
   key: string;
   claimId: Types.ObjectId;
   at: Date;
-}
-
-/** A GeoJSON point, [longitude, latitude] (WGS 84). */
-export interface GeoPoint {
-  type: 'Point';
-  coordinates: [number, number];
 }
 
 export interface VolunteerTask {
@@ -93,4 +89,4 @@ taskSchema.index({ place: '2dsphere' });
 /** Task reads never need the holders (ids of claimants). */
 export const TASK_PROJECTION = { holders: 0 } as const;
 
-export const holderKey = (kind: 'MEMBER' | 'ORGANIZATION', id: string) => `${kind}:${id}`;
+export const holderKey = (kind: ClaimantKind, id: string) => `${kind}:${id}`;

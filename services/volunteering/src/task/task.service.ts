@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import { hasGlobalScope, type Claims } from '@jiceng/auth';
+import { toGeoPoint } from '@jiceng/geo';
 import {
   badUserInput,
   conflict,
@@ -137,7 +138,7 @@ export class TaskService implements OnApplicationBootstrap {
       slots: input.slots,
       remainingSlots: input.slots,
       holders: [],
-      place: { type: 'Point', coordinates: [input.place.longitude, input.place.latitude] },
+      place: toGeoPoint(input.place),
       address: input.address?.trim() || null,
       radiusMeters: input.radiusMeters,
       startsAt: input.startsAt,

@@ -1,10 +1,9 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { SetWorkCalendarDayInput } from './dto/work-calendar.inputs';
+import { WORK_CALENDAR_DAY_KIND_LABELS } from './work-calendar.enums';
 import type { WorkCalendarDay } from './work-calendar.schema';
 import { WorkCalendarService } from './work-calendar.service';
-
-const KIND_LABELS = { HOLIDAY: '法定节假日', WORKDAY: '调休上班' } as const;
 
 @Resolver('WorkCalendarDay')
 export class WorkCalendarResolver {
@@ -27,6 +26,6 @@ export class WorkCalendarResolver {
 
   @ResolveField('kindLabel')
   kindLabel(@Parent() day: WorkCalendarDay) {
-    return KIND_LABELS[day.kind];
+    return WORK_CALENDAR_DAY_KIND_LABELS[day.kind];
   }
 }

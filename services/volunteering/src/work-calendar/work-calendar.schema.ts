@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import type { WorkCalendarDayKind } from '@jiceng/calendar';
+import { WORK_CALENDAR_DAY_KINDS, type WorkCalendarDayKind } from '@jiceng/calendar';
 
 export const WORK_CALENDAR_MODEL = 'WorkCalendarDay';
 
@@ -17,7 +17,7 @@ export interface WorkCalendarDay {
 export const workCalendarDaySchema = new Schema<WorkCalendarDay>(
   {
     _id: { type: String, required: true },
-    kind: { type: String, enum: ['HOLIDAY', 'WORKDAY'], required: true },
+    kind: { type: String, enum: WORK_CALENDAR_DAY_KINDS, required: true },
     name: { type: String, required: true },
     source: { type: String, enum: ['OFFICIAL', 'ADMIN'], required: true },
     updatedAt: { type: Date, required: true },

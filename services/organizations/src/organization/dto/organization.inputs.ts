@@ -7,7 +7,7 @@ import {
   type OrganizationKind,
   type OrganizationSector,
   type OrganizationStatus,
-} from '../organization.enums';
+} from '@jiceng/events';
 import { IsRegionCode } from './region-code.validator';
 
 const NAME_LENGTH: TextOptions = { min: 2, max: TextLimit.NAME };

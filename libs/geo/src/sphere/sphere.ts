@@ -1,19 +1,16 @@
-// Distances and bounding boxes on a sphere of the IUGG mean Earth radius. The nearby search
-// computes them here rather than in MongoDB, so the same query runs on the local Mongo-wire
-// server (no $geoNear) and on MongoDB.
+import type { LngLat } from './points';
 
-/** WGS 84 longitude and latitude in degrees, GeoJSON order. */
-export interface LngLat {
-  longitude: number;
-  latitude: number;
-}
+// Distances, bounding boxes and geofences on a sphere of the IUGG mean Earth radius. They are
+// computed here rather than in MongoDB, so the same queries run on the local Mongo-wire server
+// (no $geoNear, no geo queries) and on MongoDB; one distance per check-in or candidate needs none.
 
+/** The IUGG mean Earth radius. */
 export const EARTH_RADIUS_METERS = 6_371_008.8;
 
 const rad = (degrees: number) => (degrees * Math.PI) / 180;
 const deg = (radians: number) => (radians * 180) / Math.PI;
 
-/** Great-circle distance by the haversine formula. */
+/** Great-circle distance by the haversine formula; good to ~0.5% anywhere on Earth. */
 export function haversineMeters(a: LngLat, b: LngLat): number {
   const dLat = rad(b.latitude - a.latitude);
   const dLng = rad(b.longitude - a.longitude);
@@ -82,4 +79,20 @@ export function destination(from: LngLat, bearingDegrees: number, meters: number
       Math.cos(delta) - Math.sin(lat1) * Math.sin(lat2),
     );
   return { longitude: ((deg(lng2) + 540) % 360) - 180, latitude: deg(lat2) };
+}
+
+export interface GeofenceResult {
+  inside: boolean;
+  /** Rounded to 0.1 m, as reported back to the person checking in. */
+  distanceMeters: number;
+}
+
+/** Whether a position lies within the circle; the boundary counts as inside. */
+export function checkGeofence(
+  center: LngLat,
+  radiusMeters: number,
+  position: LngLat,
+): GeofenceResult {
+  const distanceMeters = Math.round(haversineMeters(center, position) * 10) / 10;
+  return { inside: distanceMeters <= radiusMeters, distanceMeters };
 }

@@ -1,4 +1,11 @@
-import { boundingBox, destination, EARTH_RADIUS_METERS, haversineMeters, type LngLat } from './geo';
+import type { LngLat } from './points';
+import {
+  boundingBox,
+  checkGeofence,
+  destination,
+  EARTH_RADIUS_METERS,
+  haversineMeters,
+} from './sphere';
 
 const yunhe = { longitude: 116.84, latitude: 38.3 };
 const inBox = (box: ReturnType<typeof boundingBox>, p: LngLat) =>
@@ -29,6 +36,27 @@ describe('haversine distance', () => {
     const beijing = { longitude: 116.397477, latitude: 39.908692 };
     const shanghai = { longitude: 121.4737, latitude: 31.2304 };
     expect(haversineMeters(beijing, shanghai) / 1000).toBeCloseTo(1067, -1);
+  });
+
+  it('gives one degree of latitude as πR/180 (111.195 km) and of longitude at the equator too', () => {
+    expect(
+      haversineMeters({ longitude: 0, latitude: 0 }, { longitude: 0, latitude: 1 }),
+    ).toBeCloseTo(111_195.08, 1);
+    expect(
+      haversineMeters({ longitude: 116, latitude: 0 }, { longitude: 117, latitude: 0 }),
+    ).toBeCloseTo(111_195.08, 1);
+  });
+
+  it('shrinks longitude degrees by cos(latitude): 1° east at 60° N is half a degree of arc', () => {
+    const d = haversineMeters({ longitude: 10, latitude: 60 }, { longitude: 11, latitude: 60 });
+    expect(d).toBeGreaterThan(55_500);
+    expect(d).toBeLessThan(55_800);
+  });
+
+  it('is within 0.5% of London – Paris, 343.5 km', () => {
+    const london = { longitude: -0.1278, latitude: 51.5074 };
+    const paris = { longitude: 2.3522, latitude: 48.8566 };
+    expect(Math.abs(haversineMeters(london, paris) - 343_500) / 343_500).toBeLessThan(0.005);
   });
 
   it('agrees with the destination point on every bearing', () => {
@@ -71,5 +99,30 @@ describe('bounding box', () => {
     const box = boundingBox({ longitude: 10, latitude: 89.99 }, 5_000);
     expect(box.longitudeRanges).toEqual([[-180, 180]]);
     expect(box.maxLatitude).toBe(90);
+  });
+});
+
+describe('geofence', () => {
+  const center = { longitude: 116.8388, latitude: 38.3037 }; // 沧州 运河区
+  it('accepts a position within the radius and rejects one outside, with the distance', () => {
+    // 0.001° of latitude ≈ 111 m.
+    const near = checkGeofence(center, 200, { longitude: 116.8388, latitude: 38.3047 });
+    expect(near.inside).toBe(true);
+    expect(near.distanceMeters).toBeCloseTo(111.2, 0);
+    const far = checkGeofence(center, 200, { longitude: 116.8388, latitude: 38.3067 });
+    expect(far).toEqual({ inside: false, distanceMeters: expect.any(Number) });
+    expect(far.distanceMeters).toBeCloseTo(333.6, 0);
+  });
+
+  it('counts the boundary as inside', () => {
+    const { distanceMeters } = checkGeofence(center, 0, { longitude: 116.8388, latitude: 38.3047 });
+    expect(
+      checkGeofence(center, distanceMeters, { longitude: 116.8388, latitude: 38.3047 }).inside,
+    ).toBe(true);
+  });
+
+  it('reports the distance to 0.1 m', () => {
+    const { distanceMeters } = checkGeofence(center, 1000, destination(center, 45, 123.456));
+    expect(distanceMeters).toBe(123.5);
   });
 });

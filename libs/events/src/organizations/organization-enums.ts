@@ -1,3 +1,9 @@
+// The organization tree's kinds, sectors and statuses with their Chinese labels. The
+// organizations service owns them (its SDL enums); members and volunteering meet the same codes
+// in lifecycle events and the org projection and show or filter by them, so the one copy lives
+// here beside the events that carry the codes. The lifecycle v1 contract keeps `kind`/`sector`
+// as strings: a new value must not break a consumer of v1.
+
 export const ORGANIZATION_KIND_LABELS = {
   PARTY_COMMITTEE: '党委',
   WORKING_COMMITTEE: '党工委',

@@ -1,0 +1,29 @@
+import { describeEnumSources, type EnumSources } from '@jiceng/testing';
+import {
+  AGE_BANDS,
+  AGE_BAND_LABELS,
+  DOUBLE_REPORT_KIND_LABELS,
+  GENDERS,
+  GENDER_LABELS,
+  MEMBER_STATUSES,
+  MEMBER_STATUS_LABELS,
+  TRANSFER_STATE_LABELS,
+} from './member/member.enums';
+
+// Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
+// enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
+// SDL value's description is its label.
+const ENUMS: EnumSources = {
+  sources: {
+    MemberStatus: { values: MEMBER_STATUSES, labels: MEMBER_STATUS_LABELS },
+    Gender: { values: GENDERS, labels: GENDER_LABELS },
+    AgeBand: { values: AGE_BANDS, labels: AGE_BAND_LABELS },
+    TransferState: { labels: TRANSFER_STATE_LABELS },
+    DoubleReportKind: { labels: DOUBLE_REPORT_KIND_LABELS },
+  },
+  withoutTs: {
+    TransferDirection: 'an argument of Organization.pendingTransfers, never stored nor labelled',
+  },
+};
+
+describeEnumSources('members', __dirname, ENUMS);

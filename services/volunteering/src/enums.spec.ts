@@ -1,0 +1,69 @@
+import { WORK_CALENDAR_DAY_KINDS } from '@jiceng/calendar';
+import { describeEnumSources, type EnumSources } from '@jiceng/testing';
+import { EVIDENCE_KIND_LABELS } from './check-in/evidence';
+import {
+  CLAIMANT_KINDS,
+  CLAIMANT_KIND_LABELS,
+  CLAIM_STATES,
+  CLAIM_STATE_LABELS,
+  REVIEW_DECISION_LABELS,
+} from './claim/claim.enums';
+import {
+  MICRO_WISH_STATES,
+  MICRO_WISH_STATE_LABELS,
+  WISHER_KINDS,
+  WISHER_KIND_LABELS,
+} from './micro-wish/micro-wish.enums';
+import {
+  SATISFACTIONS,
+  SATISFACTION_LABELS,
+  SERVICE_REQUEST_CATEGORIES,
+  SERVICE_REQUEST_CATEGORY_LABELS,
+  SERVICE_REQUEST_CHANNELS,
+  SERVICE_REQUEST_CHANNEL_LABELS,
+  SERVICE_REQUEST_STATES,
+  SERVICE_REQUEST_STATE_LABELS,
+} from './service-request/service-request.enums';
+import {
+  TASK_AUDIENCES,
+  TASK_AUDIENCE_LABELS,
+  TASK_CATEGORIES,
+  TASK_CATEGORY_LABELS,
+  TASK_STATUSES,
+  TASK_STATUS_LABELS,
+} from './task/task.enums';
+import { WORK_CALENDAR_DAY_KIND_LABELS } from './work-calendar/work-calendar.enums';
+
+// Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
+// enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
+// SDL value's description is its label.
+const ENUMS: EnumSources = {
+  sources: {
+    VolunteerTaskCategory: { values: TASK_CATEGORIES, labels: TASK_CATEGORY_LABELS },
+    VolunteerTaskAudience: { values: TASK_AUDIENCES, labels: TASK_AUDIENCE_LABELS },
+    VolunteerTaskStatus: { values: TASK_STATUSES, labels: TASK_STATUS_LABELS },
+    ClaimState: { values: CLAIM_STATES, labels: CLAIM_STATE_LABELS },
+    ClaimantKind: { values: CLAIMANT_KINDS, labels: CLAIMANT_KIND_LABELS },
+    CheckInEvidenceKind: { labels: EVIDENCE_KIND_LABELS },
+    ClaimReviewDecision: { labels: REVIEW_DECISION_LABELS },
+    MicroWishState: { values: MICRO_WISH_STATES, labels: MICRO_WISH_STATE_LABELS },
+    MicroWishWisherKind: { values: WISHER_KINDS, labels: WISHER_KIND_LABELS },
+    ServiceRequestState: { values: SERVICE_REQUEST_STATES, labels: SERVICE_REQUEST_STATE_LABELS },
+    ServiceRequestCategory: {
+      values: SERVICE_REQUEST_CATEGORIES,
+      labels: SERVICE_REQUEST_CATEGORY_LABELS,
+    },
+    ServiceRequestChannel: {
+      values: SERVICE_REQUEST_CHANNELS,
+      labels: SERVICE_REQUEST_CHANNEL_LABELS,
+    },
+    ServiceRequestSatisfaction: { values: SATISFACTIONS, labels: SATISFACTION_LABELS },
+    WorkCalendarDayKind: {
+      values: WORK_CALENDAR_DAY_KINDS,
+      labels: WORK_CALENDAR_DAY_KIND_LABELS,
+      inputOnly: { NORMAL: 'setWorkCalendarDay removes the exception; no day is stored NORMAL' },
+    },
+  },
+};
+
+describeEnumSources('volunteering', __dirname, ENUMS);
