@@ -10,10 +10,10 @@ import {
   type AppProcess,
   type TopicProbe,
 } from '@jiceng/testing';
+import { monthsOf, shanghaiMonth, shanghaiQuarter } from '@jiceng/calendar';
 import { accountKey, monthTotalId } from '../src/account/account';
 import { consumerGroups } from '../src/credit.env';
 import { cappedTotal } from '../src/ledger/caps';
-import { monthOf, monthsOf, quarterOf } from '../src/period/period';
 import { lagBehind, topicEnds } from '../src/projections/catch-up';
 import { creditGroupTopics } from '../src/replay/replay-lib';
 import { CREDIT_RULES_V1 } from '../src/rules/credit-rules';
@@ -161,7 +161,7 @@ describe('ledger under crashes and duplicates', () => {
         unitOrganizationId: member.unitOrganizationId,
         firmId: member.projectBranchId ? firms[temps.indexOf(member.projectBranchId)] : null,
       };
-      const month = monthOf(new Date(approval.data.reviewedAt));
+      const month = shanghaiMonth(new Date(approval.data.reviewedAt));
       for (const e of earningsFor(CREDIT_RULES_V1, approval.data, attribution ?? null)) {
         const id = monthTotalId(e.account, month);
         requested.set(id, (requested.get(id) ?? 0) + e.requested);
@@ -283,6 +283,6 @@ describe('ledger under crashes and duplicates', () => {
         expect([...announced.values()].every((ids) => ids.size === 1)).toBe(true);
       }
     }
-    expect(quarterOf(new Date(start))).toBe('2023-Q3');
+    expect(shanghaiQuarter(new Date(start))).toBe('2023-Q3');
   }, 2_400_000);
 });

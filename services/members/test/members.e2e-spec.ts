@@ -20,7 +20,8 @@ import {
   YUNHE_SAMPLE,
   dropDatabases,
 } from '@jiceng/testing';
-import { ageBandOf, ageOn, shanghaiToday } from '../src/member/age';
+import { shanghaiToday } from '@jiceng/calendar';
+import { ageBandOf, ageOn } from '../src/member/age';
 import { idNumberCheckCharacter } from '../src/personal-data/id-number';
 
 // The members subgraph with the organizations subgraph and the gateway, each its own process

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
+import { addDays, shanghaiDate, shanghaiInstant } from '@jiceng/calendar';
 import { Topics } from '@jiceng/events';
 import { createKafka } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
@@ -85,12 +86,9 @@ const TAOCHENG: OrgSpec[] = [
 ];
 
 const objectId = () => new mongoose.Types.ObjectId().toHexString();
-const SHANGHAI_MS = 8 * 3600_000;
 /** The Shanghai date `days` from today, and an instant at a Shanghai wall-clock time on it. */
-const shanghaiDay = (days: number) =>
-  new Date(Date.now() + SHANGHAI_MS + days * 86_400_000).toISOString().slice(0, 10);
-const at = (date: string, hour: number, minute = 0) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_MS + (hour * 60 + minute) * 60_000);
+const shanghaiDay = (days: number) => addDays(shanghaiDate(new Date()), days);
+const at = shanghaiInstant;
 
 describe('stations through the gateway', () => {
   const run = randomBytes(4).toString('hex');

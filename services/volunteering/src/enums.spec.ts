@@ -1,3 +1,4 @@
+import { WORK_CALENDAR_DAY_KINDS } from '@jiceng/calendar';
 import { describeEnumSources, type EnumSources } from '@jiceng/testing';
 import { EVIDENCE_KIND_LABELS } from './check-in/evidence';
 import { CLAIMANT_KINDS, CLAIMANT_KIND_LABELS, REVIEW_DECISION_LABELS } from './claim/claim.enums';
@@ -18,13 +19,10 @@ import {
   TASK_STATUSES,
   TASK_STATUS_LABELS,
 } from './task/task.enums';
-import {
-  WORK_CALENDAR_DAY_KINDS,
-  WORK_CALENDAR_DAY_KIND_LABELS,
-} from './work-calendar/work-calendar.data';
 import { CLAIM_STEPS } from './claim/claim-state';
 import { MICRO_WISH_STEPS } from './micro-wish/micro-wish-state';
 import { SERVICE_REQUEST_STEPS } from './service-request/service-request-state';
+import { WORK_CALENDAR_DAY_KIND_LABELS } from './work-calendar/work-calendar.enums';
 // Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
 // enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
 // SDL value's description is its label.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import type { KafkaMessage } from 'kafkajs';
+import { shanghaiMonth } from '@jiceng/calendar';
 import { Topics } from '@jiceng/events';
 import { createKafka } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
@@ -482,7 +483,7 @@ describe('volunteering through the gateway', () => {
     expect(mine.task.title).toBe('防诈骗宣传进社区');
 
     // Hours: approved service only, check-out − check-in, in the month (Asia/Shanghai).
-    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const month = shanghaiMonth(new Date());
     const manual = (mutation: string, input: object) =>
       q(
         streetAdmin,

@@ -1,8 +1,9 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
+import { periodArg } from '@jiceng/calendar';
 import { accountKey } from '../account/account';
 import { PointsLoader } from '../ledger/points.loader';
-import { optionalPeriodArg, periodArg } from '../period/period-arg';
+import { optionalLedgerPeriodArg } from '../period/period';
 import { NONE_TIER } from '../rules/credit-rules';
 import type { FirmBonus } from './firm-bonus.schema';
 import { FirmBonusService } from './firm-bonus.service';
@@ -48,12 +49,12 @@ export class FirmCreditResolver {
     @Args('period') period: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    return this.points.load(ctx, accountKey('FIRM', firm.id), optionalPeriodArg(period));
+    return this.points.load(ctx, accountKey('FIRM', firm.id), optionalLedgerPeriodArg(period));
   }
 
   @ResolveField('creditBonus')
   async creditBonus(@Parent() firm: { id: string }, @Args('period') period: string) {
-    const quarter = periodArg(period, 'period', ['QUARTER']);
+    const quarter = periodArg(period, 'period', ['QUARTER']).text;
     return view(firm.id, quarter, await this.bonuses.get(firm.id, quarter));
   }
 }
@@ -67,7 +68,7 @@ export class FirmCreditBonusResolver {
 
   @Query('firmCreditBonuses')
   async list(@Args('period') period: string) {
-    const quarter = periodArg(period, 'period', ['QUARTER']);
+    const quarter = periodArg(period, 'period', ['QUARTER']).text;
     const found = await this.bonuses.findByPeriod(quarter);
     return found
       .filter((b) => b.tier !== NONE_TIER.tier)
@@ -96,7 +97,7 @@ export class OrganizationCreditBonusResolver {
     @Parent() org: { id: string; constructionFirm?: { id: string } | null },
     @Args('period') period: string,
   ) {
-    const quarter = periodArg(period, 'period', ['QUARTER']);
+    const quarter = periodArg(period, 'period', ['QUARTER']).text;
     const firmId = org.constructionFirm?.id;
     return firmId ? view(firmId, quarter, await this.bonuses.get(firmId, quarter)) : null;
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { monthsOf } from '@jiceng/calendar';
 import { monthTotalId } from '../account/account';
-import { monthsOf } from '../period/period';
 import { MONTH_TOTAL_MODEL, type MonthTotal } from './ledger.schemas';
 
 /** Points are read from the accounts' month totals: a quarter is the sum of its three months. */

@@ -1,6 +1,6 @@
 import { Types, type Model } from 'mongoose';
+import { periodStart, shanghaiMonth, shanghaiQuarter } from '@jiceng/calendar';
 import { onlyDuplicateKeys } from './bulk-writes';
-import { monthOf, periodStart, quarterOf } from '../period/period';
 import type { CreditRuleSet } from '../rules/credit-rules';
 import type { CreditRulesService } from '../rules/credit-rules.service';
 import type { Earning } from '../rules/scoring';
@@ -15,7 +15,7 @@ export async function scoringRules(
   at: Date,
 ): Promise<{ rule: CreditRuleSet; caps: CreditRuleSet['monthlyCaps'] }> {
   const rule = await rules.at(at);
-  const periodRule = await rules.at(periodStart(monthOf(at)));
+  const periodRule = await rules.at(periodStart(shanghaiMonth(at)));
   return { rule, caps: periodRule.monthlyCaps };
 }
 
@@ -26,8 +26,8 @@ export function earnEntries(
   caps: CreditRuleSet['monthlyCaps'],
   at: Date,
 ): PlannedEntry[] {
-  const month = monthOf(at);
-  const quarter = quarterOf(at);
+  const month = shanghaiMonth(at);
+  const quarter = shanghaiQuarter(at);
   return earnings.map((e) => ({
     entryId: new Types.ObjectId(),
     account: e.account,

@@ -10,7 +10,7 @@ import {
   type AccountKind,
   type AccountRef,
 } from '../account/account';
-import { optionalPeriodArg } from '../period/period-arg';
+import { optionalLedgerPeriodArg } from '../period/period';
 import { EARN_ROLE_LABELS } from '../rules/scoring';
 import { balanceDigest } from './balance-hash';
 import { BalanceService } from './balance.service';
@@ -109,7 +109,11 @@ export class CreditAccountResolver {
     @Args('period') period: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    return this.points.load(ctx, accountKey(account.kind, account.id), optionalPeriodArg(period));
+    return this.points.load(
+      ctx,
+      accountKey(account.kind, account.id),
+      optionalLedgerPeriodArg(period),
+    );
   }
 
   @ResolveField('months')
@@ -142,7 +146,7 @@ abstract class PointsFields {
 
   protected async pointsOf(id: string, period: string | undefined, ctx: GraphQLContext) {
     await this.access.assertCanRead(ctx, this.kind, id);
-    return this.points.load(ctx, accountKey(this.kind, id), optionalPeriodArg(period));
+    return this.points.load(ctx, accountKey(this.kind, id), optionalLedgerPeriodArg(period));
   }
 }
 

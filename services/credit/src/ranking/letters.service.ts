@@ -4,9 +4,9 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import { badUserInput, paginate, type PageArgs } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OrgProjectionService } from '@jiceng/org-projection';
+import { parsePeriod, periodLabel, periodStart } from '@jiceng/calendar';
 import type { AccountKind } from '../account/account';
 import { insertIgnoringDuplicates } from '../ledger/bulk-writes';
-import { parsePeriod, periodLabel, periodStart } from '../period/period';
 import { CreditRulesService } from '../rules/credit-rules.service';
 import {
   LETTER_BATCH_MODEL,

@@ -1,14 +1,14 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { badUserInput, forbidden, pageSize } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
+import { periodLabel } from '@jiceng/calendar';
 import { CreditAccess } from '../access/credit-access';
 import { ACCOUNT_KINDS, type AccountKind } from '../account/account';
-import { periodLabel } from '../period/period';
-import { periodArg } from '../period/period-arg';
 import { LETTER_KIND_LABELS, type Letter, type LetterBatch } from './letter.schemas';
 import { LettersService } from './letters.service';
 import type { LetterKind, RankedStanding } from './ranking';
 import { RankingService } from './ranking.service';
+import { ledgerPeriodArg } from '../period/period';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
@@ -55,7 +55,7 @@ export class RankingResolver {
     this.access.assertNotMember(ctx.claims, 'Rankings');
     if (kind === 'FIRM' || !ACCOUNT_KINDS.includes(kind))
       throw badUserInput([{ field: 'kind', message: 'ranks MEMBER or ORGANIZATION' }]);
-    periodArg(period);
+    ledgerPeriodArg(period);
     await this.access.assertOrganizationInScope(ctx, idArg(within, 'within'));
     const size = pageSize(first);
     const start = after ? decodeOffset(after) + 1 : 0;
@@ -85,7 +85,7 @@ export class RankingResolver {
   ) {
     this.access.assertNotMember(ctx.claims, 'Letters');
     await this.access.assertOrganizationInScope(ctx, idArg(organizationId, 'organizationId'));
-    if (period) periodArg(period);
+    if (period) ledgerPeriodArg(period);
     return this.letters.list({ organizationId, period, kind }, { first, after });
   }
 
@@ -95,7 +95,7 @@ export class RankingResolver {
     @Args('organizationId') organizationId: string,
     @Context() ctx: GraphQLContext,
   ) {
-    periodArg(period);
+    ledgerPeriodArg(period);
     idArg(organizationId, 'organizationId');
     const { role } = ctx.claims;
     if (role !== 'ADMIN' && role !== 'ORG_ADMIN')
@@ -134,7 +134,7 @@ export class MemberRankResolver {
     @Args('within') within: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    periodArg(period);
+    ledgerPeriodArg(period);
     await this.access.assertCanRead(ctx, 'MEMBER', member.id);
     const root = within ? idArg(within, 'within') : ctx.claims.orgId;
     if (!root) throw badUserInput([{ field: 'within', message: 'is required for your role' }]);

@@ -3,11 +3,11 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import { badUserInput, conflict, notFound, paginate, type PageArgs } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
+import { shanghaiMonth, shanghaiQuarter } from '@jiceng/calendar';
 import { accountKey } from '../account/account';
 import { insertIgnoringDuplicates } from '../ledger/bulk-writes';
 import { LEDGER_ENTRY_MODEL, type LedgerEntry } from '../ledger/ledger.schemas';
 import { WalletService } from '../ledger/wallet.service';
-import { monthOf, quarterOf } from '../period/period';
 import {
   CATALOGUE_ITEM_MODEL,
   ORDER_MODEL,
@@ -251,8 +251,8 @@ export class RedemptionService implements OnApplicationBootstrap {
       requestedPoints: points,
       capped: false,
       ruleVersion: null,
-      month: monthOf(occurredAt),
-      quarter: quarterOf(occurredAt),
+      month: shanghaiMonth(occurredAt),
+      quarter: shanghaiQuarter(occurredAt),
       occurredAt,
       recordedAt: now,
       claimId: null,

@@ -3,7 +3,7 @@ import type { Types } from 'mongoose';
 import { isWithinScope, type Claims } from '@jiceng/auth';
 import { forbidden, notFound } from '@jiceng/graphql';
 import { OrgProjectionService } from '@jiceng/org-projection';
-import { shanghaiToday } from '../member/age';
+import { shanghaiToday } from '@jiceng/calendar';
 import {
   AGE_BAND_LABELS,
   AGE_BANDS,

@@ -1,13 +1,6 @@
 import type { AgeBand } from './member.enums';
 
-// Ages are counted in whole years on today's date in China (Asia/Shanghai, UTC+8, no DST).
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
-/** Today's date in Shanghai, as UTC midnight. */
-export function shanghaiToday(now = new Date()): Date {
-  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
-}
+// Ages are counted in whole years on today's date in China (`shanghaiToday` of @jiceng/calendar).
 
 export function yearsBefore(date: Date, years: number): Date {
   return new Date(Date.UTC(date.getUTCFullYear() - years, date.getUTCMonth(), date.getUTCDate()));

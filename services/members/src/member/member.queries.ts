@@ -1,5 +1,6 @@
 import type { QueryFilter } from 'mongoose';
-import { birthDateRange, shanghaiToday } from './age';
+import { shanghaiToday } from '@jiceng/calendar';
+import { birthDateRange } from './age';
 import type { MemberFilter } from './dto/member.inputs';
 import type { Member } from './member.schema';
 

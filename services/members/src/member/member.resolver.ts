@@ -12,9 +12,10 @@ import { isWithinScope } from '@jiceng/auth';
 import { forbidden, notFound } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { OrgNodeLoader } from '@jiceng/org-projection';
+import { shanghaiToday } from '@jiceng/calendar';
 import { maskIdNumber, maskPhone } from '../personal-data/masking';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
-import { ageBandOf, ageOn, shanghaiToday } from './age';
+import { ageBandOf, ageOn } from './age';
 import {
   AdvanceMemberStatusInput,
   LeavePartyInput,

@@ -14,6 +14,7 @@ import {
 } from '@jiceng/graphql';
 import { pathOf, type OrgNode, OrgProjectionService } from '@jiceng/org-projection';
 import type { GraphQLContext } from '@jiceng/subgraph';
+import { shanghaiToday } from '@jiceng/calendar';
 import {
   birthDateOfIdNumber,
   genderOfIdNumber,
@@ -38,7 +39,6 @@ import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from './member.schema';
 import { MemberWriter, type MemberUpdate } from './member.writer';
 import { MemberPager } from '../read-model/member-pager';
 import { combine, heldCount, MemberCounters, type Totals } from '../read-model/member-counters';
-import { shanghaiToday } from './age';
 
 // Members per `_id: {$in}` count when a filter needs the member documents.
 const COUNT_CHUNK = 1000;

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 import { isWithinScope, type Claims } from '@jiceng/auth';
 import { badUserInput, forbidden, notFound } from '@jiceng/graphql';
+import { isPeriod, periodMessage, quartersEndingWith, shanghaiQuarter } from '@jiceng/calendar';
 import {
   ORGANIZATION_KIND_LABELS,
   ORGANIZATION_SECTOR_LABELS,
@@ -11,7 +12,6 @@ import {
 } from '@jiceng/events';
 import { ORGANIZATION_MODEL, type Organization } from '../organization/organization.schema';
 import { OrganizationService, scopedNode } from '../organization/organization.service';
-import { PERIOD_PATTERN, periodOf, periodsEndingWith } from '../star-rating/period';
 import {
   STAR_RATING_MODEL,
   starRatingId,
@@ -112,15 +112,13 @@ export class AnalyticsService {
   ): Promise<StarDistribution[]> {
     const wanted = periods?.length
       ? [...new Set(periods)]
-      : periodsEndingWith(periodOf(now), DEFAULT_PERIODS);
-    if (wanted.length > MAX_PERIODS || wanted.some((p) => !PERIOD_PATTERN.test(p))) {
+      : quartersEndingWith(shanghaiQuarter(now), DEFAULT_PERIODS);
+    if (wanted.length > MAX_PERIODS)
       throw badUserInput([
-        {
-          field: 'periods',
-          message: `must be at most ${MAX_PERIODS} quarters written YYYY-Qn, e.g. 2023-Q2`,
-        },
+        { field: 'periods', message: `must be at most ${MAX_PERIODS} quarters` },
       ]);
-    }
+    if (wanted.some((p) => !isPeriod(p, ['QUARTER'])))
+      throw badUserInput([{ field: 'periods', message: periodMessage(['QUARTER']) }]);
     const ids = wanted.flatMap((period) => communityIds.map((id) => starRatingId(id, period)));
     const found: Pick<StarRating, 'period' | 'status' | 'stars'>[] = [];
     for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {

@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import mongoose, { mongo, Types, type Model } from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
+import { quartersOfYear } from '@jiceng/calendar';
 import type { OrganizationKind, OrganizationSector } from '@jiceng/events';
 import { ORGANIZATION_MODEL, organizationSchema } from '../organization/organization.schema';
 import { DEFAULT_RATING_TEMPLATE } from '../star-rating/default-template';
-import { periodsOfYear } from '../star-rating/period';
 import { buildTemplate } from '../star-rating/rating-template.rules';
 import {
   RATING_TEMPLATE_MODEL,
@@ -43,7 +43,7 @@ const DISTRICTS_PER_CITY = 16;
 const STREETS_PER_DISTRICT = 6;
 const GRIDS_PER_COMMUNITY = 4;
 const BUILDINGS_PER_GRID = 4;
-const PERIODS = periodsOfYear(2023);
+const PERIODS = quartersOfYear(2023);
 const CREATED = new Date(Date.UTC(2023, 0, 1));
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -14,13 +14,13 @@
 // rating is loaded PUBLISHED with its full history and carries one `published` event.
 import { createHash } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
+import { knownPeriod, parsePeriod, shanghaiInstant } from '@jiceng/calendar';
 import { DEFAULT_RATING_TEMPLATE } from '../star-rating/default-template';
 import {
   FIVE_STAR_QUOTA_MODEL,
   fiveStarQuotaSchema,
   quotaId,
 } from '../star-rating/five-star-quota.schema';
-import { parsePeriod } from '../star-rating/period';
 import { buildTemplate } from '../star-rating/rating-template.rules';
 import {
   RATING_TEMPLATE_MODEL,
@@ -75,7 +75,7 @@ function demoOutcome(s: number, i: number, n: number, period: string): Outcome {
     if (i === 2) return outcome(5, 4);
     return i === n - 1 || i === n - 3 ? outcome(3) : outcome(4);
   }
-  const q = (parsePeriod(period)?.quarter ?? 2) - 2; // 2021-Q2..Q4 → 0..2
+  const q = (parsePeriod(period)?.index ?? 2) - 2; // 2021-Q2..Q4 → 0..2
   if (i === 0 || i === 2 + q) return outcome(5);
   if (i === n - 1 || (i === n - 2 && q > 0)) return outcome(3);
   return outcome(4);
@@ -122,8 +122,8 @@ function demoScores(template: TemplateCriteria, total: number, seed: number) {
 
 /** 10:00 in Shanghai on `day` of the quarter's last month. */
 function dayOf(period: string, day: number): Date {
-  const { year, quarter } = parsePeriod(period) as { year: number; quarter: number };
-  return new Date(Date.UTC(year, quarter * 3 - 1, day, 2));
+  const month = knownPeriod(period, ['QUARTER']).lastDay.slice(0, 8); // "2023-06-"
+  return shanghaiInstant(`${month}${String(day).padStart(2, '0')}`, 10);
 }
 
 const step = (

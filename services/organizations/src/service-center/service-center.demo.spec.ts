@@ -1,5 +1,5 @@
 import { demoNodes } from '../demo/demo-tree';
-import { openingHoursProblems } from './opening-hours';
+import { centerHoursProblems } from './opening-hours';
 import { demoServiceCenters } from './service-center.demo';
 import { requiredFloorAreaSqm } from './service-center.enums';
 
@@ -19,6 +19,6 @@ describe('demo service centres', () => {
   });
 
   it('has valid opening hours everywhere', () => {
-    expect(centers.flatMap((c) => openingHoursProblems(c.openingHours))).toEqual([]);
+    expect(centers.flatMap((c) => centerHoursProblems(c.openingHours))).toEqual([]);
   });
 });

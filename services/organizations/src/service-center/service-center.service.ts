@@ -19,7 +19,7 @@ import type {
   ServiceWindowInput,
   UpdateServiceCenterInput,
 } from './dto/service-center.inputs';
-import { openingHoursProblems } from './opening-hours';
+import { centerHoursProblems } from './opening-hours';
 import { SERVICE_CENTER_MODEL, type ServiceCenter } from './service-center.schema';
 import { STANDARD_ITEMS, type StandardItem } from './service-center.enums';
 
@@ -37,7 +37,7 @@ function canManage(claims: Claims, org: Organization): boolean {
 const distinctTrimmed = (values: string[]) => [...new Set(values.map((v) => v.trim()))];
 
 function openingHours(input: OpeningIntervalInput[]) {
-  const problems = openingHoursProblems(input);
+  const problems = centerHoursProblems(input);
   if (problems.length)
     throw badUserInput(
       problems.map((p) => ({

@@ -1,7 +1,7 @@
 // What a year's published star ratings mean for a community organization, from 运河区's
 // 《社区党建星级评定管理办法》. The window is the calendar year's published quarterly ratings
 // (Q1-Q4, Asia/Shanghai) for all three rules, as the 办法 ties them to the annual assessment.
-import { parsePeriod } from './period';
+import { parsePeriod } from '@jiceng/calendar';
 
 export interface RatingConsequences {
   year: number;

@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import { PERIOD_PATTERN } from './period';
+import { isPeriod } from '@jiceng/calendar';
 
 export const RATING_TEMPLATE_MODEL = 'RatingTemplate';
 
@@ -72,7 +72,11 @@ export const ratingTemplateSchema = new Schema<RatingTemplate>(
   {
     version: { type: Number, required: true },
     name: { type: String, required: true },
-    effectiveFrom: { type: String, required: true, match: PERIOD_PATTERN },
+    effectiveFrom: {
+      type: String,
+      required: true,
+      validate: (v: string) => isPeriod(v, ['QUARTER']),
+    },
     fiveStarMinScore: { type: Number, required: true },
     fourStarMinScore: { type: Number, required: true },
     aspects: { type: [aspectSchema], required: true },

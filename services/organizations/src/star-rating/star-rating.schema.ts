@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Schema, Types } from 'mongoose';
 import { withOutbox, type OutboxRecord } from '@jiceng/outbox';
-import { PERIOD_PATTERN } from './period';
+import { isPeriod } from '@jiceng/calendar';
 import type { CriterionScore, ScoreAdjustment } from './scoring';
 import {
   INSPECTION_CHECKS,
@@ -123,7 +123,7 @@ export const starRatingSchema = new Schema<StarRating>(
     organizationId: { type: Schema.Types.ObjectId, required: true },
     streetId: { type: Schema.Types.ObjectId, required: true },
     ancestorIds: { type: [Schema.Types.ObjectId], default: [] },
-    period: { type: String, required: true, match: PERIOD_PATTERN },
+    period: { type: String, required: true, validate: (v: string) => isPeriod(v, ['QUARTER']) },
     year: { type: Number, required: true },
     templateVersion: { type: Number, required: true },
     status: { type: String, enum: STAR_RATING_STATUSES, required: true },

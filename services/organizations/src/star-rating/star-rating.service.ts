@@ -13,6 +13,7 @@ import {
 } from '@jiceng/graphql';
 import { OutboxRelays } from '@jiceng/outbox';
 import { createOrConflict, transition } from '@jiceng/workflow';
+import { isYear, periodStart, quartersOfYear, YEAR_MESSAGE } from '@jiceng/calendar';
 import { OrganizationService, scopedNode } from '../organization/organization.service';
 import { ratingConsequences, type RatingConsequences } from './consequences';
 import type {
@@ -24,7 +25,6 @@ import type {
   StarRatingFilter,
 } from './dto/star-rating.inputs';
 import { FiveStarQuotaService } from './five-star-quota.service';
-import { periodStart, periodsOfYear } from './period';
 import type { RatingTemplate } from './rating-template.schema';
 import { RatingTemplateService } from './rating-template.service';
 import {
@@ -93,8 +93,7 @@ function historyEntry(claims: Claims, status: StarRatingStatus, at: Date): Ratin
 }
 
 function assertYear(year: number): void {
-  if (!Number.isInteger(year) || year < 2000 || year > 2099)
-    throw badUserInput([{ field: 'year', message: 'must be a year from 2000 to 2099' }]);
+  if (!isYear(year)) throw badUserInput([{ field: 'year', message: YEAR_MESSAGE }]);
 }
 
 @Injectable()
@@ -136,7 +135,7 @@ export class StarRatingService {
   /** The organization's ratings of a year by period, read by their derived ids. */
   async ofOrganization(organizationId: Types.ObjectId, year: number): Promise<StarRating[]> {
     assertYear(year);
-    const ids = periodsOfYear(year).map((period) => starRatingId(organizationId, period));
+    const ids = quartersOfYear(year).map((period) => starRatingId(organizationId, period));
     const found = await this.model
       .find({ _id: { $in: ids } }, STAR_RATING_PROJECTION)
       .lean<StarRating[]>();

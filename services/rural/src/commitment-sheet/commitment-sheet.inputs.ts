@@ -12,9 +12,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsIsoDate, IsYear } from '@jiceng/calendar';
 import { IsScore } from '../shared/score';
-import { IsIsoDate } from '../shared/shanghai';
-import { IsYear } from '../shared/year';
 import {
   CADRE_ROLES,
   COMMITMENT_STEPS,

@@ -12,8 +12,9 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { createOrConflict, transition } from '@jiceng/workflow';
+import { shanghaiDate } from '@jiceng/calendar';
 import { RuralAccess } from '../shared/rural-access';
-import { shanghaiDate, stepDateProblems } from '../shared/shanghai';
+import { stepDateProblems } from '../shared/step-dates';
 import type {
   AssessCommitmentSheetInput,
   CommitmentSheetFilter,

@@ -10,14 +10,14 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { IsPeriod } from '@jiceng/calendar';
 import { IsScore } from '../shared/score';
-import { IsQuarter } from '../shared/shanghai';
 
 export class CreateContestInput {
   @IsMongoId()
   organizationId!: string;
 
-  @IsQuarter()
+  @IsPeriod(['QUARTER'])
   quarter!: string;
 
   @IsLine({ min: 2, max: 100 })
@@ -63,7 +63,7 @@ export class ScoreContestEntryInput {
 
 export class ContestFilter {
   @IsOptional()
-  @IsQuarter()
+  @IsPeriod(['QUARTER'])
   quarter?: string;
 }
 

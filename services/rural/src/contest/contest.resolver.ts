@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { quarterRange } from '../shared/shanghai';
+import { parsePeriod } from '@jiceng/calendar';
 import {
   CloseContestInput,
   ContestFilter,
@@ -78,12 +78,12 @@ export class ContestResolver {
 
   @ResolveField('startsAt')
   startsAt(@Parent() contest: Contest) {
-    return quarterRange(contest.quarter)?.startsAt;
+    return parsePeriod(contest.quarter, ['QUARTER'])?.startsAt;
   }
 
   @ResolveField('endsAt')
   endsAt(@Parent() contest: Contest) {
-    return quarterRange(contest.quarter)?.endsAt;
+    return parsePeriod(contest.quarter, ['QUARTER'])?.endsAt;
   }
 
   @ResolveField('statusLabel')

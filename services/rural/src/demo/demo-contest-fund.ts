@@ -3,6 +3,7 @@
 // "设立基层党组织自主申报、党（工）委初审推荐、区组复核提名、专家实地考察、现场陈述展演等环节，分配…
 // 党建品牌培育专项经费150万元", run here by 运河区 for its communities.
 import { Types } from 'mongoose';
+import { addDays } from '@jiceng/calendar';
 import { rankEntries } from '../contest/contest-ranking';
 import type { Contest } from '../contest/contest.schema';
 import type { Fund, FundApplication, FundStep } from '../fund/fund.schema';
@@ -10,7 +11,6 @@ import { FUND_PIPELINE, type FundStage } from '../fund/fund-stage';
 import { shortName } from '../shared/short-name';
 import {
   between,
-  day,
   demoId,
   DISTRICT_ADMIN,
   LOCAL_ADMIN,
@@ -40,13 +40,13 @@ export function contests(input: DemoInput): Contest[] {
       _id: demoId(`contest/${quarter}/entry/${i}`),
       organizationId: village._id,
       title: `${shortName(village.name)}：${theme}`,
-      enteredAt: shanghai(day(opened, i % 10)),
+      enteredAt: shanghai(addDays(opened, i % 10)),
       enteredBy: LOCAL_ADMIN,
       scores: scored
         ? JURORS.map((juror) => ({
             juror,
             score: between(random, 72, 98),
-            at: shanghai(day(opened, 60)),
+            at: shanghai(addDays(opened, 60)),
             recordedBy: DISTRICT_ADMIN,
           }))
         : [],
@@ -60,7 +60,7 @@ export function contests(input: DemoInput): Contest[] {
           entryId: new Types.ObjectId(r.entryId),
         }))
       : [];
-    const updated = shanghai(day(opened, scored ? 70 : 10));
+    const updated = shanghai(addDays(opened, scored ? 70 : 10));
     return {
       _id: demoId(`contest/${quarter}`),
       organizationId: input.xiongan._id,
@@ -134,7 +134,7 @@ export function fundDemo(input: DemoInput): { fund: Fund; applications: FundAppl
     else if (last !== 'PRESENTED')
       steps.push({
         stage: 'NOT_SELECTED',
-        at: shanghai(day(STAGE_DATES[last], 7)),
+        at: shanghai(addDays(STAGE_DATES[last], 7)),
         by: DISTRICT_ADMIN,
         score: null,
         note: '未进入下一环节',

@@ -1,7 +1,7 @@
 // Shared pieces of the rural demo: its input (organizations from the projection), deterministic
-// ids and randomness, Shanghai wall-clock times and money in fen.
+// ids and randomness, the demo's wall-clock times and money in fen.
 import { Types } from 'mongoose';
-import { SHANGHAI_OFFSET_MS } from '../shared/shanghai';
+import { shanghaiInstant } from '@jiceng/calendar';
 import { demoIds } from '@jiceng/demo';
 export { between, rng } from '@jiceng/demo';
 
@@ -31,15 +31,11 @@ export const LOCAL_ADMIN = 'demo-local-admin';
 
 export const demoId = demoIds('rural');
 
-/** Shanghai wall-clock time on a date, as an instant. */
-export const shanghai = (date: string, hour = 10) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + hour * 3_600_000);
+/** Shanghai wall-clock time on a date, as an instant; the demo's office hour is 10:00. */
+export const shanghai = (date: string, hour = 10) => shanghaiInstant(date, hour);
 
 /** `total` fen split into `parts` whole amounts that add up exactly. */
 export function split(total: number, parts: number): number[] {
   const base = Math.floor(total / parts);
   return Array.from({ length: parts }, (_, i) => base + (i < total - base * parts ? 1 : 0));
 }
-
-export const day = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -2,6 +2,7 @@
 // 示范园区、"快递小哥"爱心驿站等项目36个，经区委组织部审核通过后已立项实施，其中28项已完成"; the
 // commitment sheets follow "指导396名农村干部逐人填报…明白纸…共谋划…村级重点工作396项" (a 运河区 figure,
 // placed on 凌河区's streets, the levels the demo tree has there).
+import { addDays } from '@jiceng/calendar';
 import type {
   SecretaryProject,
   SecretaryProjectStep,
@@ -13,7 +14,6 @@ import { shortName } from '../shared/short-name';
 import { chineseNumeral, lingheCadres, lingheStreetSecretaries } from '@jiceng/demo';
 import {
   between,
-  day,
   demoId,
   DISTRICT_ADMIN,
   LOCAL_ADMIN,
@@ -112,7 +112,7 @@ export function commitmentSheets(input: DemoInput): CommitmentSheet[] {
     const random = rng(`sheet/${i}`);
     const street = input.lingheStreets[cadre.street];
     const role = cadre.role as CadreRole;
-    const goalsSetAt = shanghai(day('2022-01-05', between(random, 0, 20)));
+    const goalsSetAt = shanghai(addDays('2022-01-05', between(random, 0, 20)));
     return {
       _id: demoId(`sheet/${i}`),
       memberId: String(cadre.id),
@@ -130,12 +130,12 @@ export function commitmentSheets(input: DemoInput): CommitmentSheet[] {
       goalsSetAt,
       goalsSetBy: LOCAL_ADMIN,
       midYearReport: {
-        at: shanghai(day('2022-06-20', between(random, 0, 10))),
+        at: shanghai(addDays('2022-06-20', between(random, 0, 10))),
         by: LOCAL_ADMIN,
         report: '截至6月底，年初谋划的重点工作推进顺利',
       },
       yearEndAssessment: {
-        at: shanghai(day('2022-12-15', between(random, 0, 13))),
+        at: shanghai(addDays('2022-12-15', between(random, 0, 13))),
         by: DISTRICT_ADMIN,
         completedGoals: 1,
         score: between(random, 80, 98),

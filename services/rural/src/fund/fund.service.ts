@@ -13,7 +13,7 @@ import {
 } from '@jiceng/graphql';
 import { createOrConflict, transition } from '@jiceng/workflow';
 import { RuralAccess } from '../shared/rural-access';
-import { stepDateProblems } from '../shared/shanghai';
+import { stepDateProblems } from '../shared/step-dates';
 import type {
   AdvanceFundApplicationInput,
   ApplyForFundInput,

@@ -1,6 +1,6 @@
 import { IsName } from '@jiceng/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsMongoId, IsOptional } from 'class-validator';
-import { IsIsoDate } from '../shared/shanghai';
+import { IsIsoDate } from '@jiceng/calendar';
 
 export class CreateRuralPairingInput {
   @IsName({ min: 2 })

@@ -12,11 +12,11 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { transition } from '@jiceng/workflow';
+import { shanghaiDate, shanghaiYear } from '@jiceng/calendar';
 import { PairingService } from '../pairing/pairing.service';
 import { VILLAGE_SECTOR } from '../shared/authority';
 import { FacetPager } from '../shared/facet-pager';
 import { RuralAccess } from '../shared/rural-access';
-import { shanghaiDate, shanghaiYear } from '../shared/shanghai';
 import type {
   AddRuralMilestoneInput,
   AdvanceRuralProjectStatusInput,

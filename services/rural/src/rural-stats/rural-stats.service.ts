@@ -4,12 +4,12 @@ import type { Model, Types } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, type FieldError } from '@jiceng/graphql';
 import { OrgProjectionService } from '@jiceng/org-projection';
+import { isYear, YEAR_MESSAGE } from '@jiceng/calendar';
 import { RURAL_PROJECT_KIND_LABELS } from '../project/project.enums';
 import { RURAL_PROJECT_MODEL, type RuralProject } from '../project/project.schema';
 import { VILLAGE_SECTOR } from '../shared/authority';
 import { isFen } from '../shared/fen';
 import { RuralAccess } from '../shared/rural-access';
-import { MAX_YEAR, MIN_YEAR } from '../shared/year';
 import { fundingBreakdown, type FundingGroup } from './funding-breakdown';
 import { REGION_PREFIX, type RuralFundingFilter } from './rural-stats.inputs';
 
@@ -90,8 +90,7 @@ export class RuralStatsService {
   ) {
     const first = args.first ?? DEFAULT_VILLAGES;
     const problems: FieldError[] = [];
-    if (!Number.isInteger(args.year) || args.year < MIN_YEAR || args.year > MAX_YEAR)
-      problems.push({ field: 'year', message: `must be a year from ${MIN_YEAR} to ${MAX_YEAR}` });
+    if (!isYear(args.year)) problems.push({ field: 'year', message: YEAR_MESSAGE });
     if (!isFen(args.minFen))
       problems.push({ field: 'minFen', message: 'must be a whole number of fen from 0' });
     if (!Number.isInteger(first) || first < 1 || first > MAX_VILLAGES)

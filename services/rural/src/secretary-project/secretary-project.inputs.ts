@@ -1,6 +1,6 @@
 import { IsLine, IsText } from '@jiceng/graphql';
 import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validator';
-import { IsYear } from '../shared/year';
+import { IsYear } from '@jiceng/calendar';
 import { IsScore } from '../shared/score';
 import { SECRETARY_STEPS, type SecretaryProjectState } from './secretary-project-state';
 

@@ -14,7 +14,7 @@ import {
 import { FacetPager } from '../shared/facet-pager';
 import { RuralAccess } from '../shared/rural-access';
 import { transition } from '@jiceng/workflow';
-import { stepDateProblems } from '../shared/shanghai';
+import { stepDateProblems } from '../shared/step-dates';
 import { completionByYear, type CompletionRow, type StateCount } from './completion';
 import type {
   AdvanceSecretaryProjectInput,

@@ -1,6 +1,5 @@
 import { Types } from 'mongoose';
-import { isOpenAt } from '../station/opening-hours';
-import { shanghaiDate } from '../shared/shanghai-time';
+import { isOpenAt, shanghaiDate } from '@jiceng/calendar';
 import { DEMO, demoData, type DemoTree } from './demo-data';
 import { taochengWorkers } from './demo-people';
 import { REPAIR } from './demo-places';

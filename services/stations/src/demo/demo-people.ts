@@ -1,7 +1,7 @@
 // The demo's workers and flag vehicles: riders and couriers registered at 运河区's stations, the
 // members of 桃城区's mobile branches (车轮, 网上, 邻里小哥), and the 10 党员红旗车 of the 车轮支部.
 import type { Types } from 'mongoose';
-import { shanghaiInstant } from '../shared/shanghai-time';
+import { shanghaiInstant } from '@jiceng/calendar';
 import type { FlagVehicle } from '../vehicle/vehicle.schema';
 import type { WorkerKind, WorkerPlatform } from '../worker/worker.enums';
 import { pseudonym } from '../worker/pseudonym';

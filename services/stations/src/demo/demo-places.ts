@@ -2,9 +2,8 @@
 // "14个'爱心驿站'" of 桃城区 (衡水), with their hours, equipment and services.
 import type { Types } from 'mongoose';
 import { chineseNumeral } from '@jiceng/demo';
+import { shanghaiInstant, type OpeningInterval } from '@jiceng/calendar';
 import { destination, type LngLat } from '@jiceng/geo';
-import { shanghaiInstant } from '../shared/shanghai-time';
-import type { OpeningInterval } from '../station/opening-hours';
 import {
   STATION_SERVICES,
   WEEKDAYS,

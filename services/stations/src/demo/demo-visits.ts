@@ -4,11 +4,12 @@
 import {
   addDays,
   daysBetween,
+  isOpenAt,
+  isoWeekday,
   shanghaiClock,
   shanghaiDate,
   shanghaiInstant,
-} from '../shared/shanghai-time';
-import { isOpenAt } from '../station/opening-hours';
+} from '@jiceng/calendar';
 import type { StationService } from '../station/station.enums';
 import type { Station } from '../station/station.schema';
 import { visitFingerprint } from '../visit/visit-fingerprint';
@@ -44,8 +45,7 @@ const SERVICES_PER_VISIT = { one: 45, two: 40, three: 15 };
 function dayWeight(day: string, first: string): number {
   const month = Number(day.slice(5, 7));
   const season = month === 7 || month === 8 ? 1.3 : month === 5 ? 0.8 : 1;
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  const weekend = weekday === 0 || weekday === 6 ? 1.15 : 1;
+  const weekend = isoWeekday(day) >= 6 ? 1.15 : 1;
   const rampUp = daysBetween(first, day) < 10 ? 0.6 : 1;
   return season * weekend * rampUp;
 }

@@ -1,8 +1,7 @@
 import { Types } from 'mongoose';
+import { shanghaiInstant, type OpeningInterval } from '@jiceng/calendar';
 import { destination, EARTH_RADIUS_METERS } from '@jiceng/geo';
-import { shanghaiInstant } from '../shared/shanghai-time';
 import { rankNearby, type NearbyCandidate } from './nearby';
-import type { OpeningInterval } from './opening-hours';
 
 const center = { longitude: 116.84, latitude: 38.3 };
 const ALL_DAY: OpeningInterval[] = [

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { badUserInput, pageSize, type PageArgs } from '@jiceng/graphql';
+import { isOpenAt } from '@jiceng/calendar';
 import { haversineMeters, type LngLat } from '@jiceng/geo';
-import { isOpenAt } from './opening-hours';
 import type { Station } from './station.schema';
 
 export type NearbyCandidate = Pick<Station, '_id' | 'lng' | 'lat' | 'status' | 'openingHours'>;

@@ -18,7 +18,7 @@ import {
   UpdateStationInput,
 } from './dto/station.inputs';
 import { StationsAccess } from '../shared/stations-access';
-import { isOpenAt, isOvernight, type OpeningInterval } from './opening-hours';
+import { isOpenAt, isOvernight, type OpeningInterval } from '@jiceng/calendar';
 import {
   AMENITY_LABELS,
   STATION_KIND_LABELS,

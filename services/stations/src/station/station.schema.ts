@@ -1,6 +1,6 @@
 import { Schema, type Types } from 'mongoose';
+import type { OpeningInterval } from '@jiceng/calendar';
 import type { GeoPoint } from '@jiceng/geo';
-import type { OpeningInterval } from './opening-hours';
 import {
   AMENITIES,
   STATION_KINDS,

@@ -17,8 +17,8 @@ import type {
   UpdateStationInput,
 } from './dto/station.inputs';
 import { rankNearby, type NearbyConnection } from './nearby';
-import { openingHoursProblems } from './opening-hours';
 import { STATION_STEPS } from './station-status';
+import { openingHoursProblems } from '@jiceng/calendar';
 import { STATION_MODEL, type Station } from './station.schema';
 
 const point = ({ longitude, latitude }: LngLatInput) => ({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
-import { dayRange, isWholeMonths, type DayRange } from '../shared/period';
+import { dayRange, isWholeMonths, type DayRange } from '@jiceng/calendar';
 import { StationsAccess } from '../shared/stations-access';
 import { StationService } from '../station/station.service';
 import type { VisitStatsArgs } from './dto/visit.inputs';

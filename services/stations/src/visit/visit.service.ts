@@ -13,7 +13,7 @@ import {
 } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OutboxRelays } from '@jiceng/outbox';
-import { shanghaiDate } from '../shared/shanghai-time';
+import { shanghaiDate } from '@jiceng/calendar';
 import { StationsAccess } from '../shared/stations-access';
 import type { Station } from '../station/station.schema';
 import { StationService } from '../station/station.service';

@@ -11,11 +11,11 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
+import { periodArg } from '@jiceng/calendar';
 import { MemberProjectionService } from '../member-projection/member-projection.service';
 import { CommunityAccess } from '../community/community-access';
 import { OrgProjectionService } from '@jiceng/org-projection';
 import { transition } from '@jiceng/workflow';
-import { periodRange } from '../shared/period';
 import { TaskService } from '../task/task.service';
 import { audiencesFor, TASK_AUDIENCE_LABELS } from '../task/task.enums';
 import { holderKey, type VolunteerTask } from '../task/task.schema';
@@ -152,7 +152,7 @@ export class ClaimService implements OnModuleInit {
 
   /** Hours of approved service whose check-in falls in the period (Asia/Shanghai). */
   async volunteerHours(claims: Claims, memberId: string, period: string): Promise<number> {
-    const { from, to } = periodRange(period);
+    const { startsAt: from, endsAt: to } = periodArg(period);
     const id = await this.readableMemberId(claims, memberId);
     const [sum] = await this.model.aggregate<{ minutes: number }>([
       { $match: { memberId: id, state: 'APPROVED', 'checkIn.at': { $gte: from, $lt: to } } },

@@ -1,10 +1,9 @@
-// Shared pieces of the volunteering demo: its input, deterministic ids and randomness, and
-// Shanghai wall-clock times.
+// Shared pieces of the volunteering demo: its input, deterministic ids and randomness (Shanghai
+// wall-clock times come from @jiceng/calendar).
 import { Types } from 'mongoose';
 import type { Claim } from '../claim/claim.schema';
 import type { MicroWish } from '../micro-wish/micro-wish.schema';
 import type { ServiceRequest } from '../service-request/service-request.schema';
-import { SHANGHAI_OFFSET_MS } from '../shared/shanghai-time';
 import type { VolunteerTask } from '../task/task.schema';
 import { demoIds } from '@jiceng/demo';
 export { between, rng, weighted } from '@jiceng/demo';
@@ -46,16 +45,7 @@ export const DEMO_REQUESTS = {
   declined: 12,
 };
 export const ADMIN = 'demo-community-admin';
-export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
 export const MINUTE_MS = 60_000;
 
 export const demoId = demoIds('volunteering');
-
-/** Shanghai wall-clock time on a date, as an instant. */
-export const shanghai = (date: string, hour: number, minute = 0) =>
-  new Date(
-    Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + hour * HOUR_MS + minute * MINUTE_MS,
-  );
-export const dateAfter = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -1,5 +1,13 @@
 // 群众诉求 of 2023 H1: 1320 accepted, 1318 closed (99.85%; the report's 99.86% is not a whole
 // number of 1320), 95.29% of the evaluated satisfied, 20 closed late, 2 still open, 12 declined.
+import {
+  addDays,
+  addWorkingDays,
+  officialCalendarDays,
+  shanghaiDate,
+  shanghaiDayEnd,
+  shanghaiInstant,
+} from '@jiceng/calendar';
 import type {
   Satisfaction,
   ServiceRequestCategory,
@@ -9,18 +17,14 @@ import type {
   ServiceRequest,
   ServiceRequestStepRecord,
 } from '../service-request/service-request.schema';
-import { shanghaiDate, shanghaiDayEnd } from '../shared/shanghai-time';
-import { officialCalendarDays } from '../work-calendar/work-calendar.data';
-import { addWorkingDays, SERVICE_REQUEST_WORKING_DAYS } from '../work-calendar/working-days';
+import { SERVICE_REQUEST_WORKING_DAYS } from '../work-calendar/work-calendar.service';
 import {
   ADMIN,
   DEMO_REQUESTS,
   HOUR_MS,
   between,
-  dateAfter,
   demoId,
   rng,
-  shanghai,
   weighted,
   type DemoInput,
 } from './demo-kit';
@@ -71,8 +75,8 @@ export function serviceRequests(input: DemoInput): ServiceRequest[] {
     const community = input.communities[i % input.communities.length];
     const [title, category] = REQUEST_TITLES[between(random, 0, REQUEST_TITLES.length - 1)];
     // 2023 H1: "今年以来" in the mid-year report.
-    const reportedAt = shanghai(
-      dateAfter('2023-01-03', Math.floor((i * 178) / total)),
+    const reportedAt = shanghaiInstant(
+      addDays('2023-01-03', Math.floor((i * 178) / total)),
       between(random, 8, 18),
       between(random, 0, 59),
     );

@@ -2,6 +2,7 @@
 // 1150余人次参与认领", approvals carrying their event as a live approval does.
 import type { Types } from 'mongoose';
 import type { OutboxRecord } from '@jiceng/outbox';
+import { addDays, DAY_MS, shanghaiInstant } from '@jiceng/calendar';
 import { countedMinutes } from '../check-in/attendance-rules';
 import type { Evidence } from '../check-in/evidence';
 import { reviewRecord } from '../claim/claim.events';
@@ -10,15 +11,12 @@ import type { TaskAudience, TaskCategory } from '../task/task.enums';
 import { holderKey, type VolunteerTask } from '../task/task.schema';
 import {
   ADMIN,
-  DAY_MS,
   DEMO_TASKS,
   HOUR_MS,
   MINUTE_MS,
   between,
-  dateAfter,
   demoId,
   rng,
-  shanghai,
   weighted,
   type DemoCommunity,
   type DemoInput,
@@ -84,7 +82,7 @@ function taskFor(index: number, community: DemoCommunity): VolunteerTask {
   const random = rng(`task:${index}`);
   const category = weighted(random, CATEGORY_WEIGHTS);
   // 2023-05-08 … 2023-09-28, spread evenly; service-day stalls move to the 5th.
-  let date = dateAfter('2023-05-08', Math.floor((index * 144) / DEMO_TASKS));
+  let date = addDays('2023-05-08', Math.floor((index * 144) / DEMO_TASKS));
   if (SERVICE_DAY_CATEGORIES.includes(category)) date = `${date.slice(0, 8)}05`;
   const startHour = [8, 9, 14, 15][between(random, 0, 3)];
   const hours = between(random, 2, 3);
@@ -97,7 +95,7 @@ function taskFor(index: number, community: DemoCommunity): VolunteerTask {
           ? 'BOTH'
           : 'MEMBERS';
   const slots = audience === 'ORGANIZATIONS' ? between(random, 1, 2) : between(random, 4, 9);
-  const startsAt = shanghai(date, startHour);
+  const startsAt = shanghaiInstant(date, startHour);
   const street = community.name.replace(/社区党委$|社区党总支$/, '');
   return {
     _id: taskId(index),

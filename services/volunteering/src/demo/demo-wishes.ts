@@ -1,17 +1,8 @@
 // 微心愿: "广泛征集外卖配送员的微心愿近80个，截至目前已完成50余个" (6月上旬).
+import { addDays, DAY_MS, shanghaiInstant } from '@jiceng/calendar';
 import type { MicroWish } from '../micro-wish/micro-wish.schema';
 import type { WisherKind } from '../micro-wish/micro-wish.enums';
-import {
-  ADMIN,
-  DAY_MS,
-  DEMO_WISHES,
-  between,
-  dateAfter,
-  demoId,
-  rng,
-  shanghai,
-  type DemoInput,
-} from './demo-kit';
+import { ADMIN, DEMO_WISHES, between, demoId, rng, type DemoInput } from './demo-kit';
 
 const WISHES: [string, WisherKind][] = [
   ['一个新头盔', 'DELIVERY_RIDER'],
@@ -36,8 +27,8 @@ export function microWishes(input: DemoInput): MicroWish[] {
     const random = rng(`wish:${i}`);
     const [title, wisherKind] = WISHES[i % WISHES.length];
     const community = pool[i % pool.length];
-    const collectedAt = shanghai(
-      dateAfter('2023-06-01', between(random, 0, 9)),
+    const collectedAt = shanghaiInstant(
+      addDays('2023-06-01', between(random, 0, 9)),
       between(random, 9, 17),
     );
     const state =

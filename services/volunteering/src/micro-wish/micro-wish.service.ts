@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import { hasGlobalScope, visibleOrNull, type Claims } from '@jiceng/auth';
-import { forbidden, notFound, paginate, type Connection, type PageArgs } from '@jiceng/graphql';
 import { CommunityAccess } from '../community/community-access';
 import { transition } from '@jiceng/workflow';
-import { periodRange } from '../shared/period';
+import { forbidden, notFound, paginate, type Connection, type PageArgs } from '@jiceng/graphql';
+import { periodArg } from '@jiceng/calendar';
 import type {
   CancelMicroWishInput,
   CollectMicroWishInput,
@@ -93,7 +93,7 @@ export class MicroWishService {
     const communities = await this.access.communitiesUnder(claims, organizationId);
     const match: QueryFilter<MicroWish> = { communityId: { $in: communities } };
     if (period) {
-      const { from, to } = periodRange(period);
+      const { startsAt: from, endsAt: to } = periodArg(period);
       match.collectedAt = { $gte: from, $lt: to };
     }
     const rows = await this.model.aggregate<{ _id: string; n: number }>([

@@ -11,8 +11,8 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
+import { periodArg } from '@jiceng/calendar';
 import { CommunityAccess } from '../community/community-access';
-import { periodRange } from '../shared/period';
 import { WorkCalendarService } from '../work-calendar/work-calendar.service';
 import type {
   AcceptServiceRequestInput,
@@ -93,7 +93,7 @@ export class ServiceRequestService {
     organizationId: string,
     period: string,
   ): Promise<ServiceRequestStats & { period: string }> {
-    const { from, to } = periodRange(period);
+    const { startsAt: from, endsAt: to } = periodArg(period);
     const communities = await this.access.communitiesUnder(claims, organizationId);
     const rows = await this.model
       .find(

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { SetWorkCalendarDayInput } from './dto/work-calendar.inputs';
-import { WORK_CALENDAR_DAY_KIND_LABELS } from './work-calendar.data';
+import { WORK_CALENDAR_DAY_KIND_LABELS } from './work-calendar.enums';
 import type { WorkCalendarDay } from './work-calendar.schema';
 import { WorkCalendarService } from './work-calendar.service';
 

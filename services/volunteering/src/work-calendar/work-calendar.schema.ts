@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import { WORK_CALENDAR_DAY_KINDS, type WorkCalendarDayKind } from './work-calendar.data';
+import { WORK_CALENDAR_DAY_KINDS, type WorkCalendarDayKind } from '@jiceng/calendar';
 
 export const WORK_CALENDAR_MODEL = 'WorkCalendarDay';
 

@@ -3,10 +3,22 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, forbidden } from '@jiceng/graphql';
-import { addDays, isIsoDate, shanghaiDate, shanghaiDayEnd } from '../shared/shanghai-time';
-import { officialCalendarDays, type WorkCalendarDayKind } from './work-calendar.data';
+import {
+  addDays,
+  addWorkingDays,
+  DATE_MESSAGE,
+  isIsoDate,
+  isYear,
+  officialCalendarDays,
+  shanghaiDate,
+  shanghaiDayEnd,
+  YEAR_MESSAGE,
+  type WorkCalendarDayKind,
+} from '@jiceng/calendar';
 import { WORK_CALENDAR_MODEL, type WorkCalendarDay } from './work-calendar.schema';
-import { addWorkingDays, SERVICE_REQUEST_WORKING_DAYS } from './working-days';
+
+/** 群众诉求 are due within this many working days after acceptance (审查受理). */
+export const SERVICE_REQUEST_WORKING_DAYS = 5;
 
 export interface DueDate {
   dueDate: string;
@@ -40,8 +52,7 @@ export class WorkCalendarService implements OnApplicationBootstrap {
   }
 
   year(year: number): Promise<WorkCalendarDay[]> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw badUserInput([{ field: 'year', message: 'must be a year between 2000 and 2100' }]);
+    if (!isYear(year)) throw badUserInput([{ field: 'year', message: YEAR_MESSAGE }]);
     return this.model
       .find({ _id: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } })
       .sort({ _id: 1 })
@@ -55,7 +66,7 @@ export class WorkCalendarService implements OnApplicationBootstrap {
   ): Promise<WorkCalendarDay | null> {
     if (claims.role !== 'ADMIN') throw forbidden('Only ADMIN changes the work calendar');
     if (!isIsoDate(input.date))
-      throw badUserInput([{ field: 'input.date', message: 'must be a date written YYYY-MM-DD' }]);
+      throw badUserInput([{ field: 'input.date', message: DATE_MESSAGE }]);
     if (input.kind === 'NORMAL') {
       await this.model.deleteOne({ _id: input.date });
       return null;

@@ -1,6 +1,6 @@
 import { IsName } from '@jiceng/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, Matches } from 'class-validator';
-import { PERIOD_PATTERN } from '../period';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber } from 'class-validator';
+import { IsPeriod } from '@jiceng/calendar';
 import type { TemplateInput } from '../rating-template.rules';
 
 // The aspects' structure is checked by templateProblems, which names paths such as
@@ -9,7 +9,7 @@ export class CreateRatingTemplateInput implements TemplateInput {
   @IsName({ min: 2 })
   name!: string;
 
-  @Matches(PERIOD_PATTERN, { message: 'must be a quarter written YYYY-Qn, e.g. 2023-Q2' })
+  @IsPeriod(['QUARTER'])
   effectiveFrom!: string;
 
   @IsNumber()

@@ -8,11 +8,10 @@ import {
   IsMongoId,
   IsNumber,
   IsOptional,
-  Matches,
   Max,
   Min,
 } from 'class-validator';
-import { PERIOD_PATTERN } from '../period';
+import { IsPeriod } from '@jiceng/calendar';
 import type { AdjustmentInput, ScoreInput } from '../scoring';
 import {
   STAR_RATING_STATUSES,
@@ -24,7 +23,6 @@ import {
 
 // Criterion scores, findings and adjustments are checked against the template by the service,
 // which reports them as `input.scores[3].score`.
-const PERIOD_MESSAGE = { message: 'must be a quarter written YYYY-Qn, e.g. 2023-Q2' };
 const STARS_MESSAGE = { message: 'must be 3, 4 or 5' };
 const REMARKS_LENGTH: TextOptions = { min: 0, max: 500 };
 
@@ -32,7 +30,7 @@ export class SelfAssessStarRatingInput {
   @IsMongoId()
   organizationId!: string;
 
-  @Matches(PERIOD_PATTERN, PERIOD_MESSAGE)
+  @IsPeriod(['QUARTER'])
   period!: string;
 
   @IsArray()
@@ -106,7 +104,7 @@ export class StarRatingFilter {
   rootId!: string;
 
   @IsOptional()
-  @Matches(PERIOD_PATTERN, PERIOD_MESSAGE)
+  @IsPeriod(['QUARTER'])
   period?: string;
 
   @IsOptional()

@@ -10,9 +10,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { IsIsoDate, IsYear } from '@jiceng/calendar';
 import { IsFen } from '../../shared/fen';
-import { IsIsoDate } from '../../shared/shanghai';
-import { IsYear } from '../../shared/year';
 import {
   RURAL_FUNDING_TYPES,
   RURAL_PROJECT_KINDS,

@@ -1,6 +1,6 @@
 import { IsName } from '@jiceng/graphql';
 import { IsEnum, IsOptional, IsString } from 'class-validator';
-import { WORK_CALENDAR_DAY_KINDS, type WorkCalendarDayKind } from '../work-calendar.data';
+import { WORK_CALENDAR_DAY_KINDS, type WorkCalendarDayKind } from '@jiceng/calendar';
 
 export class SetWorkCalendarDayInput {
   @IsString()

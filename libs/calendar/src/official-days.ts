@@ -1,18 +1,12 @@
-// Official public holidays (放假) and make-up workdays (调休上班) from the State Council General
-// Office's annual notices (国务院办公厅关于<year>年部分节假日安排的通知), 2023–2026. Loaded into the
-// `work_calendar_days` collection at start without overwriting days an ADMIN has changed; later
-// years are added as data (setWorkCalendarDay), not code.
+import { addDays, daysBetween } from './clock';
 
-// The kinds a stored day has; the SDL's NORMAL is input only (setWorkCalendarDay removes the
-// day's exception), so no day is stored with it and it has no label here.
-export const WORK_CALENDAR_DAY_KIND_LABELS = {
-  HOLIDAY: '法定节假日',
-  WORKDAY: '调休上班',
-} as const;
-export type WorkCalendarDayKind = keyof typeof WORK_CALENDAR_DAY_KIND_LABELS;
-export const WORK_CALENDAR_DAY_KINDS = Object.keys(
-  WORK_CALENDAR_DAY_KIND_LABELS,
-) as WorkCalendarDayKind[];
+// Official public holidays (放假) and make-up workdays (调休上班) from the State Council General
+// Office's annual notices (国务院办公厅关于<year>年部分节假日安排的通知), 2023–2026, as data. A service
+// that lets ADMINs correct or extend them stores them (volunteering's work_calendar_days loads
+// these at start without overwriting an ADMIN's change) and passes its days to addWorkingDays.
+// The kinds of day that differ from the Monday–Friday rule.
+export const WORK_CALENDAR_DAY_KINDS = ['HOLIDAY', 'WORKDAY'] as const;
+export type WorkCalendarDayKind = (typeof WORK_CALENDAR_DAY_KINDS)[number];
 
 export interface CalendarDay {
   date: string;
@@ -60,10 +54,7 @@ const NOTICES: Record<number, Notice[]> = {
 };
 
 function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
-    dates.push(new Date(t).toISOString().slice(0, 10));
-  return dates;
+  return Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => addDays(from, i));
 }
 
 /** Every holiday and make-up workday of the notices, in date order. */

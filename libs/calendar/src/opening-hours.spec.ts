@@ -1,4 +1,4 @@
-import { shanghaiInstant } from '../shared/shanghai-time';
+import { shanghaiInstant } from './clock';
 import { isOpenAt, isOvernight, openingHoursProblems, type OpeningInterval } from './opening-hours';
 
 const WORKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
@@ -75,6 +75,41 @@ describe('opening hours', () => {
         { weekdays: [...WORKDAYS], opens: '14:00', closes: '18:00' },
         { weekdays: ['MONDAY'], opens: '20:00', closes: '08:00' },
       ]),
+    ).toEqual([]);
+  });
+
+  it('names every clash, an interval after one that already clashed included', () => {
+    const monday = (opens: string, closes: string) => ({
+      weekdays: ['MONDAY' as const],
+      opens,
+      closes,
+    });
+    expect(
+      openingHoursProblems([
+        monday('08:30', '12:00'),
+        monday('11:30', '17:30'),
+        { weekdays: ['TUESDAY'], opens: '11:30', closes: '17:30' },
+        monday('12:00', '13:00'),
+      ]),
+    ).toEqual([
+      { index: 1, field: 'opens', message: 'overlaps 08:30-12:00' },
+      { index: 3, field: 'opens', message: 'overlaps 11:30-17:30' },
+    ]);
+  });
+
+  it('without overnight intervals, closes after it opens on the same day', () => {
+    const rules = { overnight: false };
+    const monday = (opens: string, closes: string) => ({
+      weekdays: ['MONDAY' as const],
+      opens,
+      closes,
+    });
+    expect(openingHoursProblems([monday('17:30', '08:30')], rules)).toEqual([
+      { index: 0, field: 'closes', message: 'must be after the opening time 17:30' },
+    ]);
+    expect(openingHoursProblems([monday('08:30', '08:30')], rules)[0].field).toBe('closes');
+    expect(
+      openingHoursProblems([monday('18:00', '24:00'), monday('00:00', '06:00')], rules),
     ).toEqual([]);
   });
 });

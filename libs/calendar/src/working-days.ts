@@ -1,11 +1,8 @@
-import { addDays, isoWeekday } from '../shared/shanghai-time';
-import type { WorkCalendarDayKind } from './work-calendar.data';
+import { addDays, isoWeekday } from './clock';
+import type { WorkCalendarDayKind } from './official-days';
 
 /** Days that differ from the Monday–Friday rule: holidays and make-up workdays, by date. */
 export type CalendarExceptions = ReadonlyMap<string, WorkCalendarDayKind>;
-
-/** 群众诉求 are due within this many working days after acceptance (审查受理). */
-export const SERVICE_REQUEST_WORKING_DAYS = 5;
 
 export function isWorkingDay(date: string, exceptions: CalendarExceptions): boolean {
   const exception = exceptions.get(date);

@@ -1,0 +1,6 @@
+export * from './clock';
+export * from './period';
+export * from './validate';
+export * from './official-days';
+export * from './working-days';
+export * from './opening-hours';
