@@ -11,10 +11,11 @@ import {
   type AppProcess,
 } from '@jiceng/testing';
 
-const FILLERS = 30_000;
+// Enough that the scan outlasts the limit however warm the page cache is (30,000 sometimes did not).
+const FILLERS = 120_000;
 
 // The whole path of a request's read timeout, through the built subgraph and gateway over the
-// real Mongo-wire server: a firm search that scans 30,000 firms runs past MONGO_READ_TIMEOUT_MS
+// real Mongo-wire server: a firm search that scans 120,000 firms runs past MONGO_READ_TIMEOUT_MS
 // and the client gets TIMEOUT, while an organization(id) read sent meanwhile answers at once.
 // (The local server locks a collection while it scans it, so the plain read is of another one,
 // as in the incident: another user's organization while an analyst's statistics ran.)
