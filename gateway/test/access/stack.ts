@@ -6,6 +6,7 @@ import {
   dataOf,
   deleteGroupsWhenIdle,
   dropDatabases,
+  eventually,
   gql,
   startApp,
   startGroupsAtTopicEnds,
@@ -14,19 +15,13 @@ import {
 } from '@jiceng/testing';
 import { Topics } from '@jiceng/events';
 import type { Role } from '@jiceng/auth';
+import { SUBGRAPHS } from '../../src/subgraphs';
 import type { AdminApi, Variables, World } from './probe';
 
 // The whole platform as a client meets it: six subgraphs, each its own process with databases
 // and consumer groups of this run, behind the gateway, over the real broker and Mongo-wire server.
 
-const SERVICES = [
-  'organizations',
-  'members',
-  'volunteering',
-  'stations',
-  'rural',
-  'credit',
-] as const;
+const SERVICES = SUBGRAPHS.map((s) => s.name);
 
 export interface Stack {
   world: World;
@@ -37,17 +32,8 @@ export interface Stack {
 // ID numbers with valid GB 11643 check characters; each run has databases of its own.
 const ID_NUMBERS = ['130903198506150115', '13090319900312012X', '130903197809200234'];
 
-async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
+// What one service learns from another by events arrives within seconds; two minutes on a busy machine.
+const settle = <T>(attempt: () => Promise<T>) => eventually(attempt, 120_000, 500);
 
 export async function startStack(): Promise<Stack> {
   const run = randomBytes(4).toString('hex');
@@ -136,9 +122,9 @@ export async function startStack(): Promise<Stack> {
         )
       ).registerMember.id as string;
     // Registering needs the branch in the members service's projection.
-    const self = await eventually(() => register(org.gridA, '李明', 0));
+    const self = await settle(() => register(org.gridA, '李明', 0));
     const peer = await register(org.gridA, '王芳', 1);
-    const stranger = await eventually(() => register(org.gridB, '赵强', 2));
+    const stranger = await settle(() => register(org.gridB, '赵强', 2));
     const world: World = { run, org, self, peer, stranger, ids: {} };
     const tokens: Record<Role, string> = {
       ADMIN: adminToken,
@@ -148,7 +134,7 @@ export async function startStack(): Promise<Stack> {
       STATION_OPERATOR: tokenFor('STATION_OPERATOR', org.streetA),
       MEMBER: tokenFor('MEMBER', org.gridA, self),
     };
-    return { world, api: { admin, as, token: (role) => tokens[role], eventually }, stop };
+    return { world, api: { admin, as, token: (role) => tokens[role], eventually: settle }, stop };
   } catch (error) {
     await stop();
     throw error;

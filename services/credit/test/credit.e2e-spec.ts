@@ -20,6 +20,7 @@ import {
   deleteGroupsWhenIdle,
   errorCode,
   errorFields,
+  eventually,
   gql,
   probeTopic,
   startApp,
@@ -54,19 +55,6 @@ const prefix = `jiceng-credit-e2e-${run}`;
 const kafka = createKafka('jiceng-credit-test');
 const producer = new EventProducer(kafka);
 const admin = tokenFor('ADMIN');
-
-/** Retries an assertion until it holds or the time is up (then fails with its last error). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
 
 describe('credit ledger through the gateway', () => {
   let credit: AppProcess;
