@@ -5,9 +5,16 @@ import DataLoader from 'dataloader';
  * are one batch, and results are cached for that request only.
  */
 export class RequestLoader<K, V> {
-  private readonly loaders = new WeakMap<object, DataLoader<K, V>>();
+  private readonly loaders = new WeakMap<object, DataLoader<K, V, unknown>>();
 
-  constructor(private readonly batch: (keys: readonly K[]) => Promise<V[]>) {}
+  /**
+   * `batch` answers every key of a tick, in order (an Error for a key fails that load alone);
+   * `cacheKey` makes keys that are objects (a filter and a page) equal by value.
+   */
+  constructor(
+    private readonly batch: (keys: readonly K[]) => Promise<(V | Error)[]>,
+    private readonly cacheKey?: (key: K) => unknown,
+  ) {}
 
   load(ctx: object, key: K): Promise<V> {
     return this.loaderFor(ctx).load(key);
@@ -18,9 +25,13 @@ export class RequestLoader<K, V> {
     return results.map((r) => (r instanceof Error ? null : r));
   }
 
-  private loaderFor(ctx: object): DataLoader<K, V> {
+  private loaderFor(ctx: object): DataLoader<K, V, unknown> {
     let loader = this.loaders.get(ctx);
-    if (!loader) this.loaders.set(ctx, (loader = new DataLoader(this.batch)));
+    if (!loader)
+      this.loaders.set(
+        ctx,
+        (loader = new DataLoader<K, V, unknown>(this.batch, { cacheKeyFn: this.cacheKey })),
+      );
     return loader;
   }
 }

@@ -12,7 +12,7 @@ import { ProjectModule } from './project/project.module';
 import { ruralEnv, SERVICE_NAME } from './rural.env';
 import { RuralStatsModule } from './rural-stats/rural-stats.module';
 import { SecretaryProjectModule } from './secretary-project/secretary-project.module';
-import { FenScalar } from './shared/fen';
+import { FenScalar } from './validation/fen';
 
 @Module({
   imports: [

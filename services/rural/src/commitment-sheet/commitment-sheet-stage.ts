@@ -1,7 +1,7 @@
 // 明白纸: 年初拟定目标 → 年中汇报 → 年末考核, each once and in this order. A step is written only
 // while the sheet is still at the stage it follows, so two concurrent reports cannot both land.
 import { defineSteps } from '@jiceng/workflow';
-import type { Authority } from '../shared/authority';
+import type { Authority } from '../access/authority';
 
 // "村党组织书记、村委会主任和其他村"两委"班子成员的"明白纸"分别由区委组织部和各镇党委备案管理"
 export const CADRE_ROLE_LABELS = {

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate, IsYear } from '@jiceng/calendar';
-import { IsScore } from '../shared/score';
+import { IsScore } from '../validation/score';
 import {
   CADRE_ROLES,
   COMMITMENT_STEPS,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AccessModule } from '../shared/access.module';
+import { AccessModule } from '../access/access.module';
 import { CommitmentSheetResolver } from './commitment-sheet.resolver';
 import { COMMITMENT_SHEET_MODEL, commitmentSheetSchema } from './commitment-sheet.schema';
 import { CommitmentSheetService } from './commitment-sheet.service';

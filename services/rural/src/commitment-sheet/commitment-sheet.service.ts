@@ -13,8 +13,8 @@ import {
 } from '@jiceng/graphql';
 import { createOrConflict, transition } from '@jiceng/workflow';
 import { shanghaiDate } from '@jiceng/calendar';
-import { RuralAccess } from '../shared/rural-access';
-import { stepDateProblems } from '../shared/step-dates';
+import { RuralAccess } from '../access/rural-access';
+import { stepDateProblems } from '../validation/step-dates';
 import type {
   AssessCommitmentSheetInput,
   CommitmentSheetFilter,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AccessModule } from '../shared/access.module';
+import { AccessModule } from '../access/access.module';
 import { ContestResolver } from './contest.resolver';
 import { CONTEST_MODEL, contestSchema } from './contest.schema';
 import { ContestService } from './contest.service';

@@ -12,7 +12,7 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { createOrConflict } from '@jiceng/workflow';
-import { RuralAccess } from '../shared/rural-access';
+import { RuralAccess } from '../access/rural-access';
 import type {
   CloseContestInput,
   ContestFilter,

@@ -8,7 +8,7 @@ import { rankEntries } from '../contest/contest-ranking';
 import type { Contest } from '../contest/contest.schema';
 import type { Fund, FundApplication, FundStep } from '../fund/fund.schema';
 import { FUND_PIPELINE, type FundStage } from '../fund/fund-stage';
-import { shortName } from '../shared/short-name';
+import { shortName } from '../pairing/short-name';
 import {
   between,
   demoId,

@@ -10,7 +10,7 @@ import type {
 import type { SecretaryProjectState } from '../secretary-project/secretary-project-state';
 import type { CommitmentSheet } from '../commitment-sheet/commitment-sheet.schema';
 import type { CadreRole } from '../commitment-sheet/commitment-sheet-stage';
-import { shortName } from '../shared/short-name';
+import { shortName } from '../pairing/short-name';
 import { chineseNumeral, lingheCadres, lingheStreetSecretaries } from '@jiceng/demo';
 import {
   between,

@@ -11,7 +11,7 @@ import type {
   RuralProject,
   RuralStatusChange,
 } from '../project/project.schema';
-import { shortName } from '../shared/short-name';
+import { shortName } from '../pairing/short-name';
 import {
   between,
   DEMO_MODEL,

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, conflict } from '@jiceng/graphql';
-import { RuralAccess } from '../shared/rural-access';
+import { RuralAccess } from '../access/rural-access';
 import type { AllocateFundInput } from './fund.inputs';
 import {
   FUND_APPLICATION_MODEL,

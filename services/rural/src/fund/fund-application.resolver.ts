@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { byId } from '../shared/per-request';
+import { documentLoader } from '@jiceng/graphql';
 import { AdvanceFundApplicationInput, AllocateFundInput, ApplyForFundInput } from './fund.inputs';
 import type { FundApplication } from './fund.schema';
 import { FundService } from './fund.service';
@@ -9,7 +9,7 @@ import { FUND_STEPS } from './fund-stage';
 
 @Resolver('FundApplication')
 export class FundApplicationResolver {
-  private readonly fundLoader = byId((ids) => this.funds.findFundsByIds(ids));
+  private readonly fundLoader = documentLoader((ids) => this.funds.findFundsByIds(ids));
 
   constructor(
     private readonly funds: FundService,

@@ -2,7 +2,7 @@
 // → 分配. An application moves one stage at a time; until it is allocated it may leave as not
 // selected (未入选). Each step is conditioned on the stage it was decided on.
 import { defineSteps } from '@jiceng/workflow';
-import type { Authority } from '../shared/authority';
+import type { Authority } from '../access/authority';
 
 // Until it is allocated, an application may leave as not selected.
 const OPEN = ['SELF_APPLIED', 'RECOMMENDED', 'REVIEWED', 'SITE_VISITED', 'PRESENTED'] as const;

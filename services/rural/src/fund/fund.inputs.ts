@@ -1,8 +1,8 @@
 import { IsLine, IsName, IsText } from '@jiceng/graphql';
 import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validator';
 import { IsYear } from '@jiceng/calendar';
-import { IsFen } from '../shared/fen';
-import { IsScore } from '../shared/score';
+import { IsFen } from '../validation/fen';
+import { IsScore } from '../validation/score';
 import { FUND_STEPS, type FundStage } from './fund-stage';
 
 export class CreateFundInput {

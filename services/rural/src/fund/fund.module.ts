@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AccessModule } from '../shared/access.module';
+import { AccessModule } from '../access/access.module';
 import { FundApplicationResolver } from './fund-application.resolver';
 import { FundAllocationService } from './fund-allocation.service';
 import { FundResolver } from './fund.resolver';

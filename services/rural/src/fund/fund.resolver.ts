@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { byId, PerRequest } from '../shared/per-request';
+import { documentLoader, RequestLoader } from '@jiceng/graphql';
 import { CreateFundInput, FundApplicationFilter, FundFilter } from './fund.inputs';
 import type { Fund, FundAllocation } from './fund.schema';
 import { FundService } from './fund.service';
@@ -8,10 +8,10 @@ import { FUND_STEPS, type FundStage } from './fund-stage';
 
 @Resolver('Fund')
 export class FundResolver {
-  private readonly stageCounts = new PerRequest<string, { stage: FundStage; count: number }[]>(
+  private readonly stageCounts = new RequestLoader<string, { stage: FundStage; count: number }[]>(
     (ids) => this.funds.stageCounts(ids),
   );
-  private readonly applications = byId((ids) => this.funds.findApplicationsByIds(ids));
+  private readonly applications = documentLoader((ids) => this.funds.findApplicationsByIds(ids));
 
   constructor(private readonly funds: FundService) {}
 

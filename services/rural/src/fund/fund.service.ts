@@ -12,8 +12,8 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { createOrConflict, transition } from '@jiceng/workflow';
-import { RuralAccess } from '../shared/rural-access';
-import { stepDateProblems } from '../shared/step-dates';
+import { RuralAccess } from '../access/rural-access';
+import { stepDateProblems } from '../validation/step-dates';
 import type {
   AdvanceFundApplicationInput,
   ApplyForFundInput,

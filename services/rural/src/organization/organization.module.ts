@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProjectModule } from '../project/project.module';
 import { SecretaryProjectModule } from '../secretary-project/secretary-project.module';
-import { AccessModule } from '../shared/access.module';
+import { AccessModule } from '../access/access.module';
 import { OrganizationRuralResolver } from './organization.resolver';
 
 @Module({

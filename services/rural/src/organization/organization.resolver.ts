@@ -4,8 +4,8 @@ import { RuralProjectFilter } from '../project/dto/project.inputs';
 import { ProjectService } from '../project/project.service';
 import { SecretaryProjectFilter } from '../secretary-project/secretary-project.inputs';
 import { SecretaryProjectService } from '../secretary-project/secretary-project.service';
-import { VILLAGE_SECTOR } from '../shared/authority';
-import { SubtreeLoader } from '../shared/subtree.loader';
+import { VILLAGE_SECTOR } from '../access/authority';
+import { SubtreeLoader } from '../access/subtree.loader';
 
 interface OrganizationRef {
   id: string;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AccessModule } from '../shared/access.module';
+import { AccessModule } from '../access/access.module';
 import { PairingResolver } from './pairing.resolver';
 import { RURAL_PAIRING_MODEL, ruralPairingSchema } from './pairing.schema';
 import { PairingService } from './pairing.service';

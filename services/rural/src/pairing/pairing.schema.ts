@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import { shortName } from '../shared/short-name';
+import { shortName } from './short-name';
 
 export const RURAL_PAIRING_MODEL = 'RuralPairing';
 

@@ -13,8 +13,8 @@ import {
 } from '@jiceng/graphql';
 import { scopedNode } from '@jiceng/org-projection';
 import { createOrConflict } from '@jiceng/workflow';
-import { mayWrite, provinceOf, VILLAGE_SECTOR } from '../shared/authority';
-import { RuralAccess } from '../shared/rural-access';
+import { mayWrite, provinceOf, VILLAGE_SECTOR } from '../access/authority';
+import { RuralAccess } from '../access/rural-access';
 import type { CreateRuralPairingInput, RuralPairingFilter } from './pairing.inputs';
 import { pairingName, pairKeyOf, RURAL_PAIRING_MODEL, type RuralPairing } from './pairing.schema';
 

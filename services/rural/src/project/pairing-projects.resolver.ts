@@ -4,14 +4,14 @@ import type { GraphQLContext } from '@jiceng/subgraph';
 import { RuralPairingFilter } from '../pairing/pairing.inputs';
 import type { RuralPairing } from '../pairing/pairing.schema';
 import { PairingService } from '../pairing/pairing.service';
-import { PerRequest } from '../shared/per-request';
+import { RequestLoader } from '@jiceng/graphql';
 import { addProject, emptyTotals, totalsByPairing, type PairingTotals } from './funding-totals';
 import { ProjectService } from './project.service';
 
 /** What a pairing's projects add up to: its projects, money and area, batched per request. */
 @Resolver('RuralPairing')
 export class PairingProjectsResolver {
-  private readonly totals = new PerRequest<string, PairingTotals>(async (ids) => {
+  private readonly totals = new RequestLoader<string, PairingTotals>(async (ids) => {
     const projects = await this.projects.ofPairings(ids.map((id) => new Types.ObjectId(id)));
     const totals = totalsByPairing(ids, projects);
     return ids.map((id) => totals.get(id) ?? emptyTotals());

@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { VillageLoader } from '../shared/village.loader';
+import { VillageLoader } from '../access/village.loader';
 
 /** The village of a funding or income record, named from the projection (batched). */
 @Resolver('RuralFunding')

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PairingModule } from '../pairing/pairing.module';
-import { AccessModule } from '../shared/access.module';
+import { AccessModule } from '../access/access.module';
 import { PairingProjectsResolver } from './pairing-projects.resolver';
 import { RuralCollectiveIncomeResolver, RuralFundingResolver } from './project-parts.resolver';
 import { ProjectResolver } from './project.resolver';

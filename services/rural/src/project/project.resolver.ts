@@ -1,8 +1,8 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { PairingService } from '../pairing/pairing.service';
-import { byId } from '../shared/per-request';
-import { VillageLoader } from '../shared/village.loader';
+import { documentLoader } from '@jiceng/graphql';
+import { VillageLoader } from '../access/village.loader';
 import {
   AddRuralMilestoneInput,
   AdvanceRuralProjectStatusInput,
@@ -20,7 +20,7 @@ import { fundingView, incomeView, milestoneView, statusChangeView } from './proj
 
 @Resolver('RuralProject')
 export class ProjectResolver {
-  private readonly pairingLoader = byId((ids) => this.pairings.findByIds(ids));
+  private readonly pairingLoader = documentLoader((ids) => this.pairings.findByIds(ids));
 
   constructor(
     private readonly projects: ProjectService,

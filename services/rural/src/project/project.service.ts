@@ -14,9 +14,9 @@ import {
 import { transition } from '@jiceng/workflow';
 import { shanghaiDate, shanghaiYear } from '@jiceng/calendar';
 import { PairingService } from '../pairing/pairing.service';
-import { VILLAGE_SECTOR } from '../shared/authority';
-import { FacetPager } from '../shared/facet-pager';
-import { RuralAccess } from '../shared/rural-access';
+import { VILLAGE_SECTOR } from '../access/authority';
+import { FacetPager } from '../pagination/facet-pager';
+import { RuralAccess } from '../access/rural-access';
 import type {
   AddRuralMilestoneInput,
   AdvanceRuralProjectStatusInput,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectModule } from '../project/project.module';
-import { AccessModule } from '../shared/access.module';
+import { AccessModule } from '../access/access.module';
 import { RuralStatsResolver } from './rural-stats.resolver';
 import { RuralStatsService } from './rural-stats.service';
 

@@ -7,9 +7,9 @@ import { OrgProjectionService } from '@jiceng/org-projection';
 import { isYear, YEAR_MESSAGE } from '@jiceng/calendar';
 import { RURAL_PROJECT_KIND_LABELS } from '../project/project.enums';
 import { RURAL_PROJECT_MODEL, type RuralProject } from '../project/project.schema';
-import { VILLAGE_SECTOR } from '../shared/authority';
-import { isFen } from '../shared/fen';
-import { RuralAccess } from '../shared/rural-access';
+import { VILLAGE_SECTOR } from '../access/authority';
+import { isFen } from '../validation/fen';
+import { RuralAccess } from '../access/rural-access';
 import { fundingBreakdown, type FundingGroup } from './funding-breakdown';
 import { REGION_PREFIX, type RuralFundingFilter } from './rural-stats.inputs';
 

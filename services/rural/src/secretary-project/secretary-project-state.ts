@@ -3,7 +3,7 @@
 // steps exactly one takes effect.
 import type { FieldError } from '@jiceng/graphql';
 import { defineSteps } from '@jiceng/workflow';
-import type { Authority } from '../shared/authority';
+import type { Authority } from '../access/authority';
 
 type Requirement = 'midtermScore' | 'acceptanceScores' | 'note';
 const ACCEPTANCE_SCORES = ['selfCheckScore', 'upperReviewScore', 'residentScore'] as const;

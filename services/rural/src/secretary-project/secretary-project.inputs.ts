@@ -1,7 +1,7 @@
 import { IsLine, IsText } from '@jiceng/graphql';
 import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validator';
 import { IsYear } from '@jiceng/calendar';
-import { IsScore } from '../shared/score';
+import { IsScore } from '../validation/score';
 import { SECRETARY_STEPS, type SecretaryProjectState } from './secretary-project-state';
 
 export class ProposeSecretaryProjectInput {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AccessModule } from '../shared/access.module';
+import { AccessModule } from '../access/access.module';
 import { SecretaryProjectResolver } from './secretary-project.resolver';
 import { SECRETARY_PROJECT_MODEL, secretaryProjectSchema } from './secretary-project.schema';
 import { SecretaryProjectService } from './secretary-project.service';

@@ -11,10 +11,10 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { FacetPager } from '../shared/facet-pager';
-import { RuralAccess } from '../shared/rural-access';
+import { FacetPager } from '../pagination/facet-pager';
+import { RuralAccess } from '../access/rural-access';
 import { transition } from '@jiceng/workflow';
-import { stepDateProblems } from '../shared/step-dates';
+import { stepDateProblems } from '../validation/step-dates';
 import { completionByYear, type CompletionRow, type StateCount } from './completion';
 import type {
   AdvanceSecretaryProjectInput,

@@ -2,7 +2,7 @@ import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { isWithinRecordScope, isWithinScope } from '@jiceng/auth';
 import { forbidden } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { StationsAccess } from '../shared/stations-access';
+import { StationsAccess } from '../access/stations-access';
 import { StationFilter } from '../station/dto/station.inputs';
 import { OrganizationStationsLoader } from '../station/station.loaders';
 import { OrganizationFlagVehiclesLoader } from '../vehicle/vehicle.loader';

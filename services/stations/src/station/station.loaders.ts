@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { documentLoader } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import type { Types } from 'mongoose';
-import { OrgListLoader, OrgSubtrees } from '../shared/org-lists';
+import { OrgListLoader, OrgSubtrees } from '../access/org-lists';
 import type { StationFilter } from './dto/station.inputs';
 import type { Station } from './station.schema';
 import { StationService } from './station.service';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { SharedModule } from '../shared/shared.module';
+import { AccessModule } from '../access/access.module';
 import { OrganizationStationsLoader, StationLoader } from './station.loaders';
 import { StationResolver } from './station.resolver';
 import { STATION_MODEL, stationSchema } from './station.schema';
@@ -9,7 +9,7 @@ import { StationService } from './station.service';
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: STATION_MODEL, schema: stationSchema }]),
-    SharedModule,
+    AccessModule,
   ],
   providers: [StationService, StationResolver, StationLoader, OrganizationStationsLoader],
   exports: [StationService, StationLoader, OrganizationStationsLoader],

@@ -17,7 +17,7 @@ import {
   NearbyStationsInput,
   UpdateStationInput,
 } from './dto/station.inputs';
-import { StationsAccess } from '../shared/stations-access';
+import { StationsAccess } from '../access/stations-access';
 import { isOpenAt, isOvernight, type OpeningInterval } from '@jiceng/calendar';
 import {
   AMENITY_LABELS,

@@ -5,8 +5,8 @@ import type { Claims } from '@jiceng/auth';
 import { badUserInput, conflict, notFound, type PageArgs } from '@jiceng/graphql';
 import { boundingBox, toGeoPoint } from '@jiceng/geo';
 import { transition } from '@jiceng/workflow';
-import type { OrgListSource } from '../shared/org-lists';
-import { StationsAccess } from '../shared/stations-access';
+import type { OrgListSource } from '../access/org-lists';
+import { StationsAccess } from '../access/stations-access';
 import type {
   ChangeStationStatusInput,
   CreateStationInput,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrgListLoader, OrgSubtrees } from '../shared/org-lists';
+import { OrgListLoader, OrgSubtrees } from '../access/org-lists';
 import type { FlagVehicle } from './vehicle.schema';
 import { FlagVehicleService } from './vehicle.service';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { SharedModule } from '../shared/shared.module';
+import { AccessModule } from '../access/access.module';
 import { WorkerModule } from '../worker/worker.module';
 import { OrganizationFlagVehiclesLoader } from './vehicle.loader';
 import { FlagVehicleResolver } from './vehicle.resolver';
@@ -10,7 +10,7 @@ import { FlagVehicleService } from './vehicle.service';
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: FLAG_VEHICLE_MODEL, schema: flagVehicleSchema }]),
-    SharedModule,
+    AccessModule,
     WorkerModule,
   ],
   providers: [FlagVehicleService, FlagVehicleResolver, OrganizationFlagVehiclesLoader],

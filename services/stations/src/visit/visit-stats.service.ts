@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { dayRange, isWholeMonths, type DayRange } from '@jiceng/calendar';
-import { StationsAccess } from '../shared/stations-access';
+import { StationsAccess } from '../access/stations-access';
 import { StationService } from '../station/station.service';
 import type { VisitStatsArgs } from './dto/visit.inputs';
 import type { VisitDimension } from './visit.enums';

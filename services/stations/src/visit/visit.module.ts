@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { OutboxModule } from '@jiceng/outbox';
-import { SharedModule } from '../shared/shared.module';
+import { AccessModule } from '../access/access.module';
 import { StationModule } from '../station/station.module';
 import { WorkerModule } from '../worker/worker.module';
 import { VISIT_COUNTER_MODEL, visitCounterSchema } from './visit-counter';
@@ -20,7 +20,7 @@ const models = MongooseModule.forFeature([
   imports: [
     models,
     OutboxModule.forModels(models, [VISIT_MODEL]),
-    SharedModule,
+    AccessModule,
     StationModule,
     WorkerModule,
   ],

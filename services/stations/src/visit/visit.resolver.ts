@@ -10,7 +10,7 @@ import {
 } from '@nestjs/graphql';
 import { forbidden, notFound } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { StationsAccess } from '../shared/stations-access';
+import { StationsAccess } from '../access/stations-access';
 import { STATION_SERVICE_LABELS } from '../station/station.enums';
 import { StationLoader } from '../station/station.loaders';
 import { WORKER_KIND_LABELS, WORKER_PLATFORM_LABELS } from '../worker/worker.enums';

@@ -14,7 +14,7 @@ import {
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OutboxRelays } from '@jiceng/outbox';
 import { shanghaiDate } from '@jiceng/calendar';
-import { StationsAccess } from '../shared/stations-access';
+import { StationsAccess } from '../access/stations-access';
 import type { Station } from '../station/station.schema';
 import { StationService } from '../station/station.service';
 import type { Worker } from '../worker/worker.schema';

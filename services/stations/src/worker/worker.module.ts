@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { SharedModule } from '../shared/shared.module';
+import { AccessModule } from '../access/access.module';
 import { WorkerLoader } from './worker.loader';
 import { WorkerResolver } from './worker.resolver';
 import { WORKER_MODEL, workerSchema } from './worker.schema';
@@ -9,7 +9,7 @@ import { WorkerService } from './worker.service';
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: WORKER_MODEL, schema: workerSchema }]),
-    SharedModule,
+    AccessModule,
   ],
   providers: [WorkerService, WorkerResolver, WorkerLoader],
   exports: [WorkerService, WorkerLoader],

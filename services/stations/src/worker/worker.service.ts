@@ -12,8 +12,8 @@ import {
 } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { canAdminister } from '../shared/access-rules';
-import { StationsAccess } from '../shared/stations-access';
+import { canAdminister } from '../access/access-rules';
+import { StationsAccess } from '../access/stations-access';
 import type {
   LinkWorkerMemberInput,
   RegisterWorkerInput,

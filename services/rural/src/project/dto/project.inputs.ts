@@ -11,7 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsIsoDate, IsYear } from '@jiceng/calendar';
-import { IsFen } from '../../shared/fen';
+import { IsFen } from '../../validation/fen';
 import {
   RURAL_FUNDING_TYPES,
   RURAL_PROJECT_KINDS,

@@ -7,4 +7,4 @@ import { StationsAccess } from './stations-access';
   providers: [StationsAccess, OrgSubtrees],
   exports: [StationsAccess, OrgSubtrees],
 })
-export class SharedModule {}
+export class AccessModule {}

@@ -3,10 +3,10 @@ import {
   decodeCursor,
   encodeCursor,
   pageSize,
+  RequestLoader,
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { PerRequest } from './per-request';
 
 export interface PageRequest {
   /** Identifies the filter and page within the request (organization id and arguments). */
@@ -26,7 +26,7 @@ type Doc = { _id: Types.ObjectId };
  * batched the same way, and run only when a client asks for totalCount.
  */
 export class FacetPager<T extends Doc> {
-  private readonly pages = new PerRequest<PageRequest, T[]>(
+  private readonly pages = new RequestLoader<PageRequest, T[]>(
     async (requests) => {
       const pages = await this.facets(
         requests,
@@ -46,7 +46,7 @@ export class FacetPager<T extends Doc> {
     (r) => r.key,
   );
 
-  private readonly counts = new PerRequest<PageRequest, number>(
+  private readonly counts = new RequestLoader<PageRequest, number>(
     (requests) =>
       this.facets(
         requests,

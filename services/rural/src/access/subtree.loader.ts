@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { isWithinScope } from '@jiceng/auth';
-import { forbidden, notFound } from '@jiceng/graphql';
+import { forbidden, notFound, RequestLoader } from '@jiceng/graphql';
 import { OrgNodeLoader, scopedNode } from '@jiceng/org-projection';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { PerRequest } from './per-request';
 import { RuralAccess } from './rural-access';
 
 /**
@@ -13,7 +12,7 @@ import { RuralAccess } from './rural-access';
  */
 @Injectable()
 export class SubtreeLoader {
-  private readonly subtrees = new PerRequest<string, Types.ObjectId[]>(async (keys) => {
+  private readonly subtrees = new RequestLoader<string, Types.ObjectId[]>(async (keys) => {
     const bySector = new Map<string, Types.ObjectId[]>();
     for (const key of keys) {
       const [sector, root] = key.split('|');
