@@ -63,11 +63,7 @@ export class OrgProjectionService {
    * `{ sector: 1 }`) keeps large subtrees cheap to read when only a few fields are needed.
    */
   async subtree(root: string | Types.ObjectId, fields?: Record<string, 1>): Promise<OrgNode[]> {
-    if (!Types.ObjectId.isValid(root)) return [];
-    const rootId = new Types.ObjectId(root);
-    return this.model
-      .find({ $or: [{ _id: rootId }, { ancestorIds: rootId }] }, fields)
-      .lean<OrgNode[]>();
+    return (await this.subtrees([root], { fields })).get(String(root)) ?? [];
   }
 
   /**
