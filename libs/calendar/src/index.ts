@@ -4,3 +4,4 @@ export * from './validate';
 export * from './official-days';
 export * from './working-days';
 export * from './opening-hours';
+export * from './weekday';

@@ -1,18 +1,5 @@
 import { shanghaiClock } from './clock';
-
-/** Weekday names in ISO order: index + 1 is the ISO weekday (1 = Monday … 7 = Sunday). */
-export const WEEKDAY_NAMES = [
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-  'SUNDAY',
-] as const;
-export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
-
-export const isoWeekdayOf = (name: WeekdayName): number => WEEKDAY_NAMES.indexOf(name) + 1;
+import { isoWeekdayOf, type Weekday } from './weekday';
 
 /**
  * Opening hours, Asia/Shanghai wall clock: on each of `weekdays` the place opens at `opens`; it
@@ -21,7 +8,7 @@ export const isoWeekdayOf = (name: WeekdayName): number => WEEKDAY_NAMES.indexOf
  * the whole day.
  */
 export interface OpeningInterval {
-  weekdays: readonly WeekdayName[];
+  weekdays: readonly Weekday[];
   opens: string;
   closes: string;
 }

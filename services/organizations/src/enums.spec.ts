@@ -24,8 +24,6 @@ import {
   SERVICE_CENTER_LEVEL_LABELS,
   STANDARD_ITEMS,
   STANDARD_ITEM_LABELS,
-  WEEKDAYS,
-  WEEKDAY_LABELS,
 } from './service-center/service-center.enums';
 import { INSPECTION_CHECKS, INSPECTION_CHECK_LABELS } from './star-rating/star-rating.enums';
 import { STAR_RATING_STEPS } from './star-rating/workflow';
@@ -45,7 +43,6 @@ const ENUMS: EnumSources = {
     ServiceCenterKind: { values: SERVICE_CENTER_KINDS, labels: SERVICE_CENTER_KIND_LABELS },
     ServiceCenterLevel: { values: SERVICE_CENTER_LEVELS, labels: SERVICE_CENTER_LEVEL_LABELS },
     VenueStandardItem: { values: STANDARD_ITEMS, labels: STANDARD_ITEM_LABELS },
-    Weekday: { values: WEEKDAYS, labels: WEEKDAY_LABELS },
     StarRatingStatus: { values: STAR_RATING_STEPS.states, labels: STAR_RATING_STEPS.labels },
     InspectionCheck: { values: INSPECTION_CHECKS, labels: INSPECTION_CHECK_LABELS },
   },

@@ -6,8 +6,6 @@ import {
   STATION_KIND_LABELS,
   STATION_SERVICES,
   STATION_SERVICE_LABELS,
-  WEEKDAYS,
-  WEEKDAY_LABELS,
 } from './station/station.enums';
 import {
   FLAG_VEHICLE_KINDS,
@@ -32,7 +30,6 @@ const ENUMS: EnumSources = {
     StationService: { values: STATION_SERVICES, labels: STATION_SERVICE_LABELS },
     StationKind: { values: STATION_KINDS, labels: STATION_KIND_LABELS },
     StationStatus: { values: STATION_STEPS.states, labels: STATION_STEPS.labels },
-    StationWeekday: { values: WEEKDAYS, labels: WEEKDAY_LABELS },
     FlagVehicleKind: { values: FLAG_VEHICLE_KINDS, labels: FLAG_VEHICLE_KIND_LABELS },
     FlagVehicleStatus: { values: FLAG_VEHICLE_STATUSES, labels: FLAG_VEHICLE_STATUS_LABELS },
     StationVisitChannel: { values: VISIT_CHANNELS, labels: VISIT_CHANNEL_LABELS },

@@ -1,5 +1,4 @@
-import { openingHoursProblems, type IntervalProblem } from '@jiceng/calendar';
-import type { Weekday } from './service-center.enums';
+import { type IntervalProblem, type Weekday, openingHoursProblems } from '@jiceng/calendar';
 
 /**
  * A service centre's interval: one weekday, closing after it opens on the same day (a centre open

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { WEEKDAYS } from '@jiceng/calendar';
 import {
   demoChildren,
   demoId,
@@ -10,7 +11,6 @@ import type { OpeningInterval } from './opening-hours';
 import {
   SIX_HAVES_LABELS,
   STANDARD_ITEMS,
-  WEEKDAYS,
   type ServiceCenterKind,
   type ServiceCenterLevel,
   type StandardItem,

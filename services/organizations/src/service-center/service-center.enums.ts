@@ -41,18 +41,6 @@ export const STANDARD_ITEM_LABELS = { ...SIX_HAVES_LABELS, ...TEN_UNIFIED_LABELS
 export type StandardItem = keyof typeof STANDARD_ITEM_LABELS;
 export const STANDARD_ITEMS = Object.keys(STANDARD_ITEM_LABELS) as StandardItem[];
 
-export const WEEKDAY_LABELS = {
-  MONDAY: '周一',
-  TUESDAY: '周二',
-  WEDNESDAY: '周三',
-  THURSDAY: '周四',
-  FRIDAY: '周五',
-  SATURDAY: '周六',
-  SUNDAY: '周日',
-} as const;
-export type Weekday = keyof typeof WEEKDAY_LABELS;
-export const WEEKDAYS = Object.keys(WEEKDAY_LABELS) as Weekday[];
-
 /**
  * Floor area a 党群服务中心 must have: 1000 m² for a street (township) centre, 500 m² for a
  * community (village) one; no area standard applies to activity rooms, lounges or compound level.

@@ -9,6 +9,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
+import { WEEKDAY_LABELS } from '@jiceng/calendar';
 import { OrganizationLoader } from '../organization/organization.loader';
 import type { Organization } from '../organization/organization.schema';
 import { CreateServiceCenterInput, UpdateServiceCenterInput } from './dto/service-center.inputs';
@@ -18,7 +19,6 @@ import {
   SERVICE_CENTER_LEVEL_LABELS,
   SIX_HAVES_LABELS,
   TEN_UNIFIED_LABELS,
-  WEEKDAY_LABELS,
   requiredFloorAreaSqm,
   type StandardItem,
 } from './service-center.enums';

@@ -1,10 +1,10 @@
 import { Schema, type Types } from 'mongoose';
+import { WEEKDAYS } from '@jiceng/calendar';
 import type { OpeningInterval } from './opening-hours';
 import {
   SERVICE_CENTER_KINDS,
   SERVICE_CENTER_LEVELS,
   STANDARD_ITEMS,
-  WEEKDAYS,
   type ServiceCenterKind,
   type ServiceCenterLevel,
   type StandardItem,

@@ -2,14 +2,9 @@
 // "14个'爱心驿站'" of 桃城区 (衡水), with their hours, equipment and services.
 import type { Types } from 'mongoose';
 import { chineseNumeral } from '@jiceng/demo';
-import { shanghaiInstant, type OpeningInterval } from '@jiceng/calendar';
+import { type OpeningInterval, WEEKDAYS, shanghaiInstant } from '@jiceng/calendar';
 import { destination, type LngLat } from '@jiceng/geo';
-import {
-  STATION_SERVICES,
-  WEEKDAYS,
-  type Amenity,
-  type StationService,
-} from '../station/station.enums';
+import { STATION_SERVICES, type Amenity, type StationService } from '../station/station.enums';
 import type { Station, StatusChange } from '../station/station.schema';
 import { demoId } from './demo-kit';
 

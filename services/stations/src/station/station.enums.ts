@@ -35,15 +35,3 @@ export const STATION_KIND_LABELS = {
 } as const;
 export type StationKind = keyof typeof STATION_KIND_LABELS;
 export const STATION_KINDS = Object.keys(STATION_KIND_LABELS) as StationKind[];
-
-export const WEEKDAY_LABELS = {
-  MONDAY: '周一',
-  TUESDAY: '周二',
-  WEDNESDAY: '周三',
-  THURSDAY: '周四',
-  FRIDAY: '周五',
-  SATURDAY: '周六',
-  SUNDAY: '周日',
-} as const;
-export type Weekday = keyof typeof WEEKDAY_LABELS;
-export const WEEKDAYS = Object.keys(WEEKDAY_LABELS) as Weekday[];

@@ -18,13 +18,8 @@ import {
   UpdateStationInput,
 } from './dto/station.inputs';
 import { StationsAccess } from '../access/stations-access';
-import { isOpenAt, isOvernight, type OpeningInterval } from '@jiceng/calendar';
-import {
-  AMENITY_LABELS,
-  STATION_KIND_LABELS,
-  STATION_SERVICE_LABELS,
-  WEEKDAY_LABELS,
-} from './station.enums';
+import { type OpeningInterval, WEEKDAY_LABELS, isOpenAt, isOvernight } from '@jiceng/calendar';
+import { AMENITY_LABELS, STATION_KIND_LABELS, STATION_SERVICE_LABELS } from './station.enums';
 import { STATION_STEPS } from './station-status';
 import type { Station, StatusChange } from './station.schema';
 import { StationService } from './station.service';

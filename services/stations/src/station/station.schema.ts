@@ -1,11 +1,10 @@
 import { Schema, type Types } from 'mongoose';
-import type { OpeningInterval } from '@jiceng/calendar';
+import { type OpeningInterval, WEEKDAYS } from '@jiceng/calendar';
 import type { GeoPoint } from '@jiceng/geo';
 import {
   AMENITIES,
   STATION_KINDS,
   STATION_SERVICES,
-  WEEKDAYS,
   type Amenity,
   type StationKind,
   type StationService,

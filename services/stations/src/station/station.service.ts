@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
-import { badUserInput, conflict, notFound, type PageArgs } from '@jiceng/graphql';
+import { badUserInput, conflict, notFound, type LngLatInput, type PageArgs } from '@jiceng/graphql';
 import { boundingBox, toGeoPoint } from '@jiceng/geo';
 import { transition } from '@jiceng/workflow';
 import type { OrgListSource } from '../access/org-lists';
@@ -10,7 +10,6 @@ import { StationsAccess } from '../access/stations-access';
 import type {
   ChangeStationStatusInput,
   CreateStationInput,
-  LngLatInput,
   NearbyStationsInput,
   OpeningIntervalInput,
   StationFilter,

@@ -1,4 +1,5 @@
 import { IsName, TextLimit, type TextOptions } from '@jiceng/graphql';
+import { WEEKDAYS, type Weekday } from '@jiceng/calendar';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,11 +17,9 @@ import {
   SERVICE_CENTER_KINDS,
   SERVICE_CENTER_LEVELS,
   STANDARD_ITEMS,
-  WEEKDAYS,
   type ServiceCenterKind,
   type ServiceCenterLevel,
   type StandardItem,
-  type Weekday,
 } from '../service-center.enums';
 
 const NAME_LENGTH: TextOptions = { min: 2, max: TextLimit.NAME };

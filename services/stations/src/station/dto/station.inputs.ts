@@ -1,4 +1,5 @@
-import { IsLine, IsName, IsText, TextLimit, type TextOptions } from '@jiceng/graphql';
+import { IsLine, IsName, IsText, LngLatInput, TextLimit, type TextOptions } from '@jiceng/graphql';
+import { WEEKDAYS, type Weekday } from '@jiceng/calendar';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,7 +10,6 @@ import {
   IsEnum,
   IsInt,
   IsMongoId,
-  IsNumber,
   IsOptional,
   IsString,
   Max,
@@ -20,11 +20,9 @@ import {
   AMENITIES,
   STATION_KINDS,
   STATION_SERVICES,
-  WEEKDAYS,
   type Amenity,
   type StationKind,
   type StationService,
-  type Weekday,
 } from '../station.enums';
 import { STATION_STEPS, type StationStatus } from '../station-status';
 
@@ -32,18 +30,6 @@ import { STATION_STEPS, type StationStatus } from '../station-status';
 export const MAX_NEARBY_RADIUS_METERS = 50_000;
 /** Four intervals a day (split shifts) for every weekday. */
 const MAX_INTERVALS = 28;
-
-export class LngLatInput {
-  @IsNumber()
-  @Min(-180)
-  @Max(180)
-  longitude!: number;
-
-  @IsNumber()
-  @Min(-90)
-  @Max(90)
-  latitude!: number;
-}
 
 export class OpeningIntervalInput {
   @ArrayMinSize(1)

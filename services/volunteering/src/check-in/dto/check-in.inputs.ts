@@ -1,7 +1,6 @@
-import { IsLine, IsText } from '@jiceng/graphql';
+import { IsLine, IsText, LngLatInput } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsMongoId, IsOptional, ValidateNested } from 'class-validator';
-import { LngLatInput } from '../../task/dto/task.inputs';
 
 /** A volunteer's own check-in or check-out: the scanned QR token, the position, or both. */
 export class VolunteerAttendanceInput {

@@ -1,11 +1,10 @@
-import { IsLine, IsText } from '@jiceng/graphql';
+import { IsLine, IsText, LngLatInput } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
 import {
   IsDate,
   IsEnum,
   IsInt,
   IsMongoId,
-  IsNumber,
   IsOptional,
   Max,
   Min,
@@ -19,18 +18,6 @@ import {
   type TaskCategory,
   type TaskStatus,
 } from '../task.enums';
-
-export class LngLatInput {
-  @IsNumber()
-  @Min(-180)
-  @Max(180)
-  longitude!: number;
-
-  @IsNumber()
-  @Min(-90)
-  @Max(90)
-  latitude!: number;
-}
 
 export class PublishVolunteerTaskInput {
   @IsMongoId()
