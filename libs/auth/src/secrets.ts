@@ -1,15 +1,20 @@
-// Development defaults keep `npm start` to one command; production must set both (see env checks).
-const DEV_JWT_SECRET = 'jiceng-dev-jwt-secret-change-me';
-const DEV_CLAIMS_SECRET = 'jiceng-dev-claims-secret-change-me';
+import { readSettings, secret } from '@jiceng/config';
 
-function secretFromEnv(name: string, devDefault: string, env: NodeJS.ProcessEnv): string {
-  const value = env[name];
-  if (value) return value;
-  if (env.NODE_ENV === 'production') throw new Error(`${name} must be set in production`);
-  return devDefault;
-}
+// Development values keep `npm start` to one command; production must set both.
+export const AUTH_SETTINGS = {
+  jwtSecret: secret(
+    'JWT_SECRET',
+    'jiceng-dev-jwt-secret-change-me',
+    'HS256 key of the tokens the gateway verifies',
+  ),
+  claimsSecret: secret(
+    'CLAIMS_SECRET',
+    'jiceng-dev-claims-secret-change-me',
+    'HMAC key of the claims the gateway signs for the subgraphs',
+  ),
+};
 
 export const jwtSecretFromEnv = (env: NodeJS.ProcessEnv = process.env) =>
-  secretFromEnv('JWT_SECRET', DEV_JWT_SECRET, env);
+  readSettings({ jwtSecret: AUTH_SETTINGS.jwtSecret }, env).jwtSecret;
 export const claimsSecretFromEnv = (env: NodeJS.ProcessEnv = process.env) =>
-  secretFromEnv('CLAIMS_SECRET', DEV_CLAIMS_SECRET, env);
+  readSettings({ claimsSecret: AUTH_SETTINGS.claimsSecret }, env).claimsSecret;

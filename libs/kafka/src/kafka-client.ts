@@ -1,10 +1,16 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { list, readSettings } from '@jiceng/config';
+
+export const KAFKA_SETTINGS = {
+  brokers: list(
+    'KAFKA_BROKERS',
+    ['127.0.0.1:9092'],
+    'bootstrap brokers, host:port, comma-separated',
+  ),
+};
 
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
-    .split(',')
-    .map((b) => b.trim())
-    .filter(Boolean);
+  return readSettings(KAFKA_SETTINGS, env).brokers;
 }
 
 // kafkajs logs every reconnect at INFO; keep warnings and errors, on stderr, one line each.

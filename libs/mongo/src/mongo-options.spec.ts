@@ -9,7 +9,7 @@ describe('Mongo settings', () => {
     ).toEqual({ readTimeoutMs: 500, maxPoolSize: 5 });
     for (const bad of ['0', '-1', '1.5', 'soon']) {
       expect(() => mongoSettingsFromEnv({ MONGO_READ_TIMEOUT_MS: bad })).toThrow(
-        /MONGO_READ_TIMEOUT_MS must be a positive whole number/,
+        /MONGO_READ_TIMEOUT_MS must be a whole number at least 1/,
       );
     }
   });

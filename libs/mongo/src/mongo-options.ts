@@ -1,7 +1,26 @@
 import type { ConnectOptions } from 'mongoose';
+import { readSettings, text, wholeNumber } from '@jiceng/config';
+
+export const MONGO_SETTINGS = {
+  url: text('MONGO_URL', 'mongodb://127.0.0.1:27017', 'the MongoDB deployment'),
+  // Far above any read a request should make (the analyst queries answer in well under a
+  // second from the read models, BENCHMARKS.md), with room for a loaded two-core machine; far
+  // below the minute a stalled request used to hang.
+  readTimeoutMs: wholeNumber(
+    'MONGO_READ_TIMEOUT_MS',
+    30_000,
+    { min: 1 },
+    '`maxTimeMS` of each read made while serving a GraphQL request',
+  ),
+  maxPoolSize: wholeNumber('MONGO_MAX_POOL_SIZE', 20, { min: 1 }, 'connections per process'),
+};
+
+/** MONGO_DB: the service's database, `jiceng_<service>` unless a test or deployment names one. */
+export const mongoDatabaseSetting = (service: string) =>
+  text('MONGO_DB', `jiceng_${service}`, 'the database of this service');
 
 export function mongoUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
+  return readSettings({ url: MONGO_SETTINGS.url }, env).url;
 }
 
 /** The two settings a deployment tunes; every other driver setting follows from them. */
@@ -13,13 +32,8 @@ export interface MongoSettings {
 }
 
 export function mongoSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MongoSettings {
-  return {
-    // Far above any read a request should make (the analyst queries answer in well under a
-    // second from the read models, BENCHMARKS.md), with room for a loaded two-core machine; far
-    // below the minute a stalled request used to hang.
-    readTimeoutMs: positiveInteger(env, 'MONGO_READ_TIMEOUT_MS', 30_000),
-    maxPoolSize: positiveInteger(env, 'MONGO_MAX_POOL_SIZE', 20),
-  };
+  const { readTimeoutMs, maxPoolSize } = MONGO_SETTINGS;
+  return readSettings({ readTimeoutMs, maxPoolSize }, env);
 }
 
 /**
@@ -64,14 +78,4 @@ export function mongoClientOptions(settings: MongoSettings): ConnectOptions {
     // that filled the pool. As patient as server selection.
     waitQueueTimeoutMS: 10_000,
   };
-}
-
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive whole number, got ${raw}`);
-  }
-  return value;
 }

@@ -1,7 +1,13 @@
 import { Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { mongoClientOptions, mongoSettingsFromEnv, mongoUrlFromEnv } from './mongo-options';
+import { readSettings } from '@jiceng/config';
+import {
+  mongoClientOptions,
+  mongoDatabaseSetting,
+  mongoSettingsFromEnv,
+  mongoUrlFromEnv,
+} from './mongo-options';
 import { readTimeoutPlugin } from './read-timeout';
 
 @Injectable()
@@ -63,7 +69,7 @@ export class MongoModule {
           return conn;
         },
         uri: mongoUrlFromEnv(),
-        dbName: process.env.MONGO_DB ?? `jiceng_${service}`,
+        dbName: readSettings({ db: mongoDatabaseSetting(service) }).db,
         ...mongoClientOptions(mongoSettingsFromEnv()),
         // Indexes are declared on the schemas and built at start; the local server lacks
         // transactions, so nothing here relies on them.

@@ -9,6 +9,7 @@ import {
 } from './org-node.schema';
 import { ORG_PROJECTION_GROUP, OrgProjectionConsumer } from './org-projection.consumer';
 import { OrgProjectionService } from './org-projection.service';
+import { readSettings, text } from '@jiceng/config';
 
 export interface OrgProjectionOptions {
   /** Kafka consumer group of the projection; see `orgProjectionGroup`. */
@@ -20,8 +21,15 @@ export interface OrgProjectionOptions {
  * own, so they read the topic from its beginning), else `jiceng-<service>-org-projection`.
  */
 export function orgProjectionGroup(service: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env.ORG_PROJECTION_GROUP || `jiceng-${service}-org-projection`;
+  return readSettings({ group: orgProjectionGroupSetting(service) }, env).group;
 }
+
+export const orgProjectionGroupSetting = (service: string) =>
+  text(
+    'ORG_PROJECTION_GROUP',
+    `jiceng-${service}-org-projection`,
+    'consumer group of the organization-tree projection',
+  );
 
 /** The service's copy of the organization tree (`org_nodes`), available to every module. */
 @Module({})

@@ -1,24 +1,50 @@
 import 'reflect-metadata';
 import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { readSettings, SettingsError, type Settings } from '@jiceng/config';
 import {
   ArgumentValidationPipe,
-  DEFAULT_PORTS,
   jsonBody,
   SUBGRAPH_BODY_LIMIT_BYTES,
   type SubgraphName,
 } from '@jiceng/graphql';
+import { subgraphSettings } from './subgraph-settings';
 
 export interface SubgraphOptions {
   /** Also picks the default port (DEFAULT_PORTS) when PORT is not set. */
   name: SubgraphName;
+  /** The service's own settings (`src/<service>.env.ts`), checked with the shared ones at start. */
+  settings?: Settings;
+}
+
+/**
+ * Every setting of the service, shared and its own; a bad one stops the process before it opens
+ * a connection, with every problem named.
+ */
+function checkedSettings(options: SubgraphOptions) {
+  const shared = subgraphSettings(options.name);
+  const own = Object.entries(options.settings ?? {}).map(([key, setting]) => [
+    `own.${key}`,
+    setting,
+  ]);
+  try {
+    readSettings({ ...Object.fromEntries(own), ...shared });
+    return readSettings(shared);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    new Logger(options.name).error(error.message);
+    process.exit(1);
+  }
 }
 
 /** Starts a subgraph on HOST:PORT with the platform's argument validation. */
 export async function bootstrapSubgraph(
-  module: Type<unknown>,
+  // Loaded only once the settings are known good: modules read settings as they are declared.
+  loadModule: () => Promise<Type<unknown>>,
   options: SubgraphOptions,
 ): Promise<void> {
+  const { port, host } = checkedSettings(options);
+  const module = await loadModule();
   // Nest's own body parser has a 100 KB limit (below what the gateway forwards) and answers its
   // errors in Nest's format; this one has the platform's limit and GraphQL-shaped errors.
   const app = await NestFactory.create(module, {
@@ -28,8 +54,6 @@ export async function bootstrapSubgraph(
   app.use(...jsonBody(SUBGRAPH_BODY_LIMIT_BYTES));
   app.useGlobalPipes(new ArgumentValidationPipe());
   app.enableShutdownHooks();
-  const port = Number(process.env.PORT ?? DEFAULT_PORTS[options.name]);
-  const host = process.env.HOST ?? '127.0.0.1';
   await app.listen(port, host);
   // Outlive the gateway's pooled keep-alive connections, so it never writes to a closed socket.
   const server = app.getHttpServer();

@@ -6,3 +6,4 @@ export * from './bootstrap';
 export * from './metrics.controller';
 export * from './format-error';
 export * from './read-timeout.middleware';
+export * from './subgraph-settings';

@@ -10,8 +10,9 @@ import { MemberModule } from './member/member.module';
 import { OrganizationMembersModule } from './organization/organization.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { TransferModule } from './transfer/transfer.module';
+import { SERVICE_NAME } from './members.env';
 
-export const SERVICE_NAME = 'members';
+export { SERVICE_NAME };
 
 @Module({
   imports: [

@@ -9,8 +9,9 @@ import { PairingModule } from './pairing/pairing.module';
 import { ServiceCenterModule } from './service-center/service-center.module';
 import { StarRatingModule } from './star-rating/star-rating.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { SERVICE_NAME } from './organizations.env';
 
-export const SERVICE_NAME = 'organizations';
+export { SERVICE_NAME };
 
 @Module({
   imports: [

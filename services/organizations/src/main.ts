@@ -1,4 +1,7 @@
 import { bootstrapSubgraph } from '@jiceng/subgraph';
-import { AppModule, SERVICE_NAME } from './app.module';
+import { ORGANIZATIONS_SETTINGS, SERVICE_NAME } from './organizations.env';
 
-void bootstrapSubgraph(AppModule, { name: SERVICE_NAME });
+void bootstrapSubgraph(async () => (await import('./app.module')).AppModule, {
+  name: SERVICE_NAME,
+  settings: ORGANIZATIONS_SETTINGS,
+});

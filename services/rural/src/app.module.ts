@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { KafkaModule } from '@jiceng/kafka';
 import { MongoModule } from '@jiceng/mongo';
-import { OrgProjectionModule } from '@jiceng/org-projection';
+import { OrgProjectionModule, orgProjectionGroup } from '@jiceng/org-projection';
 import { SubgraphGraphQLModule } from '@jiceng/subgraph';
 import { CommitmentSheetModule } from './commitment-sheet/commitment-sheet.module';
 import { ContestModule } from './contest/contest.module';
@@ -9,7 +9,7 @@ import { FundModule } from './fund/fund.module';
 import { OrganizationRuralModule } from './organization/organization.module';
 import { PairingModule } from './pairing/pairing.module';
 import { ProjectModule } from './project/project.module';
-import { ruralEnv, SERVICE_NAME } from './rural.env';
+import { SERVICE_NAME } from './rural.env';
 import { RuralStatsModule } from './rural-stats/rural-stats.module';
 import { SecretaryProjectModule } from './secretary-project/secretary-project.module';
 import { FenScalar } from './validation/fen';
@@ -19,7 +19,7 @@ import { FenScalar } from './validation/fen';
     MongoModule.forService(SERVICE_NAME),
     KafkaModule.forService(`jiceng-${SERVICE_NAME}`),
     SubgraphGraphQLModule.forSchema(__dirname, { Fen: FenScalar }),
-    OrgProjectionModule.forRoot({ groupId: ruralEnv().orgProjectionGroup }),
+    OrgProjectionModule.forRoot({ groupId: orgProjectionGroup(SERVICE_NAME) }),
     PairingModule,
     ProjectModule,
     SecretaryProjectModule,

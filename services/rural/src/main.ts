@@ -1,5 +1,7 @@
 import { bootstrapSubgraph } from '@jiceng/subgraph';
-import { AppModule } from './app.module';
-import { SERVICE_NAME } from './rural.env';
+import { RURAL_SETTINGS, SERVICE_NAME } from './rural.env';
 
-void bootstrapSubgraph(AppModule, { name: SERVICE_NAME });
+void bootstrapSubgraph(async () => (await import('./app.module')).AppModule, {
+  name: SERVICE_NAME,
+  settings: RURAL_SETTINGS,
+});

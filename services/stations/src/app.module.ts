@@ -8,8 +8,9 @@ import { StationModule } from './station/station.module';
 import { FlagVehicleModule } from './vehicle/vehicle.module';
 import { VisitModule } from './visit/visit.module';
 import { WorkerModule } from './worker/worker.module';
+import { SERVICE_NAME } from './stations.env';
 
-export const SERVICE_NAME = 'stations';
+export { SERVICE_NAME };
 
 @Module({
   imports: [

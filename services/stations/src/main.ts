@@ -1,4 +1,7 @@
 import { bootstrapSubgraph } from '@jiceng/subgraph';
-import { AppModule, SERVICE_NAME } from './app.module';
+import { STATIONS_SETTINGS, SERVICE_NAME } from './stations.env';
 
-void bootstrapSubgraph(AppModule, { name: SERVICE_NAME });
+void bootstrapSubgraph(async () => (await import('./app.module')).AppModule, {
+  name: SERVICE_NAME,
+  settings: STATIONS_SETTINGS,
+});

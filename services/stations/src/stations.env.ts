@@ -1,3 +1,12 @@
-// The stations service reads only shared settings (MONGO_URL, MONGO_DB, KAFKA_BROKERS,
-// CLAIMS_SECRET, PORT, HOST, OUTBOX_POLL_MS, OUTBOX_SCAN_MS, and ORG_PROJECTION_GROUP with its
-// default `jiceng-stations-org-projection`, see @jiceng/org-projection).
+// The stations service's settings besides the shared ones (libs/subgraph's `subgraphSettings`).
+import { readSettings } from '@jiceng/config';
+import { orgProjectionGroupSetting } from '@jiceng/org-projection';
+
+export const SERVICE_NAME = 'stations';
+
+export const STATIONS_SETTINGS = {
+  orgProjectionGroup: orgProjectionGroupSetting(SERVICE_NAME),
+};
+
+export const stationsEnv = (env: NodeJS.ProcessEnv = process.env) =>
+  readSettings(STATIONS_SETTINGS, env);

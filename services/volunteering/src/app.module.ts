@@ -13,12 +13,9 @@ import { ReviewModule } from './review/review.module';
 import { ServiceRequestModule } from './service-request/service-request.module';
 import { TaskModule } from './task/task.module';
 import { WorkCalendarModule } from './work-calendar/work-calendar.module';
-import { volunteeringEnv } from './volunteering.env';
+import { SERVICE_NAME } from './volunteering.env';
 
-export const SERVICE_NAME = 'volunteering';
-
-// Fails at start, not at the first check-in, when production lacks QR_SECRET.
-volunteeringEnv();
+export { SERVICE_NAME };
 
 @Module({
   imports: [

@@ -1,4 +1,7 @@
 import { bootstrapSubgraph } from '@jiceng/subgraph';
-import { AppModule, SERVICE_NAME } from './app.module';
+import { VOLUNTEERING_SETTINGS, SERVICE_NAME } from './volunteering.env';
 
-void bootstrapSubgraph(AppModule, { name: SERVICE_NAME });
+void bootstrapSubgraph(async () => (await import('./app.module')).AppModule, {
+  name: SERVICE_NAME,
+  settings: VOLUNTEERING_SETTINGS,
+});

@@ -10,6 +10,7 @@ import {
 import { getModelToken } from '@nestjs/mongoose';
 import type { Kafka } from 'kafkajs';
 import type { Model } from 'mongoose';
+import { readSettings, wholeNumber } from '@jiceng/config';
 import { TOPIC_SPECS } from '@jiceng/events';
 import { EventProducer, KAFKA, ensureTopics } from '@jiceng/kafka';
 import { KafkaOutboxPublisher } from '../kafka-outbox-publisher';
@@ -17,6 +18,21 @@ import { MongoOutboxStore } from '../mongo-outbox-store';
 import { OutboxRelay } from '../outbox-relay';
 
 const OUTBOX_MODELS = Symbol('OUTBOX_MODELS');
+
+export const OUTBOX_SETTINGS = {
+  pollMs: wholeNumber(
+    'OUTBOX_POLL_MS',
+    1000,
+    { min: 10 },
+    'how often aggregates whose publication failed are tried again',
+  ),
+  scanMs: wholeNumber(
+    'OUTBOX_SCAN_MS',
+    60_000,
+    { min: 100 },
+    'how often the whole outbox collection is searched for records a crashed process left behind',
+  ),
+};
 
 /** Runs one relay per aggregate collection; services call `kick()` after a write for low latency. */
 @Injectable()
@@ -30,8 +46,7 @@ export class OutboxRelays implements OnApplicationBootstrap, OnApplicationShutdo
     producer: EventProducer,
   ) {
     const publisher = new KafkaOutboxPublisher(producer);
-    const intervalMs = Number(process.env.OUTBOX_POLL_MS ?? 1000);
-    const scanIntervalMs = Number(process.env.OUTBOX_SCAN_MS ?? 60_000);
+    const { pollMs: intervalMs, scanMs: scanIntervalMs } = readSettings(OUTBOX_SETTINGS);
     this.relays = models.map(
       (model) =>
         new OutboxRelay(new MongoOutboxStore(model), publisher, {

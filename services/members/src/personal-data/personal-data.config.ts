@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SettingProblem, type Setting } from '@jiceng/config';
 
 // Personal-data keys (env):
 //   PII_KEYS           `kid1:<base64 32 bytes>,kid2:<base64 32 bytes>`: every key that may still
@@ -56,3 +57,20 @@ export function personalDataConfigFromEnv(
   if (hashKey.length < 32) throw new Error('PII_HASH_KEY must be at least 32 bytes (base64)');
   return { keys, activeKeyId: PII_ACTIVE_KEY_ID, hashKey };
 }
+
+/** The three keys as one setting, so that a bad one stops the service at start (never printed). */
+export const PERSONAL_DATA_SETTING: Setting<PersonalDataConfig> = {
+  variable: 'PII_KEYS',
+  fallback: undefined,
+  doc: 'with PII_ACTIVE_KEY_ID and PII_HASH_KEY, the personal-data keys (personal-data.config.ts)',
+  sensitive: true,
+  parse(_raw, env) {
+    try {
+      return personalDataConfigFromEnv(env);
+    } catch (error) {
+      return new SettingProblem(
+        `(with PII_ACTIVE_KEY_ID, PII_HASH_KEY): ${(error as Error).message}`,
+      );
+    }
+  },
+};
