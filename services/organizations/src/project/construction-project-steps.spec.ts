@@ -1,15 +1,21 @@
-import { canChangeProjectStatus } from './project.enums';
+import { projectStatusProblem } from './construction-project-steps';
 
 describe('construction project status', () => {
   it('moves forward one step at a time', () => {
-    expect(canChangeProjectStatus('PLANNED', 'UNDER_CONSTRUCTION')).toBe(true);
-    expect(canChangeProjectStatus('UNDER_CONSTRUCTION', 'COMPLETED')).toBe(true);
+    expect(projectStatusProblem('PLANNED', 'UNDER_CONSTRUCTION')).toBeNull();
+    expect(projectStatusProblem('UNDER_CONSTRUCTION', 'COMPLETED')).toBeNull();
   });
 
   it('never skips construction, goes back or leaves completion', () => {
-    expect(canChangeProjectStatus('PLANNED', 'COMPLETED')).toBe(false);
-    expect(canChangeProjectStatus('UNDER_CONSTRUCTION', 'PLANNED')).toBe(false);
-    expect(canChangeProjectStatus('COMPLETED', 'UNDER_CONSTRUCTION')).toBe(false);
-    expect(canChangeProjectStatus('COMPLETED', 'COMPLETED')).toBe(false);
+    expect(projectStatusProblem('PLANNED', 'COMPLETED')).toBe(
+      'The project is PLANNED (规划中); 竣工 (completion) needs UNDER_CONSTRUCTION (在建)',
+    );
+    expect(projectStatusProblem('UNDER_CONSTRUCTION', 'PLANNED')).toBe(
+      'The project cannot go back to PLANNED (规划中)',
+    );
+    expect(projectStatusProblem('COMPLETED', 'UNDER_CONSTRUCTION')).not.toBeNull();
+    expect(projectStatusProblem('COMPLETED', 'COMPLETED')).toBe(
+      'The project is already COMPLETED (已竣工)',
+    );
   });
 });
