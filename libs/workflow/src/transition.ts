@@ -5,7 +5,7 @@
 import { conflict, notFound } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import type { OutboxRecord } from '@jiceng/outbox';
-import type { Model } from 'mongoose';
+import type { Model, UpdateQuery } from 'mongoose';
 import type { Steps } from './steps';
 
 /** What `transition` needs of `OutboxRelays`: publish the aggregate's new records now. */
@@ -91,4 +91,27 @@ export async function createOrConflict<T extends object>(
   const { _id: id, outbox } = doc as { _id?: unknown; outbox?: unknown[] };
   if (relay && outbox?.length) relay.kick(id === undefined ? undefined : String(id));
   return doc;
+}
+
+export interface UpdateOrConflictOptions {
+  /** Publishes the record's new outbox entries once the write landed. */
+  relay?: RelayKick;
+  arrayFilters?: Record<string, unknown>[];
+}
+
+/**
+ * A guarded single-document update that is no state step: an edit guarded by the version read,
+ * or by what must still hold (an entry not scored yet). When the filter matches nothing, CONFLICT
+ * with `lost`; a function words it from the record as it is now.
+ */
+export async function updateOrConflict(
+  model: Model<any>,
+  filter: Record<string, unknown> & { _id: unknown },
+  update: UpdateQuery<any>,
+  lost: string | (() => Promise<string>),
+  { relay, arrayFilters }: UpdateOrConflictOptions = {},
+): Promise<void> {
+  const result = await model.updateOne(filter, update, arrayFilters && { arrayFilters });
+  if (result.matchedCount === 0) throw conflict(typeof lost === 'string' ? lost : await lost());
+  relay?.kick(String(filter._id));
 }

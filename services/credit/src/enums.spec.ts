@@ -2,12 +2,8 @@ import { describeEnumSources, type EnumSources } from '@jiceng/testing';
 import { ACCOUNT_KINDS, ACCOUNT_KIND_LABELS } from './account/account';
 import { ENTRY_KINDS, ENTRY_KIND_LABELS } from './ledger/ledger.schemas';
 import { LETTER_KIND_LABELS } from './ranking/letter.schemas';
-import {
-  CATALOGUE_CATEGORIES,
-  CATALOGUE_CATEGORY_LABELS,
-  ORDER_STATES,
-  ORDER_STATE_LABELS,
-} from './redemption/redemption.schemas';
+import { CATALOGUE_CATEGORIES, CATALOGUE_CATEGORY_LABELS } from './redemption/redemption.schemas';
+import { REDEMPTION_ORDER_STEPS } from './redemption/redemption-order-steps';
 import { POINTS_BASES, SHARE_MODES } from './rules/credit-rules';
 import { BASIS_LABELS, SHARE_LABELS } from './rules/credit-rules.resolver';
 import { EARN_ROLES, EARN_ROLE_LABELS } from './rules/scoring';
@@ -22,7 +18,7 @@ const ENUMS: EnumSources = {
     EarnRole: { values: EARN_ROLES, labels: EARN_ROLE_LABELS },
     LetterKind: { labels: LETTER_KIND_LABELS },
     CatalogueCategory: { values: CATALOGUE_CATEGORIES, labels: CATALOGUE_CATEGORY_LABELS },
-    OrderState: { values: ORDER_STATES, labels: ORDER_STATE_LABELS },
+    OrderState: { values: REDEMPTION_ORDER_STEPS.states, labels: REDEMPTION_ORDER_STEPS.labels },
     PointsBasis: { values: POINTS_BASES, labels: BASIS_LABELS },
     ShareMode: { values: SHARE_MODES, labels: SHARE_LABELS },
   },

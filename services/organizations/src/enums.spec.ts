@@ -16,7 +16,7 @@ import {
   PAIRING_STATUSES,
   PAIRING_STATUS_LABELS,
 } from './pairing/pairing.enums';
-import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from './project/project.enums';
+import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from './project/construction-project-steps';
 import {
   SERVICE_CENTER_KINDS,
   SERVICE_CENTER_KIND_LABELS,
@@ -26,7 +26,7 @@ import {
   STANDARD_ITEM_LABELS,
 } from './service-center/service-center.enums';
 import { INSPECTION_CHECKS, INSPECTION_CHECK_LABELS } from './star-rating/star-rating.enums';
-import { STAR_RATING_STEPS } from './star-rating/workflow';
+import { STAR_RATING_STEPS } from './star-rating/star-rating-steps';
 // Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
 // enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
 // SDL value's description is its label.

@@ -20,7 +20,7 @@ import {
   WORKER_PLATFORMS,
   WORKER_PLATFORM_LABELS,
 } from './worker/worker.enums';
-import { STATION_STEPS } from './station/station-status';
+import { STATION_STEPS } from './station/station-steps';
 // Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
 // enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
 // SDL value's description is its label.

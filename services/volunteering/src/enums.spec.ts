@@ -19,9 +19,9 @@ import {
   TASK_STATUSES,
   TASK_STATUS_LABELS,
 } from './task/task.enums';
-import { CLAIM_STEPS } from './claim/claim-state';
-import { MICRO_WISH_STEPS } from './micro-wish/micro-wish-state';
-import { SERVICE_REQUEST_STEPS } from './service-request/service-request-state';
+import { CLAIM_STEPS } from './claim/claim-steps';
+import { MICRO_WISH_STEPS } from './micro-wish/micro-wish-steps';
+import { SERVICE_REQUEST_STEPS } from './service-request/service-request-steps';
 import { WORK_CALENDAR_DAY_KIND_LABELS } from './work-calendar/work-calendar.enums';
 // Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
 // enum-sources): the SDL values, the TS value list and the label map keys are one set, and each

@@ -6,10 +6,10 @@ import { CreditAccess } from '../access/credit-access';
 import { AddCatalogueItemInput, PlaceOrderInput } from './dto/redemption.inputs';
 import {
   CATALOGUE_CATEGORY_LABELS,
-  ORDER_STATE_LABELS,
   type CatalogueItem,
   type RedemptionOrder,
 } from './redemption.schemas';
+import { REDEMPTION_ORDER_STEPS } from './redemption-order-steps';
 import { RedemptionService } from './redemption.service';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
@@ -175,6 +175,6 @@ export class OrderResolver {
 
   @ResolveField('stateLabel')
   stateLabel(@Parent() order: RedemptionOrder) {
-    return ORDER_STATE_LABELS[order.state];
+    return REDEMPTION_ORDER_STEPS.labels[order.state];
   }
 }

@@ -1,5 +1,6 @@
 import { Schema, type Types } from 'mongoose';
 import type { WalletOp } from '../ledger/ledger.schemas';
+import type { OrderState } from './redemption-order-steps';
 
 export const CATALOGUE_ITEM_MODEL = 'CatalogueItem';
 export const ORDER_MODEL = 'RedemptionOrder';
@@ -49,22 +50,6 @@ export const catalogueItemSchema = new Schema<CatalogueItem>(
   { collection: 'catalogue_items', versionKey: false },
 );
 catalogueItemSchema.index({ communityId: 1, code: 1 }, { unique: true });
-
-export const ORDER_STATES = [
-  'PENDING',
-  'CONFIRMED',
-  'REJECTED',
-  'CANCELLING',
-  'CANCELLED',
-] as const;
-export type OrderState = (typeof ORDER_STATES)[number];
-export const ORDER_STATE_LABELS: Record<OrderState, string> = {
-  PENDING: '处理中',
-  CONFIRMED: '已兑换',
-  REJECTED: '未成功',
-  CANCELLING: '取消中',
-  CANCELLED: '已取消',
-};
 
 export const ORDER_REJECTIONS = ['INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'INTERRUPTED'] as const;
 export type OrderRejection = (typeof ORDER_REJECTIONS)[number];

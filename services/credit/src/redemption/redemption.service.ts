@@ -2,8 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import { badUserInput, conflict, notFound, paginate, type PageArgs } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
 import { shanghaiMonth, shanghaiQuarter } from '@jiceng/calendar';
+import { createOrConflict } from '@jiceng/workflow';
 import { accountKey } from '../account/account';
 import { insertIgnoringDuplicates } from '../ledger/bulk-writes';
 import { LEDGER_ENTRY_MODEL, type LedgerEntry } from '../ledger/ledger.schemas';
@@ -15,6 +15,7 @@ import {
   type OrderRejection,
   type RedemptionOrder,
 } from './redemption.schemas';
+import { REDEMPTION_ORDER_STEPS, type OrderStep } from './redemption-order-steps';
 
 // An order still PENDING or CANCELLING this long after its last change was cut short by a crash.
 const INTERRUPTED_AFTER_MS = 10_000;
@@ -86,13 +87,7 @@ export class RedemptionService implements OnApplicationBootstrap {
       active: true,
       createdAt: new Date(),
     };
-    try {
-      await this.items.create(item);
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict(`The community already has an item ${input.code}`);
-      throw error;
-    }
+    await createOrConflict(this.items, item, `The community already has an item ${input.code}`);
     return { ...item, pending: [] };
   }
 
@@ -166,19 +161,13 @@ export class RedemptionService implements OnApplicationBootstrap {
       return this.reject(order, 'OUT_OF_STOCK');
     }
     await insertIgnoringDuplicates(this.entries, [this.entry(order, 'SPEND')]);
-    await this.orders.updateOne(
-      { _id: order._id, state: 'PENDING' },
-      { $set: { state: 'CONFIRMED', updatedAt: new Date() } },
-    );
+    await this.step(order, 'confirm');
     await this.settle(order, [op]);
     return (await this.getOrder(String(order._id)))!;
   }
 
   private async reject(order: RedemptionOrder, rejection: OrderRejection) {
-    await this.orders.updateOne(
-      { _id: order._id, state: 'PENDING' },
-      { $set: { state: 'REJECTED', rejection, updatedAt: new Date() } },
-    );
+    await this.step(order, 'reject', { rejection });
     await this.settle(order, [placeOp(order), undoOp(order)]);
     return (await this.getOrder(String(order._id)))!;
   }
@@ -189,13 +178,8 @@ export class RedemptionService implements OnApplicationBootstrap {
    */
   async cancel(order: RedemptionOrder): Promise<RedemptionOrder> {
     if (order.state === 'CANCELLED' || order.state === 'CANCELLING') return order;
-    if (order.state !== 'CONFIRMED')
-      throw conflict(`Order ${order._id} is ${order.state} and cannot be cancelled`);
-    const res = await this.orders.updateOne(
-      { _id: order._id, state: 'CONFIRMED' },
-      { $set: { state: 'CANCELLING', updatedAt: new Date() } },
-    );
-    if (!res.modifiedCount) return (await this.getOrder(String(order._id)))!;
+    REDEMPTION_ORDER_STEPS.requireStep(order.state, 'cancel');
+    if (!(await this.step(order, 'cancel'))) return (await this.getOrder(String(order._id)))!;
     return this.completeCancellation(order);
   }
 
@@ -204,12 +188,28 @@ export class RedemptionService implements OnApplicationBootstrap {
     await this.wallets.refund(order.account, op, order.totalPoints);
     await this.moveStock(order, op, order.quantity);
     await insertIgnoringDuplicates(this.entries, [this.entry(order, 'REFUND')]);
-    await this.orders.updateOne(
-      { _id: order._id, state: 'CANCELLING' },
-      { $set: { state: 'CANCELLED', updatedAt: new Date() } },
-    );
+    await this.step(order, 'refund');
     await this.settle(order, [op]);
     return (await this.getOrder(String(order._id)))!;
+  }
+
+  /**
+   * Moves the order from the step's states to its next one; false when it was not in them. Not
+   * transition(): a step here follows the points and stock moved in other documents, and start-up
+   * recovery may take it again, so a write that matches nothing means the step was taken already
+   * (or, for cancel, is being taken by another call) — no CONFLICT; the caller reads the order.
+   */
+  private async step(
+    order: RedemptionOrder,
+    step: OrderStep,
+    set: Partial<RedemptionOrder> = {},
+  ): Promise<boolean> {
+    const { from, to } = REDEMPTION_ORDER_STEPS.steps[step];
+    const res = await this.orders.updateOne(
+      { _id: order._id, state: { $in: from } },
+      { $set: { ...set, state: to, updatedAt: new Date() } },
+    );
+    return res.modifiedCount > 0;
   }
 
   /** Moves stock once per operation; taking needs enough stock. False when there was not. */

@@ -1,8 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { badUserInput, conflict } from '@jiceng/graphql';
+import { badUserInput } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
+import { createOrConflict } from '@jiceng/workflow';
 import {
   CREDIT_RULES_V1,
   ruleAt,
@@ -53,13 +54,11 @@ export class CreditRulesService implements OnModuleInit {
         message: `must be at least ${MIN_NOTICE_MS / 1000} s in the future: rules never apply backwards`,
       });
     if (problems.length) throw badUserInput(problems);
-    try {
-      await this.model.create({ ...rule, _id: rule.version, createdAt: now });
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict(`A version named ${rule.version} or taking effect at that instant exists`);
-      throw error;
-    }
+    await createOrConflict(
+      this.model,
+      { ...rule, _id: rule.version, createdAt: now },
+      `A version named ${rule.version} or taking effect at that instant exists`,
+    );
     await this.reload();
     return rule;
   }

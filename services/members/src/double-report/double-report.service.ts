@@ -12,12 +12,12 @@ import {
   type FieldError,
   type PageArgs,
 } from '@jiceng/graphql';
-import { createOrConflict } from '@jiceng/workflow';
+import { createOrConflict, updateOrConflict } from '@jiceng/workflow';
 import { OutboxRelays } from '@jiceng/outbox';
 import { CounterSync } from '../read-model/counter-sync';
 import { MemberCounters, sumOf } from '../read-model/member-counters';
 import { managesPath, relatedListScope } from '../member/member-access';
-import { dateProblems } from '../member/member-status.rules';
+import { dateProblems } from '../member/member-steps';
 import { DOUBLE_REPORT_KIND_LABELS } from '../member/member.enums';
 import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from '../member/member.schema';
 import { allOf } from '../member/member.queries';
@@ -129,17 +129,17 @@ export class DoubleReportService {
     );
     if (problems.length) throw badUserInput(problems);
     const next = { ...unit, until: input.until, version: unit.version + 1, updatedAt: new Date() };
-    const result = await this.units.updateOne(
+    await updateOrConflict(
+      this.units,
       { _id: unit._id, version: unit.version },
       {
         $set: { until: next.until, version: next.version, updatedAt: next.updatedAt },
         $unset: { activeKey: 1 },
         $push: { outbox: unitReportRecord('ended', next) },
       },
+      `Registration ${input.id} was changed concurrently; read it again and retry`,
+      { relay: this.relay },
     );
-    if (result.matchedCount === 0)
-      throw conflict(`Registration ${input.id} was changed concurrently; read it again and retry`);
-    this.relay.kick(String(unit._id));
     await this.counterSync.afterWrite('unitReport', unit._id);
     return unitReportView(next);
   }

@@ -13,7 +13,7 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { relatedListScope, managesPath } from '../member/member-access';
-import { dateProblems } from '../member/member-status.rules';
+import { dateProblems } from '../member/member-steps';
 import { PROJECT_BRANCH_KINDS } from '../member/member.enums';
 import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from '../member/member.schema';
 import { allOf } from '../member/member.queries';

@@ -31,7 +31,7 @@ import type {
   UpdateMemberInput,
 } from './dto/member.inputs';
 import { canReadMember, managesPath, memberListScope } from './member-access';
-import { dateProblems, registrationProblems, transitionProblems } from './member-status.rules';
+import { dateProblems, registrationProblems, transitionProblems } from './member-steps';
 import type { MemberStatus } from './member.enums';
 import { allOf, filterQuery } from './member.queries';
 import { membershipProblems } from './membership.rules';
@@ -258,6 +258,8 @@ export class MemberService {
       throw conflict(`Member ${input.memberId} has left the party; the record is closed`);
     const problems = transitionProblems(member, input, new Date());
     if (problems.length) throw badUserInput(problems);
+    // Written by MemberWriter, not transition(): every member write is guarded by the version
+    // read (a concurrent step or edit loses), and the writer counts the change for the read model.
     const reason = input.reason?.trim();
     return this.writer.commit(
       member,

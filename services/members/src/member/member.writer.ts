@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, UpdateQuery } from 'mongoose';
 import { conflict } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OutboxRelays } from '@jiceng/outbox';
+import { createOrConflict } from '@jiceng/workflow';
 import { CounterSync } from '../read-model/counter-sync';
 import { memberRecord, type MemberChange, type MemberChangeDetails } from './member.events';
 import { MEMBER_MODEL, MEMBER_PROJECTION, type Member } from './member.schema';
@@ -31,14 +31,12 @@ export class MemberWriter {
   ) {}
 
   async insert(member: Omit<Member, 'outbox'>, details: MemberChangeDetails): Promise<Member> {
-    try {
-      await this.model.create({ ...member, outbox: [memberRecord('registered', member, details)] });
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw conflict('A member with this ID number is already registered');
-      throw error;
-    }
-    this.relay.kick(String(member._id));
+    await createOrConflict(
+      this.model,
+      { ...member, outbox: [memberRecord('registered', member, details)] },
+      'A member with this ID number is already registered',
+      this.relay,
+    );
     await this.counters.afterWrite('member', member._id);
     return { ...member, outbox: [] };
   }

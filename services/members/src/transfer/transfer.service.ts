@@ -24,10 +24,14 @@ import { MemberWriter } from '../member/member.writer';
 import { pathOf, OrgProjectionService } from '@jiceng/org-projection';
 import { MemberCounters } from '../read-model/member-counters';
 import type { DecideTransferInput, RequestTransferInput } from './transfer.inputs';
+import { TRANSFER_STEPS, type TransferStep } from './transfer-steps';
 
 // 组织关系转接: the sending side (or the member) asks, the receiving side accepts or sends it back.
 // The transfer lives on the member, so the request, the decision and the move of the membership
-// are each one single-document write with their event.
+// are each one single-document write with their event. A decision is a TRANSFER_STEPS step but is
+// written by MemberWriter, not transition(): the transfer is a subdocument moved from
+// pendingTransfer to the history, every member write is guarded by the member's version, and the
+// writer counts the change for the read model.
 @Injectable()
 export class TransferService {
   constructor(
@@ -76,14 +80,14 @@ export class TransferService {
   }
 
   async accept(input: DecideTransferInput, claims: Claims) {
-    const { member, pending } = await this.decidable(input.transferId, claims);
+    const { member, pending } = await this.decidable(input.transferId, claims, 'accept');
     // The receiving node's path is read now: it may have moved since the request.
     const target = await this.orgs.get(pending.toOrganizationId);
     const problems = target ? membershipProblems('input.transferId', target) : [];
     if (!target || problems.length)
       throw conflict('The receiving branch can no longer hold members; reject the transfer');
     const decided: Transfer = {
-      ...this.decision(pending, 'ACCEPTED', input, claims),
+      ...this.decision(pending, 'accept', input, claims),
       toOrganizationPath: pathOf(target),
     };
     const saved = await this.writer.commit(
@@ -106,8 +110,8 @@ export class TransferService {
   async reject(input: DecideTransferInput, claims: Claims) {
     if (!input.note?.trim())
       throw badUserInput([{ field: 'input.note', message: 'is required to reject a transfer' }]);
-    const { member, pending } = await this.decidable(input.transferId, claims);
-    const decided = this.decision(pending, 'REJECTED', input, claims);
+    const { member, pending } = await this.decidable(input.transferId, claims, 'reject');
+    const decided = this.decision(pending, 'reject', input, claims);
     const saved = await this.writer.commit(
       member,
       { unset: ['pendingTransfer'], push: { transfers: decided } },
@@ -149,7 +153,7 @@ export class TransferService {
     };
   }
 
-  private async decidable(transferId: string, claims: Claims) {
+  private async decidable(transferId: string, claims: Claims, step: TransferStep) {
     const member = Types.ObjectId.isValid(transferId)
       ? await this.model
           .findOne({ 'pendingTransfer._id': new Types.ObjectId(transferId) }, MEMBER_PROJECTION)
@@ -158,19 +162,20 @@ export class TransferService {
     if (!member?.pendingTransfer) throw notFound('Pending transfer', transferId);
     if (!managesPath(claims, member.pendingTransfer.toOrganizationPath))
       throw forbidden('Only the receiving side decides a transfer');
+    TRANSFER_STEPS.requireStep(member.pendingTransfer.state, step);
     return { member, pending: member.pendingTransfer };
   }
 
   private decision(
     pending: Transfer,
-    state: 'ACCEPTED' | 'REJECTED',
+    step: TransferStep,
     input: DecideTransferInput,
     claims: Claims,
   ): Transfer {
     const note = input.note?.trim();
     return {
       ...pending,
-      state,
+      state: TRANSFER_STEPS.steps[step].to,
       decidedAt: new Date(),
       decidedBy: claims.sub,
       ...(note && { note }),

@@ -4,14 +4,13 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import { isWithinScope, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
-  conflict,
   forbidden,
   notFound,
   paginate,
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { createOrConflict } from '@jiceng/workflow';
+import { createOrConflict, updateOrConflict } from '@jiceng/workflow';
 import type { Organization } from '../organization/organization.schema';
 import { OrganizationService, scopedNode } from '../organization/organization.service';
 import type {
@@ -116,14 +115,12 @@ export class FirmService {
     }
     if (!Object.keys(changes).length) return firm;
     const next = { ...firm, ...changes, version: firm.version + 1, updatedAt: new Date() };
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: firm._id, version: firm.version },
       { $set: { ...changes, version: next.version, updatedAt: next.updatedAt } },
+      `ConstructionFirm ${firm._id} was changed concurrently; read it again and retry`,
     );
-    if (result.matchedCount === 0)
-      throw conflict(
-        `ConstructionFirm ${firm._id} was changed concurrently; read it again and retry`,
-      );
     return next;
   }
 

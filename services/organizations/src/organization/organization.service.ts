@@ -19,6 +19,7 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { OutboxRelays, type OutboxRecord } from '@jiceng/outbox';
+import { updateOrConflict } from '@jiceng/workflow';
 import type {
   CreateOrganizationInput,
   DissolveOrganizationInput,
@@ -297,16 +298,16 @@ export class OrganizationService implements OnApplicationBootstrap {
       updatedAt: new Date(),
     };
     const record: OutboxRecord = lifecycleRecord(change, next, changedFields);
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: org._id, version: org.version },
       {
         $set: { ...changes, version: next.version, updatedAt: next.updatedAt },
         $push: { outbox: record },
       },
+      `Organization ${org._id} was changed concurrently; read it again and retry`,
+      { relay: this.relay },
     );
-    if (result.matchedCount === 0)
-      throw conflict(`Organization ${org._id} was changed concurrently; read it again and retry`);
-    this.relay.kick(String(org._id));
     return next;
   }
 

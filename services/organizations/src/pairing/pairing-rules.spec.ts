@@ -1,9 +1,4 @@
-import {
-  canChangeJointProjectStatus,
-  changeDateProblem,
-  pairingKindProblem,
-  type PartyFacts,
-} from './pairing-rules';
+import { changeDateProblem, pairingKindProblem, type PartyFacts } from './pairing-rules';
 
 const village: PartyFacts = { sector: 'VILLAGE', regionCode: '130632' };
 const enterprise: PartyFacts = { sector: 'NON_PUBLIC_ENTERPRISE', regionCode: '130632' };
@@ -30,22 +25,7 @@ describe('pairing kinds', () => {
   });
 });
 
-describe('joint project status', () => {
-  it('follows planned → in progress → completed, cancellable until done', () => {
-    expect(canChangeJointProjectStatus('PLANNED', 'IN_PROGRESS')).toBe(true);
-    expect(canChangeJointProjectStatus('IN_PROGRESS', 'COMPLETED')).toBe(true);
-    expect(canChangeJointProjectStatus('PLANNED', 'CANCELLED')).toBe(true);
-    expect(canChangeJointProjectStatus('IN_PROGRESS', 'CANCELLED')).toBe(true);
-  });
-
-  it('refuses skipping, going back and leaving a final state', () => {
-    expect(canChangeJointProjectStatus('PLANNED', 'COMPLETED')).toBe(false);
-    expect(canChangeJointProjectStatus('IN_PROGRESS', 'PLANNED')).toBe(false);
-    expect(canChangeJointProjectStatus('COMPLETED', 'CANCELLED')).toBe(false);
-    expect(canChangeJointProjectStatus('CANCELLED', 'IN_PROGRESS')).toBe(false);
-    expect(canChangeJointProjectStatus('PLANNED', 'PLANNED')).toBe(false);
-  });
-
+describe('joint project changes', () => {
   it('dates changes in order and not in the future', () => {
     const now = new Date('2023-06-20T08:00:00Z');
     const previous = new Date('2023-05-01T00:00:00Z');

@@ -1,5 +1,5 @@
 import type { OrganizationSector } from '@jiceng/events';
-import type { JointProjectStatus, PairingKind } from './pairing.enums';
+import type { PairingKind } from './pairing.enums';
 
 /** A party as the rules need it: the first party leads (牵头方). */
 export interface PartyFacts {
@@ -46,21 +46,6 @@ export function pairingKindProblem(kind: PairingKind, parties: PartyFacts[]): st
         ? null
         : 'a cross-province pairing needs organizations of at least two provinces';
   }
-}
-
-// A joint project is planned, carried out and completed; it may be cancelled until it is done.
-const NEXT_STATUSES: Record<JointProjectStatus, readonly JointProjectStatus[]> = {
-  PLANNED: ['IN_PROGRESS', 'CANCELLED'],
-  IN_PROGRESS: ['COMPLETED', 'CANCELLED'],
-  COMPLETED: [],
-  CANCELLED: [],
-};
-
-export function canChangeJointProjectStatus(
-  from: JointProjectStatus,
-  to: JointProjectStatus,
-): boolean {
-  return NEXT_STATUSES[from].includes(to);
 }
 
 /** How far a client's clock may run ahead of ours when it dates a change. */

@@ -13,6 +13,7 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { OutboxRelays } from '@jiceng/outbox';
+import { updateOrConflict } from '@jiceng/workflow';
 import type { Organization } from '../organization/organization.schema';
 import { OrganizationService, scopedNode } from '../organization/organization.service';
 import type {
@@ -25,11 +26,8 @@ import type {
 } from './dto/pairing.inputs';
 import type { PairingKind, PairingStatus } from './pairing.enums';
 import { pairingRecord, type PairingChange } from './pairing.events';
-import {
-  canChangeJointProjectStatus,
-  changeDateProblem,
-  pairingKindProblem,
-} from './pairing-rules';
+import { jointProjectStatusProblem } from './joint-project-steps';
+import { changeDateProblem, pairingKindProblem } from './pairing-rules';
 import {
   PAIRING_MODEL,
   PAIRING_PROJECTION,
@@ -199,13 +197,10 @@ export class PairingService {
       throw badUserInput([
         { field: 'input.jointProjectId', message: 'is not a joint project of this pairing' },
       ]);
-    if (!canChangeJointProjectStatus(project.status, input.status))
-      throw badUserInput([
-        {
-          field: 'input.status',
-          message: `cannot change from ${project.status} to ${input.status}`,
-        },
-      ]);
+    // The project lives in the pairing's array, so the step is checked here and written with
+    // the pairing's versioned commit rather than by transition().
+    const statusProblem = jointProjectStatusProblem(project.status, input.status);
+    if (statusProblem) throw badUserInput([{ field: 'input.status', message: statusProblem }]);
     const now = new Date();
     const at = input.at ?? now;
     const dateProblem = changeDateProblem(at, project.statusChanges.at(-1)?.at, now);
@@ -311,16 +306,16 @@ export class PairingService {
     changedFields: string[],
   ): Promise<Pairing> {
     const next = { ...pairing, ...changes, version: pairing.version + 1, updatedAt: new Date() };
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: pairing._id, version: pairing.version },
       {
         $set: { ...changes, version: next.version, updatedAt: next.updatedAt },
         $push: { outbox: pairingRecord(change, next, changedFields) },
       },
+      `Pairing ${pairing._id} was changed concurrently; read it again and retry`,
+      { relay: this.relay },
     );
-    if (result.matchedCount === 0)
-      throw conflict(`Pairing ${pairing._id} was changed concurrently; read it again and retry`);
-    this.relay.kick(String(pairing._id));
     return next;
   }
 }

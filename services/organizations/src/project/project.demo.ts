@@ -7,7 +7,7 @@ import {
   type DemoNode,
 } from '../demo/demo-tree';
 import { demoFirms } from '../firm/firm.demo';
-import type { ProjectStatus } from './project.enums';
+import type { ProjectStatus } from './construction-project-steps';
 import { projectRecord } from './project.events';
 import { PROJECT_MODEL, projectSchema, type ConstructionProject } from './project.schema';
 

@@ -22,7 +22,7 @@ import {
   CreateProjectTeamGroupInput,
   UpdateConstructionProjectInput,
 } from './dto/project.inputs';
-import { PROJECT_STATUS_LABELS } from './project.enums';
+import { PROJECT_STATUS_LABELS } from './construction-project-steps';
 import type { ConstructionProject } from './project.schema';
 import { ProjectService } from './project.service';
 import { ProjectStructureService } from './project-structure.service';

@@ -1,6 +1,6 @@
 import { Schema, type Types } from 'mongoose';
 import { withOutbox, type OutboxRecord } from '@jiceng/outbox';
-import { PROJECT_STATUSES, type ProjectStatus } from './project.enums';
+import { PROJECT_STATUSES, type ProjectStatus } from './construction-project-steps';
 
 export const PROJECT_MODEL = 'ConstructionProject';
 

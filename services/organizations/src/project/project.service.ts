@@ -4,7 +4,6 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import { hasGlobalScope, isWithinScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
-  conflict,
   forbidden,
   notFound,
   paginate,
@@ -12,7 +11,7 @@ import {
   type PageArgs,
 } from '@jiceng/graphql';
 import { OutboxRelays } from '@jiceng/outbox';
-import { createOrConflict } from '@jiceng/workflow';
+import { createOrConflict, updateOrConflict } from '@jiceng/workflow';
 import type { ConstructionFirm } from '../firm/firm.schema';
 import { FirmService } from '../firm/firm.service';
 import type { Organization } from '../organization/organization.schema';
@@ -22,7 +21,7 @@ import type {
   CreateConstructionProjectInput,
   UpdateConstructionProjectInput,
 } from './dto/project.inputs';
-import { canChangeProjectStatus } from './project.enums';
+import { projectStatusProblem } from './construction-project-steps';
 import { projectRecord, type ProjectChange } from './project.events';
 import { PROJECT_MODEL, PROJECT_PROJECTION, type ConstructionProject } from './project.schema';
 
@@ -185,13 +184,10 @@ export class ProjectService {
     if (input.regionCode !== undefined && input.regionCode !== project.regionCode)
       changes.regionCode = input.regionCode;
     if (input.status !== undefined && input.status !== project.status) {
-      if (!canChangeProjectStatus(project.status, input.status))
-        throw badUserInput([
-          {
-            field: 'input.status',
-            message: `cannot change from ${project.status} to ${input.status}`,
-          },
-        ]);
+      // The status moves with the other fields in one versioned write (commit), so the step is
+      // checked here rather than written by transition().
+      const problem = projectStatusProblem(project.status, input.status);
+      if (problem) throw badUserInput([{ field: 'input.status', message: problem }]);
       changes.status = input.status;
     }
     if (input.firmIds !== undefined) {
@@ -235,18 +231,16 @@ export class ProjectService {
   ): Promise<ConstructionProject> {
     const next = { ...project, ...changes, version: project.version + 1, updatedAt: new Date() };
     const firms = await this.firms.findByIds(next.firmIds);
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: project._id, version: project.version },
       {
         $set: { ...changes, version: next.version, updatedAt: next.updatedAt },
         $push: { outbox: projectRecord(change, next, firms, changedFields) },
       },
+      `ConstructionProject ${project._id} was changed concurrently; read it again and retry`,
+      { relay: this.relay },
     );
-    if (result.matchedCount === 0)
-      throw conflict(
-        `ConstructionProject ${project._id} was changed concurrently; read it again and retry`,
-      );
-    this.relay.kick(String(project._id));
     return next;
   }
 

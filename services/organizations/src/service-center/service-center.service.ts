@@ -4,13 +4,13 @@ import { Types, type Model } from 'mongoose';
 import { isWithinScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
-  conflict,
   forbidden,
   notFound,
   paginate,
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
+import { updateOrConflict } from '@jiceng/workflow';
 import type { Organization } from '../organization/organization.schema';
 import { OrganizationService, scopedNode } from '../organization/organization.service';
 import type {
@@ -116,14 +116,12 @@ export class ServiceCenterService {
     if (input.windows !== undefined) changes.windows = windows(input.windows);
     if (!Object.keys(changes).length) return center;
     const next = { ...center, ...changes, version: center.version + 1, updatedAt: new Date() };
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: center._id, version: center.version },
       { $set: { ...changes, version: next.version, updatedAt: next.updatedAt } },
+      `ServiceCenter ${center._id} was changed concurrently; read it again and retry`,
     );
-    if (result.matchedCount === 0)
-      throw conflict(
-        `ServiceCenter ${center._id} was changed concurrently; read it again and retry`,
-      );
     return next;
   }
 

@@ -14,7 +14,7 @@ import { aspectMaxScore, criteriaOf, roundScore } from './scoring';
 import { INSPECTION_CHECK_LABELS, STAR_LABELS } from './star-rating.enums';
 import type { StarRating } from './star-rating.schema';
 import { StarRatingService } from './star-rating.service';
-import { STAR_RATING_STEPS } from './workflow';
+import { STAR_RATING_STEPS } from './star-rating-steps';
 
 @Resolver('StarRating')
 export class StarRatingResolver {

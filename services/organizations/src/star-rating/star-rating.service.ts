@@ -62,7 +62,7 @@ import {
   transitionProblem,
   type RatingPath,
   type TransitionStep,
-} from './workflow';
+} from './star-rating-steps';
 
 const pathOf = (
   r: Pick<StarRating, 'organizationId' | 'streetId' | 'ancestorIds'>,

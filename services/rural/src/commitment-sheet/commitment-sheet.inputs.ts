@@ -16,10 +16,10 @@ import { IsIsoDate, IsYear } from '@jiceng/calendar';
 import { IsScore } from '../validation/score';
 import {
   CADRE_ROLES,
-  COMMITMENT_STEPS,
+  COMMITMENT_SHEET_STEPS,
   type CadreRole,
   type CommitmentSheetStage,
-} from './commitment-sheet-stage';
+} from './commitment-sheet-steps';
 
 export class CommitmentGoalInput {
   @IsLine({ min: 2 })
@@ -97,7 +97,7 @@ export class CommitmentSheetFilter {
   year?: number;
 
   @IsOptional()
-  @IsEnum(COMMITMENT_STEPS.states, { each: true })
+  @IsEnum(COMMITMENT_SHEET_STEPS.states, { each: true })
   stages?: CommitmentSheetStage[];
 
   @IsOptional()

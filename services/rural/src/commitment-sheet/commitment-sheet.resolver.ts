@@ -8,7 +8,7 @@ import {
 } from './commitment-sheet.inputs';
 import type { CommitmentSheet } from './commitment-sheet.schema';
 import { CommitmentSheetService } from './commitment-sheet.service';
-import { CADRE_ROLE_LABELS, COMMITMENT_STEPS } from './commitment-sheet-stage';
+import { CADRE_ROLE_LABELS, COMMITMENT_SHEET_STEPS } from './commitment-sheet-steps';
 
 @Resolver('CommitmentSheet')
 export class CommitmentSheetResolver {
@@ -90,6 +90,6 @@ export class CommitmentSheetResolver {
 
   @ResolveField('stageLabel')
   stageLabel(@Parent() sheet: CommitmentSheet) {
-    return COMMITMENT_STEPS.labels[sheet.stage];
+    return COMMITMENT_SHEET_STEPS.labels[sheet.stage];
   }
 }

@@ -1,10 +1,10 @@
 import { Schema, type Types } from 'mongoose';
 import {
   CADRE_ROLES,
-  COMMITMENT_STEPS,
+  COMMITMENT_SHEET_STEPS,
   type CadreRole,
   type CommitmentSheetStage,
-} from './commitment-sheet-stage';
+} from './commitment-sheet-steps';
 
 export const COMMITMENT_SHEET_MODEL = 'CommitmentSheet';
 
@@ -64,7 +64,7 @@ export const commitmentSheetSchema = new Schema<CommitmentSheet>(
       ],
       required: true,
     },
-    stage: { type: String, enum: COMMITMENT_STEPS.states, required: true },
+    stage: { type: String, enum: COMMITMENT_SHEET_STEPS.states, required: true },
     goalsSetAt: { type: Date, required: true },
     goalsSetBy: { type: String, required: true },
     midYearReport: { type: Object, default: null },

@@ -24,12 +24,12 @@ import type {
 import { COMMITMENT_SHEET_MODEL, type CommitmentSheet } from './commitment-sheet.schema';
 import {
   CADRE_ROLE_LABELS,
-  COMMITMENT_STEPS,
+  COMMITMENT_SHEET_STEPS,
   earliestDate,
   type CadreRole,
   type CommitmentSheetStage,
   type CommitmentStep,
-} from './commitment-sheet-stage';
+} from './commitment-sheet-steps';
 
 @Injectable()
 export class CommitmentSheetService {
@@ -128,7 +128,7 @@ export class CommitmentSheetService {
       year,
       sheets: groups.reduce((n, g) => n + g.sheets, 0),
       goals: groups.reduce((n, g) => n + g.goals, 0),
-      byStage: Object.entries(COMMITMENT_STEPS.labels).map(([stage, stageLabel]) => ({
+      byStage: Object.entries(COMMITMENT_SHEET_STEPS.labels).map(([stage, stageLabel]) => ({
         stage,
         stageLabel,
         count: stages.get(stage as CommitmentSheetStage) ?? 0,
@@ -223,9 +223,9 @@ export class CommitmentSheetService {
     ) => { value: object; problems: FieldError[]; since: Date },
   ): Promise<CommitmentSheet> {
     const sheet = await this.get(id);
-    const { authority, label } = COMMITMENT_STEPS.steps[step];
+    const { authority, label } = COMMITMENT_SHEET_STEPS.steps[step];
     await this.access.requireWrite(claims, sheet.organizationId, authority, `Recording ${label}`);
-    COMMITMENT_STEPS.requireStep(sheet.stage, step);
+    COMMITMENT_SHEET_STEPS.requireStep(sheet.stage, step);
     const now = new Date();
     const at = requestedAt ?? now;
     const { value, problems, since } = build(sheet, at);
@@ -235,7 +235,7 @@ export class CommitmentSheetService {
     problems.push(...stepDateProblems('input.at', at, since, now));
     if (problems.length) throw badUserInput(problems);
     await transition(this.model, {
-      steps: COMMITMENT_STEPS,
+      steps: COMMITMENT_SHEET_STEPS,
       step,
       id: sheet._id,
       field: 'stage',

@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { createOrConflict } from '@jiceng/workflow';
+import { createOrConflict, updateOrConflict } from '@jiceng/workflow';
 import { RuralAccess } from '../access/rural-access';
 import type {
   CloseContestInput,
@@ -123,7 +123,8 @@ export class ContestService {
       ]);
     await this.access.requireWrite(claims, org._id, 'OWN_OR_ABOVE', 'Entering a contest');
     const now = new Date();
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: contest._id, status: 'OPEN', 'entries.organizationId': { $ne: org._id } },
       {
         $push: {
@@ -139,15 +140,9 @@ export class ContestService {
         $inc: { version: 1 },
         $set: { updatedAt: now },
       },
+      () =>
+        this.lost(input.contestId, `${org.name} has already entered contest ${input.contestId}`),
     );
-    if (result.matchedCount === 0) {
-      const current = await this.get(input.contestId);
-      throw conflict(
-        current.status === 'CLOSED'
-          ? `Contest ${input.contestId} is closed`
-          : `${org.name} has already entered contest ${input.contestId}`,
-      );
-    }
     return this.get(input.contestId);
   }
 
@@ -163,7 +158,8 @@ export class ContestService {
     if (!entry)
       throw badUserInput([{ field: 'input.entryId', message: 'is not an entry of this contest' }]);
     const now = new Date();
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       {
         _id: contest._id,
         status: 'OPEN',
@@ -176,16 +172,9 @@ export class ContestService {
         $inc: { version: 1 },
         $set: { updatedAt: now },
       },
+      () => this.lost(input.contestId, `${juror} has already scored entry ${input.entryId}`),
       { arrayFilters: [{ 'e._id': entry._id }] },
     );
-    if (result.matchedCount === 0) {
-      const current = await this.get(input.contestId);
-      throw conflict(
-        current.status === 'CLOSED'
-          ? `Contest ${input.contestId} is closed`
-          : `${juror} has already scored entry ${input.entryId}`,
-      );
-    }
     return this.get(input.contestId);
   }
 
@@ -203,16 +192,22 @@ export class ContestService {
       ...r,
       entryId: new Types.ObjectId(r.entryId),
     }));
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: contest._id, status: 'OPEN', version: contest.version },
       {
         $set: { status: 'CLOSED', ranking, closedAt: now, closedBy: claims.sub, updatedAt: now },
         $inc: { version: 1 },
       },
+      `Contest ${input.id} changed while closing; read it again and retry`,
     );
-    if (result.matchedCount === 0)
-      throw conflict(`Contest ${input.id} changed while closing; read it again and retry`);
     return this.get(input.id);
+  }
+
+  /** Why an entry or a score did not land: the contest closed meanwhile, or it was there already. */
+  private async lost(contestId: string, already: string): Promise<string> {
+    const current = await this.get(contestId);
+    return current.status === 'CLOSED' ? `Contest ${contestId} is closed` : already;
   }
 
   private async organized(id: string, claims: Claims, what: string): Promise<Contest> {

@@ -7,7 +7,7 @@ import { addDays } from '@jiceng/calendar';
 import { rankEntries } from '../contest/contest-ranking';
 import type { Contest } from '../contest/contest.schema';
 import type { Fund, FundApplication, FundStep } from '../fund/fund.schema';
-import { FUND_PIPELINE, type FundStage } from '../fund/fund-stage';
+import { FUND_PIPELINE, type FundStage } from '../fund/fund-steps';
 import { shortName } from '../pairing/short-name';
 import {
   between,

@@ -7,9 +7,9 @@ import type {
   SecretaryProject,
   SecretaryProjectStep,
 } from '../secretary-project/secretary-project.schema';
-import type { SecretaryProjectState } from '../secretary-project/secretary-project-state';
+import type { SecretaryProjectState } from '../secretary-project/secretary-project-steps';
 import type { CommitmentSheet } from '../commitment-sheet/commitment-sheet.schema';
-import type { CadreRole } from '../commitment-sheet/commitment-sheet-stage';
+import type { CadreRole } from '../commitment-sheet/commitment-sheet-steps';
 import { shortName } from '../pairing/short-name';
 import { chineseNumeral, lingheCadres, lingheStreetSecretaries } from '@jiceng/demo';
 import {

@@ -1,8 +1,8 @@
 import { closingProblem, rankEntries } from '../contest/contest-ranking';
-import { allocationProblem, fundStepProblem } from '../fund/fund-stage';
+import { allocationProblem, fundStepProblem } from '../fund/fund-steps';
 import { fundingSums } from '../project/funding-totals';
 import { completionByYear } from '../secretary-project/completion';
-import { transitionProblem } from '../secretary-project/secretary-project-state';
+import { transitionProblem } from '../secretary-project/secretary-project-steps';
 import { demoCast } from '@jiceng/demo';
 import { chineseNumeral } from '@jiceng/demo';
 import { demoId, WAN, type DemoInput } from './demo-kit';

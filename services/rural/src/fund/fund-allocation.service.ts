@@ -13,7 +13,7 @@ import {
   type FundApplication,
 } from './fund.schema';
 import { FundService } from './fund.service';
-import { allocationProblem, recoveryFor } from './fund-stage';
+import { allocationProblem, recoveryFor } from './fund-steps';
 
 type Completion = 'completed' | 'already-allocated' | 'withdrawn';
 

@@ -5,7 +5,7 @@ import { AdvanceFundApplicationInput, AllocateFundInput, ApplyForFundInput } fro
 import type { FundApplication } from './fund.schema';
 import { FundService } from './fund.service';
 import { FundAllocationService } from './fund-allocation.service';
-import { FUND_STEPS } from './fund-stage';
+import { FUND_STEPS } from './fund-steps';
 
 @Resolver('FundApplication')
 export class FundApplicationResolver {

@@ -3,7 +3,7 @@ import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validat
 import { IsYear } from '@jiceng/calendar';
 import { IsFen } from '../validation/fen';
 import { IsScore } from '../validation/score';
-import { FUND_STEPS, type FundStage } from './fund-stage';
+import { FUND_STEPS, type FundStage } from './fund-steps';
 
 export class CreateFundInput {
   @IsMongoId()

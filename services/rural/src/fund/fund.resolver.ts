@@ -4,7 +4,7 @@ import { documentLoader, RequestLoader } from '@jiceng/graphql';
 import { CreateFundInput, FundApplicationFilter, FundFilter } from './fund.inputs';
 import type { Fund, FundAllocation } from './fund.schema';
 import { FundService } from './fund.service';
-import { FUND_STEPS, type FundStage } from './fund-stage';
+import { FUND_STEPS, type FundStage } from './fund-steps';
 
 @Resolver('Fund')
 export class FundResolver {

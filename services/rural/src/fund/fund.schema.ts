@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import { FUND_STEPS, type FundStage } from './fund-stage';
+import { FUND_STEPS, type FundStage } from './fund-steps';
 
 export const FUND_MODEL = 'Fund';
 export const FUND_APPLICATION_MODEL = 'FundApplication';

@@ -22,7 +22,7 @@ import type {
   FundFilter,
 } from './fund.inputs';
 import { FUND_APPLICATION_MODEL, FUND_MODEL, type Fund, type FundApplication } from './fund.schema';
-import { actorFor, FUND_STEPS, fundStepProblem, isFundStep, type FundStage } from './fund-stage';
+import { actorFor, FUND_STEPS, fundStepProblem, isFundStep, type FundStage } from './fund-steps';
 
 @Injectable()
 export class FundService {

@@ -1,5 +1,3 @@
-import { defineSteps } from '@jiceng/workflow';
-
 // "推进党支部领办合作社，创办村集体企业 … 1300亩高品质现代设施农业 … 文化旅游 … 示范创建".
 export const RURAL_PROJECT_KIND_LABELS = {
   COOPERATIVE: '党支部领办合作社',
@@ -10,21 +8,6 @@ export const RURAL_PROJECT_KIND_LABELS = {
 } as const;
 export type RuralProjectKind = keyof typeof RURAL_PROJECT_KIND_LABELS;
 export const RURAL_PROJECT_KINDS = Object.keys(RURAL_PROJECT_KIND_LABELS) as RuralProjectKind[];
-
-// A project moves forward one status at a time; steps are named by the status they lead to
-// (advanceRuralProjectStatus names it).
-export const RURAL_PROJECT_STEPS = defineSteps(
-  'rural project',
-  { PLANNED: '筹备中', IN_PROGRESS: '实施中', COMPLETED: '已建成' },
-  {
-    IN_PROGRESS: { from: 'PLANNED', to: 'IN_PROGRESS', label: '开工 (start)' },
-    COMPLETED: { from: 'IN_PROGRESS', to: 'COMPLETED', label: '建成 (completion)' },
-  },
-);
-export type RuralProjectStatus = (typeof RURAL_PROJECT_STEPS.states)[number];
-export type RuralProjectStep = keyof typeof RURAL_PROJECT_STEPS.steps;
-export const isRuralProjectStep = (to: RuralProjectStatus): to is RuralProjectStep =>
-  to in RURAL_PROJECT_STEPS.steps;
 
 export const RURAL_FUNDING_TYPE_LABELS = {
   INVESTMENT: '投资',

@@ -13,7 +13,8 @@ import {
   RuralProjectFilter,
 } from './dto/project.inputs';
 import { fundingSums } from './funding-totals';
-import { RURAL_PROJECT_KIND_LABELS, RURAL_PROJECT_STEPS } from './project.enums';
+import { RURAL_PROJECT_KIND_LABELS } from './project.enums';
+import { RURAL_PROJECT_STEPS } from './rural-project-steps';
 import type { RuralProject } from './project.schema';
 import { ProjectService } from './project.service';
 import { fundingView, incomeView, milestoneView, statusChangeView } from './project.views';

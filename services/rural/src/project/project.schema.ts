@@ -2,11 +2,10 @@ import { Schema, type Types } from 'mongoose';
 import {
   RURAL_FUNDING_TYPES,
   RURAL_PROJECT_KINDS,
-  RURAL_PROJECT_STEPS,
   type RuralFundingType,
   type RuralProjectKind,
-  type RuralProjectStatus,
 } from './project.enums';
+import { RURAL_PROJECT_STEPS, type RuralProjectStatus } from './rural-project-steps';
 
 export const RURAL_PROJECT_MODEL = 'RuralProject';
 

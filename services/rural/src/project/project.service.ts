@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { transition } from '@jiceng/workflow';
+import { transition, updateOrConflict } from '@jiceng/workflow';
 import { shanghaiDate, shanghaiYear } from '@jiceng/calendar';
 import { PairingService } from '../pairing/pairing.service';
 import { VILLAGE_SECTOR } from '../access/authority';
@@ -26,7 +26,7 @@ import type {
   RecordRuralFundingInput,
   RuralProjectFilter,
 } from './dto/project.inputs';
-import { isRuralProjectStep, RURAL_PROJECT_STEPS } from './project.enums';
+import { isRuralProjectStep, RURAL_PROJECT_STEPS } from './rural-project-steps';
 import { RURAL_PROJECT_MODEL, type CollectiveIncome, type RuralProject } from './project.schema';
 
 /** Concurrent replacements of a project's incomes retry this often before giving up. */
@@ -251,7 +251,8 @@ export class ProjectService {
       ]);
     if (input.reachedOn > shanghaiDate(new Date()))
       throw badUserInput([{ field: 'input.reachedOn', message: 'lies in the future' }]);
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       {
         _id: project._id,
         milestones: { $elemMatch: { _id: milestone._id, reachedOn: null } },
@@ -259,10 +260,9 @@ export class ProjectService {
       {
         $set: { 'milestones.$[m].reachedOn': input.reachedOn, updatedAt: new Date() },
       },
+      `Milestone ${input.milestoneId} was already reached`,
       { arrayFilters: [{ 'm._id': milestone._id }] },
     );
-    if (result.matchedCount === 0)
-      throw conflict(`Milestone ${input.milestoneId} was already reached`);
     return this.get(input.projectId);
   }
 

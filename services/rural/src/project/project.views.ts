@@ -1,4 +1,5 @@
-import { RURAL_FUNDING_TYPE_LABELS, RURAL_PROJECT_STEPS } from './project.enums';
+import { RURAL_FUNDING_TYPE_LABELS } from './project.enums';
+import { RURAL_PROJECT_STEPS } from './rural-project-steps';
 import type {
   CollectiveIncome,
   RuralFunding,

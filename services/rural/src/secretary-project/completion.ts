@@ -1,4 +1,4 @@
-import { ACTIVE_STATES, type SecretaryProjectState } from './secretary-project-state';
+import { ACTIVE_STATES, type SecretaryProjectState } from './secretary-project-steps';
 
 export interface StateCount {
   year: number;

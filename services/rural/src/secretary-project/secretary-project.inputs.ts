@@ -2,7 +2,7 @@ import { IsLine, IsText } from '@jiceng/graphql';
 import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validator';
 import { IsYear } from '@jiceng/calendar';
 import { IsScore } from '../validation/score';
-import { SECRETARY_STEPS, type SecretaryProjectState } from './secretary-project-state';
+import { SECRETARY_PROJECT_STEPS, type SecretaryProjectState } from './secretary-project-steps';
 
 export class ProposeSecretaryProjectInput {
   @IsMongoId()
@@ -31,7 +31,7 @@ export class AdvanceSecretaryProjectInput {
   @IsMongoId()
   id!: string;
 
-  @IsEnum(SECRETARY_STEPS.states)
+  @IsEnum(SECRETARY_PROJECT_STEPS.states)
   to!: SecretaryProjectState;
 
   @IsOptional()
@@ -70,6 +70,6 @@ export class SecretaryProjectFilter {
   year?: number;
 
   @IsOptional()
-  @IsEnum(SECRETARY_STEPS.states, { each: true })
+  @IsEnum(SECRETARY_PROJECT_STEPS.states, { each: true })
   states?: SecretaryProjectState[];
 }

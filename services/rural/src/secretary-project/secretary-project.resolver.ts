@@ -7,7 +7,7 @@ import {
 } from './secretary-project.inputs';
 import type { SecretaryProject } from './secretary-project.schema';
 import { SecretaryProjectService } from './secretary-project.service';
-import { acceptanceScore, SECRETARY_STEPS } from './secretary-project-state';
+import { acceptanceScore, SECRETARY_PROJECT_STEPS } from './secretary-project-steps';
 
 @Resolver('SecretaryProject')
 export class SecretaryProjectResolver {
@@ -70,14 +70,14 @@ export class SecretaryProjectResolver {
 
   @ResolveField('stateLabel')
   stateLabel(@Parent() project: SecretaryProject) {
-    return SECRETARY_STEPS.labels[project.state];
+    return SECRETARY_PROJECT_STEPS.labels[project.state];
   }
 
   @ResolveField('steps')
   steps(@Parent() project: SecretaryProject) {
     return project.steps.map((step) => ({
       ...step,
-      stateLabel: SECRETARY_STEPS.labels[step.state],
+      stateLabel: SECRETARY_PROJECT_STEPS.labels[step.state],
     }));
   }
 

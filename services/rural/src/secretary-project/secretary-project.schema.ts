@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import { SECRETARY_STEPS, type SecretaryProjectState } from './secretary-project-state';
+import { SECRETARY_PROJECT_STEPS, type SecretaryProjectState } from './secretary-project-steps';
 
 export const SECRETARY_PROJECT_MODEL = 'SecretaryProject';
 
@@ -43,7 +43,7 @@ const score = { type: Number, default: null };
 
 const stepSchema = new Schema<SecretaryProjectStep>(
   {
-    state: { type: String, enum: SECRETARY_STEPS.states, required: true },
+    state: { type: String, enum: SECRETARY_PROJECT_STEPS.states, required: true },
     at: { type: Date, required: true },
     by: { type: String, required: true },
     note: { type: String, default: null },
@@ -62,7 +62,7 @@ export const secretaryProjectSchema = new Schema<SecretaryProject>(
     title: { type: String, required: true },
     goals: { type: String, default: null },
     secretaryMemberId: { type: String, default: null },
-    state: { type: String, enum: SECRETARY_STEPS.states, required: true },
+    state: { type: String, enum: SECRETARY_PROJECT_STEPS.states, required: true },
     steps: { type: [stepSchema], default: [] },
     midtermScore: score,
     selfCheckScore: score,

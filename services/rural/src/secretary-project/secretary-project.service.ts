@@ -28,10 +28,10 @@ import {
 } from './secretary-project.schema';
 import {
   isSecretaryStep,
-  SECRETARY_STEPS,
+  SECRETARY_PROJECT_STEPS,
   stepInputProblems,
   transitionProblem,
-} from './secretary-project-state';
+} from './secretary-project-steps';
 
 @Injectable()
 export class SecretaryProjectService {
@@ -158,12 +158,12 @@ export class SecretaryProjectService {
   async advance(input: AdvanceSecretaryProjectInput, claims: Claims): Promise<SecretaryProject> {
     const project = await this.get(input.id);
     const { to } = input;
-    const authority = isSecretaryStep(to) ? SECRETARY_STEPS.steps[to].authority : 'ABOVE';
-    const what = SECRETARY_STEPS.describe(to);
+    const authority = isSecretaryStep(to) ? SECRETARY_PROJECT_STEPS.steps[to].authority : 'ABOVE';
+    const what = SECRETARY_PROJECT_STEPS.describe(to);
     await this.access.requireWrite(claims, project.organizationId, authority, what);
     if (input.expectedVersion !== undefined && input.expectedVersion !== project.version)
       throw conflict(
-        `Secretary project ${input.id} is at version ${project.version} (${SECRETARY_STEPS.describe(project.state)}), not ${input.expectedVersion}`,
+        `Secretary project ${input.id} is at version ${project.version} (${SECRETARY_PROJECT_STEPS.describe(project.state)}), not ${input.expectedVersion}`,
       );
     // transitionProblem refuses a `to` no step leads to; the second test narrows `to` for the write.
     const problem = transitionProblem(project.state, to);
@@ -191,7 +191,7 @@ export class SecretaryProjectService {
       ...given,
     };
     await transition(this.model, {
-      steps: SECRETARY_STEPS,
+      steps: SECRETARY_PROJECT_STEPS,
       step: to,
       id: project._id,
       guards: { version: project.version },

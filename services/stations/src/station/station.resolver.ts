@@ -20,7 +20,7 @@ import {
 import { StationsAccess } from '../access/stations-access';
 import { type OpeningInterval, WEEKDAY_LABELS, isOpenAt, isOvernight } from '@jiceng/calendar';
 import { AMENITY_LABELS, STATION_KIND_LABELS, STATION_SERVICE_LABELS } from './station.enums';
-import { STATION_STEPS } from './station-status';
+import { STATION_STEPS } from './station-steps';
 import type { Station, StatusChange } from './station.schema';
 import { StationService } from './station.service';
 

@@ -9,7 +9,7 @@ import {
   type StationKind,
   type StationService,
 } from './station.enums';
-import { STATION_STEPS, type StationStatus } from './station-status';
+import { STATION_STEPS, type StationStatus } from './station-steps';
 
 export const STATION_MODEL = 'Station';
 

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
-import { badUserInput, conflict, notFound, type LngLatInput, type PageArgs } from '@jiceng/graphql';
+import { badUserInput, notFound, type LngLatInput, type PageArgs } from '@jiceng/graphql';
 import { boundingBox, toGeoPoint } from '@jiceng/geo';
-import { transition } from '@jiceng/workflow';
+import { transition, updateOrConflict } from '@jiceng/workflow';
 import type { OrgListSource } from '../access/org-lists';
 import { StationsAccess } from '../access/stations-access';
 import type {
@@ -16,7 +16,7 @@ import type {
   UpdateStationInput,
 } from './dto/station.inputs';
 import { rankNearby, type NearbyConnection } from './nearby';
-import { STATION_STEPS } from './station-status';
+import { STATION_STEPS } from './station-steps';
 import { openingHoursProblems } from '@jiceng/calendar';
 import { STATION_MODEL, type Station } from './station.schema';
 
@@ -193,12 +193,12 @@ export class StationService implements OrgListSource<Station, StationFilter | un
 
   /** One conditional update on the version read: a concurrent change makes this one a CONFLICT. */
   private async write(station: Station, update: object): Promise<Station> {
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: station._id, version: station.version },
       update,
+      `Station ${station._id} changed concurrently; read it again and retry`,
     );
-    if (result.matchedCount === 0)
-      throw conflict(`Station ${station._id} changed concurrently; read it again and retry`);
     return this.get(String(station._id));
   }
 }

@@ -3,8 +3,8 @@ import { visibleOrNull } from '@jiceng/auth';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
-import { badUserInput, conflict, notFound, type FieldError } from '@jiceng/graphql';
-import { createOrConflict } from '@jiceng/workflow';
+import { badUserInput, notFound, type FieldError } from '@jiceng/graphql';
+import { createOrConflict, updateOrConflict } from '@jiceng/workflow';
 import { isIsoDate, shanghaiDate } from '@jiceng/calendar';
 import type { OrgListSource } from '../access/org-lists';
 import { StationsAccess } from '../access/stations-access';
@@ -99,11 +99,12 @@ export class FlagVehicleService implements OrgListSource<FlagVehicle, null> {
   async retire(input: RetireFlagVehicleInput, claims: Claims): Promise<FlagVehicle> {
     const vehicle = await this.get(input.id);
     await this.access.requireAdmin(claims, vehicle.mobileBranchId, 'retire flag vehicles');
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: vehicle._id, status: 'ACTIVE' },
       { $set: { status: 'RETIRED', retiredReason: input.reason.trim(), updatedAt: new Date() } },
+      `Flag vehicle ${input.id} is already retired`,
     );
-    if (result.matchedCount === 0) throw conflict(`Flag vehicle ${input.id} is already retired`);
     return this.get(input.id);
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import type { GraphQLContext } from '@jiceng/subgraph';
+import { updateOrConflict } from '@jiceng/workflow';
 import { canAdminister } from '../access/access-rules';
 import { StationsAccess } from '../access/stations-access';
 import type {
@@ -170,12 +171,12 @@ export class WorkerService {
   }
 
   private async write(worker: Worker, update: { $set: Partial<Worker> }): Promise<Worker> {
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: worker._id, version: worker.version },
       { ...update, $inc: { version: 1 } },
+      `Worker ${worker._id} changed concurrently; read it again and retry`,
     );
-    if (result.matchedCount === 0)
-      throw conflict(`Worker ${worker._id} changed concurrently; read it again and retry`);
     return this.get(String(worker._id));
   }
 }

@@ -6,7 +6,7 @@ import { fromGeoPoint, toGeoPoint } from '@jiceng/geo';
 import { badUserInput, conflict } from '@jiceng/graphql';
 import { transition } from '@jiceng/workflow';
 import { CLAIM_MODEL, type AttendanceRecord, type Claim } from '../claim/claim.schema';
-import { CLAIM_STEPS } from '../claim/claim-state';
+import { CLAIM_STEPS } from '../claim/claim-steps';
 import { ClaimService } from '../claim/claim.service';
 import { CommunityAccess } from '../community/community-access';
 import { TaskService } from '../task/task.service';

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { TaskLoader } from '../task/task.loader';
-import { CLAIM_STEPS } from './claim-state';
+import { CLAIM_STEPS } from './claim-steps';
 import { CLAIMANT_KIND_LABELS } from './claim.enums';
 import type { Claim } from './claim.schema';
 import { ClaimService } from './claim.service';

@@ -3,7 +3,7 @@ import { withOutbox, type OutboxRecord } from '@jiceng/outbox';
 import type { Evidence } from '../check-in/evidence';
 import type { TaskCategory } from '../task/task.enums';
 import type { GeoPoint } from '@jiceng/geo';
-import { CLAIM_STEPS, type ClaimState } from './claim-state';
+import { CLAIM_STEPS, type ClaimState } from './claim-steps';
 import { CLAIMANT_KINDS, type ClaimantKind, type ReviewDecision } from './claim.enums';
 
 export const CLAIM_MODEL = 'Claim';

@@ -19,7 +19,7 @@ import { transition } from '@jiceng/workflow';
 import { TaskService } from '../task/task.service';
 import { audiencesFor, TASK_AUDIENCE_LABELS } from '../task/task.enums';
 import { holderKey, type VolunteerTask } from '../task/task.schema';
-import { CLAIM_STEPS } from './claim-state';
+import { CLAIM_STEPS } from './claim-steps';
 import type { ClaimantKind } from './claim.enums';
 import { CLAIM_MODEL, CLAIM_PROJECTION, type Claim } from './claim.schema';
 import type { ClaimFilter, ClaimVolunteerTaskInput, WithdrawClaimInput } from './dto/claim.inputs';

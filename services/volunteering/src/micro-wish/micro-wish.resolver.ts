@@ -15,7 +15,7 @@ import {
   FulfillMicroWishInput,
   MicroWishIdInput,
 } from './dto/micro-wish.inputs';
-import { MICRO_WISH_STEPS } from './micro-wish-state';
+import { MICRO_WISH_STEPS } from './micro-wish-steps';
 import { WISHER_KIND_LABELS } from './micro-wish.enums';
 import type { MicroWish } from './micro-wish.schema';
 import { MicroWishService } from './micro-wish.service';

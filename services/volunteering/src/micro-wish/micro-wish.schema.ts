@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import { MICRO_WISH_STEPS, type MicroWishState } from './micro-wish-state';
+import { MICRO_WISH_STEPS, type MicroWishState } from './micro-wish-steps';
 import { WISHER_KINDS, type WisherKind } from './micro-wish.enums';
 
 export const MICRO_WISH_MODEL = 'MicroWish';

@@ -13,7 +13,7 @@ import type {
   MicroWishFilter,
   MicroWishIdInput,
 } from './dto/micro-wish.inputs';
-import { MICRO_WISH_STEPS, type MicroWishStep } from './micro-wish-state';
+import { MICRO_WISH_STEPS, type MicroWishStep } from './micro-wish-steps';
 import { MICRO_WISH_MODEL, type MicroWish } from './micro-wish.schema';
 
 export interface MicroWishStats {

@@ -6,7 +6,7 @@ import { OutboxRelays } from '@jiceng/outbox';
 import { transition } from '@jiceng/workflow';
 import { reviewRecord } from '../claim/claim.events';
 import { CLAIM_MODEL, type Claim, type ClaimReview } from '../claim/claim.schema';
-import { CLAIM_STEPS } from '../claim/claim-state';
+import { CLAIM_STEPS } from '../claim/claim-steps';
 import { ClaimService } from '../claim/claim.service';
 import { CommunityAccess } from '../community/community-access';
 import type {

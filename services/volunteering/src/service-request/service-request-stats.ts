@@ -1,4 +1,4 @@
-import { isOverdue } from './service-request-state';
+import { isOverdue } from './service-request-steps';
 import { SATISFIED_LEVELS, type Satisfaction } from './service-request.enums';
 
 export interface StatsRow {

@@ -22,7 +22,7 @@ import {
   SERVICE_REQUEST_CATEGORY_LABELS,
   SERVICE_REQUEST_CHANNEL_LABELS,
 } from './service-request.enums';
-import { SERVICE_REQUEST_STEPS } from './service-request-state';
+import { SERVICE_REQUEST_STEPS } from './service-request-steps';
 import type { ServiceRequest } from './service-request.schema';
 import { ServiceRequestService } from './service-request.service';
 

@@ -7,7 +7,7 @@ import {
   type ServiceRequestCategory,
   type ServiceRequestChannel,
 } from './service-request.enums';
-import { SERVICE_REQUEST_STEPS, type ServiceRequestState } from './service-request-state';
+import { SERVICE_REQUEST_STEPS, type ServiceRequestState } from './service-request-steps';
 
 export const SERVICE_REQUEST_MODEL = 'ServiceRequest';
 

@@ -24,7 +24,7 @@ import type {
   ServiceRequestFilter,
 } from './dto/service-request.inputs';
 import { transition } from '@jiceng/workflow';
-import { SERVICE_REQUEST_STEPS, isOverdue, type ServiceRequestStep } from './service-request-state';
+import { SERVICE_REQUEST_STEPS, isOverdue, type ServiceRequestStep } from './service-request-steps';
 import { summarizeServiceRequests, type ServiceRequestStats } from './service-request-stats';
 import { SERVICE_REQUEST_MODEL, type ServiceRequest } from './service-request.schema';
 

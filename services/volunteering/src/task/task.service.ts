@@ -3,14 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import { hasGlobalScope, type Claims } from '@jiceng/auth';
 import { toGeoPoint } from '@jiceng/geo';
-import {
-  badUserInput,
-  conflict,
-  notFound,
-  paginate,
-  type Connection,
-  type PageArgs,
-} from '@jiceng/graphql';
+import { badUserInput, notFound, paginate, type Connection, type PageArgs } from '@jiceng/graphql';
+import { updateOrConflict } from '@jiceng/workflow';
 import { CommunityAccess } from '../community/community-access';
 import type {
   CancelVolunteerTaskInput,
@@ -158,7 +152,8 @@ export class TaskService implements OnApplicationBootstrap {
     const task = await this.get(input.id);
     await this.access.requireAdmin(claims, task.communityId);
     const now = new Date();
-    const result = await this.model.updateOne(
+    await updateOrConflict(
+      this.model,
       { _id: task._id, status: 'PUBLISHED' },
       {
         $set: {
@@ -168,9 +163,8 @@ export class TaskService implements OnApplicationBootstrap {
           updatedAt: now,
         },
       },
+      `Volunteer task ${input.id} is already cancelled`,
     );
-    if (result.matchedCount === 0)
-      throw conflict(`Volunteer task ${input.id} is already cancelled`);
     return this.get(input.id);
   }
 

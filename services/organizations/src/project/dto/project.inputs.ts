@@ -1,7 +1,7 @@
 import { IsName, TextLimit, type TextOptions } from '@jiceng/graphql';
 import { ArrayMaxSize, IsArray, IsEnum, IsMongoId, IsOptional, Matches } from 'class-validator';
 import { IsRegionCode } from '../../organization/dto/region-code.validator';
-import { PROJECT_STATUSES, type ProjectStatus } from '../project.enums';
+import { PROJECT_STATUSES, type ProjectStatus } from '../construction-project-steps';
 
 const NAME_LENGTH: TextOptions = { min: 2, max: TextLimit.NAME };
 const MAX_FIRMS = 100;

@@ -15,11 +15,10 @@ import { IsFen } from '../../validation/fen';
 import {
   RURAL_FUNDING_TYPES,
   RURAL_PROJECT_KINDS,
-  RURAL_PROJECT_STEPS,
   type RuralFundingType,
   type RuralProjectKind,
-  type RuralProjectStatus,
 } from '../project.enums';
+import { RURAL_PROJECT_STEPS, type RuralProjectStatus } from '../rural-project-steps';
 
 export class CreateRuralProjectInput {
   @IsName({ min: 2 })

@@ -24,7 +24,7 @@ import {
   type StationKind,
   type StationService,
 } from '../station.enums';
-import { STATION_STEPS, type StationStatus } from '../station-status';
+import { STATION_STEPS, type StationStatus } from '../station-steps';
 
 /** The radius of the 15-minute service circle and well beyond; a city-wide search is 50 km. */
 export const MAX_NEARBY_RADIUS_METERS = 50_000;

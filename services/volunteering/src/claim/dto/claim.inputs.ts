@@ -1,5 +1,5 @@
 import { IsEnum, IsMongoId, IsOptional } from 'class-validator';
-import { CLAIM_STEPS, type ClaimState } from '../claim-state';
+import { CLAIM_STEPS, type ClaimState } from '../claim-steps';
 
 export class ClaimVolunteerTaskInput {
   @IsMongoId()

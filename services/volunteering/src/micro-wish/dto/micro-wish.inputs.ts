@@ -1,6 +1,6 @@
 import { IsLine, IsText } from '@jiceng/graphql';
 import { IsEnum, IsMongoId, IsOptional } from 'class-validator';
-import { MICRO_WISH_STEPS, type MicroWishState } from '../micro-wish-state';
+import { MICRO_WISH_STEPS, type MicroWishState } from '../micro-wish-steps';
 import { WISHER_KINDS, type WisherKind } from '../micro-wish.enums';
 
 export class CollectMicroWishInput {

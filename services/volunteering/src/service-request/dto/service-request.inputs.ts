@@ -8,7 +8,7 @@ import {
   type ServiceRequestCategory,
   type ServiceRequestChannel,
 } from '../service-request.enums';
-import { SERVICE_REQUEST_STEPS, type ServiceRequestState } from '../service-request-state';
+import { SERVICE_REQUEST_STEPS, type ServiceRequestState } from '../service-request-steps';
 
 export class ReportServiceRequestInput {
   @IsMongoId()

@@ -1,4 +1,4 @@
-import { registrationProblems, transitionProblems, type StatusState } from './member-status.rules';
+import { registrationProblems, transitionProblems, type StatusState } from './member-steps';
 
 const now = new Date('2024-06-01T00:00:00Z');
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -11,7 +11,7 @@ const ACCEPTANCE_SCORES = ['selfCheckScore', 'upperReviewScore', 'residentScore'
 const above = 'ABOVE' as Authority;
 // 区委组织部 (the level above the street) approves, evaluates and accepts; the street itself
 // starts the work it proposed. Steps are named by the state they lead to: the mutation names it.
-export const SECRETARY_STEPS = defineSteps(
+export const SECRETARY_PROJECT_STEPS = defineSteps(
   'secretary project',
   {
     PROPOSED: '立项申请',
@@ -67,11 +67,11 @@ export const SECRETARY_STEPS = defineSteps(
     },
   },
 );
-export type SecretaryProjectState = (typeof SECRETARY_STEPS.states)[number];
-export type SecretaryStep = keyof typeof SECRETARY_STEPS.steps;
+export type SecretaryProjectState = (typeof SECRETARY_PROJECT_STEPS.states)[number];
+export type SecretaryStep = keyof typeof SECRETARY_PROJECT_STEPS.steps;
 
 export const isSecretaryStep = (to: SecretaryProjectState): to is SecretaryStep =>
-  to in SECRETARY_STEPS.steps;
+  to in SECRETARY_PROJECT_STEPS.steps;
 
 /** Approved (立项) and not yet accepted or failed. */
 export const ACTIVE_STATES: SecretaryProjectState[] = [
@@ -86,8 +86,8 @@ export function transitionProblem(
   to: SecretaryProjectState,
 ): string | null {
   if (!isSecretaryStep(to))
-    return `${SECRETARY_STEPS.describe(to)} is where a secretary project starts (proposeSecretaryProject)`;
-  return SECRETARY_STEPS.stepProblem(state, to);
+    return `${SECRETARY_PROJECT_STEPS.describe(to)} is where a secretary project starts (proposeSecretaryProject)`;
+  return SECRETARY_PROJECT_STEPS.stepProblem(state, to);
 }
 
 export interface StepInput {
@@ -100,7 +100,7 @@ export interface StepInput {
 
 /** The scores and note a step needs, and none it does not take. */
 export function stepInputProblems(to: SecretaryProjectState, input: StepInput): FieldError[] {
-  const needs = isSecretaryStep(to) ? SECRETARY_STEPS.steps[to].needs : [];
+  const needs = isSecretaryStep(to) ? SECRETARY_PROJECT_STEPS.steps[to].needs : [];
   const problems: FieldError[] = [];
   const check = (field: keyof StepInput, needed: boolean, what: string) => {
     const given = input[field] !== undefined && input[field] !== null;
@@ -109,7 +109,7 @@ export function stepInputProblems(to: SecretaryProjectState, input: StepInput): 
     if (!needed && given && field !== 'note')
       problems.push({
         field: `input.${field}`,
-        message: `does not apply to ${SECRETARY_STEPS.describe(to)}`,
+        message: `does not apply to ${SECRETARY_PROJECT_STEPS.describe(to)}`,
       });
   };
   check('midtermScore', needs.includes('midtermScore'), 'for the midterm evaluation (中期评估)');
@@ -118,7 +118,7 @@ export function stepInputProblems(to: SecretaryProjectState, input: StepInput): 
   if (needs.includes('note') && !input.note?.trim())
     problems.push({
       field: 'input.note',
-      message: `is required to record ${SECRETARY_STEPS.describe(to)}`,
+      message: `is required to record ${SECRETARY_PROJECT_STEPS.describe(to)}`,
     });
   return problems;
 }

@@ -1,4 +1,4 @@
-import { MICRO_WISH_STEPS } from './micro-wish-state';
+import { MICRO_WISH_STEPS } from './micro-wish-steps';
 
 const microWishStepProblem = MICRO_WISH_STEPS.stepProblem;
 

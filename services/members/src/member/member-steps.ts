@@ -1,11 +1,26 @@
 import type { FieldError } from '@jiceng/graphql';
+import { defineSteps } from '@jiceng/workflow';
 import { MEMBER_STATUS_LABELS, PIPELINE, type MemberStatus } from './member.enums';
 
 // 《中国共产党发展党员工作细则》: applicants are at least 18; an activist is trained and observed for
 // more than a year before becoming a candidate; the probation period is one year.
 export const MINIMUM_AGE = 18;
-const MINIMUM_YEARS_BEFORE: Partial<Record<MemberStatus, number>> = { CANDIDATE: 1, FULL: 1 };
 const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The membership pipeline forward, a step named by the status it leads to, with the years the
+ * member must have spent in the status before; leaving closes the record from any status. Going
+ * back to an earlier status is a correction outside the steps (it needs a reason).
+ */
+export const MEMBER_STEPS = defineSteps('member', MEMBER_STATUS_LABELS, {
+  ACTIVIST: { from: 'APPLICANT', to: 'ACTIVIST', label: '确定为入党积极分子', minimumYears: 0 },
+  CANDIDATE: { from: 'ACTIVIST', to: 'CANDIDATE', label: '确定为发展对象', minimumYears: 1 },
+  PROBATIONARY: { from: 'CANDIDATE', to: 'PROBATIONARY', label: '接收为预备党员', minimumYears: 0 },
+  FULL: { from: 'PROBATIONARY', to: 'FULL', label: '预备党员转正', minimumYears: 1 },
+  LEFT: { from: PIPELINE, to: 'LEFT', label: '出党 (leaving)', minimumYears: 0 },
+});
+type MemberStep = keyof typeof MEMBER_STEPS.steps;
+const isMemberStep = (to: MemberStatus): to is MemberStep => to in MEMBER_STEPS.steps;
 
 export interface StatusState {
   status: MemberStatus;
@@ -30,7 +45,7 @@ const addYears = (date: Date, years: number) =>
     ),
   );
 const day = (date: Date) => date.toISOString().slice(0, 10);
-const label = (status: MemberStatus) => `${status} (${MEMBER_STATUS_LABELS[status]})`;
+const label = MEMBER_STEPS.describe;
 
 /** A dated step must not lie in the future, nor before what it follows (`since`). */
 export function dateProblems(
@@ -62,7 +77,9 @@ export function transitionProblems(
   const from = PIPELINE.indexOf(state.status);
   const target = PIPELINE.indexOf(to);
   const problems: FieldError[] = [];
-  if (target > from + 1) {
+  const forward = target > from && isMemberStep(to);
+  const skips = forward && MEMBER_STEPS.stepProblem(state.status, to) !== null;
+  if (skips) {
     problems.push({
       field: 'input.to',
       message: `skips a step: after ${label(state.status)} comes ${label(PIPELINE[from + 1])}`,
@@ -71,7 +88,7 @@ export function transitionProblems(
     problems.push({ field: 'input.reason', message: 'is required to go back a step' });
   }
   problems.push(...dateProblems('input.at', at, state.statusSince, now));
-  const years = target === from + 1 ? MINIMUM_YEARS_BEFORE[to] : undefined;
+  const years = forward && !skips ? MEMBER_STEPS.steps[to].minimumYears : 0;
   if (years && at < addYears(state.statusSince, years)) {
     problems.push({
       field: 'input.at',

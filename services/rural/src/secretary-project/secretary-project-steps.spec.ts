@@ -1,10 +1,10 @@
 import {
   acceptanceScore,
-  SECRETARY_STEPS,
+  SECRETARY_PROJECT_STEPS,
   stepInputProblems,
   transitionProblem,
   type SecretaryProjectState,
-} from './secretary-project-state';
+} from './secretary-project-steps';
 
 const fields = (problems: { field: string }[]) => problems.map((p) => p.field).sort();
 
@@ -25,13 +25,13 @@ describe('secretary project lifecycle', () => {
 
   it('allows exactly the listed steps and names the current state otherwise', () => {
     let allowed = 0;
-    for (const from of SECRETARY_STEPS.states)
-      for (const to of SECRETARY_STEPS.states)
+    for (const from of SECRETARY_PROJECT_STEPS.states)
+      for (const to of SECRETARY_PROJECT_STEPS.states)
         if (transitionProblem(from, to) === null) {
           allowed++;
-          expect(SECRETARY_STEPS.steps[to as keyof typeof SECRETARY_STEPS.steps].from).toEqual([
-            from,
-          ]);
+          expect(
+            SECRETARY_PROJECT_STEPS.steps[to as keyof typeof SECRETARY_PROJECT_STEPS.steps].from,
+          ).toEqual([from]);
         }
     expect(allowed).toBe(6);
     expect(transitionProblem('PROPOSED', 'ACCEPTED')).toBe(

@@ -3,7 +3,7 @@ import {
   isOverdue,
   type ServiceRequestState,
   type ServiceRequestStep,
-} from './service-request-state';
+} from './service-request-steps';
 
 const serviceRequestStepProblem = SERVICE_REQUEST_STEPS.stepProblem;
 

@@ -1,4 +1,4 @@
-import { CLAIM_STEPS, type ClaimState, type ClaimStep } from './claim-state';
+import { CLAIM_STEPS, type ClaimState, type ClaimStep } from './claim-steps';
 
 const claimStepProblem = CLAIM_STEPS.stepProblem;
 

@@ -13,7 +13,7 @@ export type CadreRole = keyof typeof CADRE_ROLE_LABELS;
 export const CADRE_ROLES = Object.keys(CADRE_ROLE_LABELS) as CadreRole[];
 
 // The village reports on its own work; the level above assesses it.
-export const COMMITMENT_STEPS = defineSteps(
+export const COMMITMENT_SHEET_STEPS = defineSteps(
   'commitment sheet',
   { GOALS_SET: '年初已定目标', MID_YEAR_REPORTED: '年中已汇报', ASSESSED: '年末已考核' },
   {
@@ -35,9 +35,9 @@ export const COMMITMENT_STEPS = defineSteps(
     },
   },
 );
-export type CommitmentSheetStage = (typeof COMMITMENT_STEPS.states)[number];
-export type CommitmentStep = keyof typeof COMMITMENT_STEPS.steps;
+export type CommitmentSheetStage = (typeof COMMITMENT_SHEET_STEPS.states)[number];
+export type CommitmentStep = keyof typeof COMMITMENT_SHEET_STEPS.steps;
 
 /** The first Shanghai date of the sheet's year on which the step may be dated. */
 export const earliestDate = (year: number, step: CommitmentStep) =>
-  `${year}-${COMMITMENT_STEPS.steps[step].earliest}`;
+  `${year}-${COMMITMENT_SHEET_STEPS.steps[step].earliest}`;

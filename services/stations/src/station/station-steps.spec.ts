@@ -1,4 +1,4 @@
-import { STATION_STEPS } from './station-status';
+import { STATION_STEPS } from './station-steps';
 
 const problem = STATION_STEPS.stepProblem;
 

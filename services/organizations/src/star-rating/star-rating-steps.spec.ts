@@ -8,7 +8,7 @@ import {
   transitionProblem,
   type RatingState,
   type TransitionStep,
-} from './workflow';
+} from './star-rating-steps';
 
 const district = 'd0000000000000000000000d';
 const street = 's0000000000000000000000s';

@@ -4,7 +4,7 @@ import {
   FUND_PIPELINE,
   fundStepProblem,
   recoveryFor,
-} from './fund-stage';
+} from './fund-steps';
 
 describe('fund application stages', () => {
   it('walks 自主申报 → 初审推荐 → 复核提名 → 专家实地考察 → 现场陈述展演 → 分配 one stage at a time', () => {

@@ -1,6 +1,6 @@
-import { COMMITMENT_STEPS, earliestDate } from './commitment-sheet-stage';
+import { COMMITMENT_SHEET_STEPS, earliestDate } from './commitment-sheet-steps';
 
-const commitmentStepProblem = COMMITMENT_STEPS.stepProblem;
+const commitmentStepProblem = COMMITMENT_SHEET_STEPS.stepProblem;
 
 describe('commitment sheet order', () => {
   it('takes the mid-year report after the goals and the assessment after the report', () => {
