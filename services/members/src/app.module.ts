@@ -8,6 +8,7 @@ import { FloatingModule } from './floating/floating.module';
 import { MemberStatsModule } from './member-stats/member-stats.module';
 import { MemberModule } from './member/member.module';
 import { OrganizationMembersModule } from './organization/organization.module';
+import { OrganizationalLifeModule } from './organizational-life/organizational-life.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { TransferModule } from './transfer/transfer.module';
 
@@ -26,6 +27,7 @@ export const SERVICE_NAME = 'members';
     TransferModule,
     MemberStatsModule,
     OrganizationMembersModule,
+    OrganizationalLifeModule,
   ],
 })
 export class AppModule {}

@@ -84,8 +84,8 @@ const OBJECT_ID = '^[0-9a-f]{24}$';
 const objectId = { type: 'string', pattern: OBJECT_ID } as const;
 const day = { type: 'string', format: 'date' } as const;
 // ajv's typings reject `nullable` on a required `string | null`; the runtime check is right.
-const nullableEnum = (values: readonly string[]) =>
-  ({ type: 'string', enum: [...values, null], nullable: true }) as unknown as JSONSchemaType<any>;
+const nullableEnum = <T extends string>(values: readonly T[]) =>
+  ({ type: 'string', enum: [...values, null], nullable: true }) as unknown as JSONSchemaType<T>;
 
 const attendanceSchema: JSONSchemaType<AttendanceFactV1> = {
   type: 'object',
