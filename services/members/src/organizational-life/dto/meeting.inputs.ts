@@ -63,19 +63,10 @@ export class RecordMeetingInput {
   attendance!: AttendanceInput[];
 }
 
-export class CorrectAttendanceInput {
+/** One member's attendance as it should have been recorded. */
+export class CorrectAttendanceInput extends AttendanceInput {
   @IsMongoId()
   meetingId!: string;
-
-  @IsMongoId()
-  memberId!: string;
-
-  @IsEnum(ATTENDANCE_STATUSES)
-  status!: AttendanceStatus;
-
-  @IsOptional()
-  @IsLine(REASON)
-  reason?: string;
 
   /** Why the record was wrong (更正说明). */
   @IsLine({ min: 2, max: 200 })
