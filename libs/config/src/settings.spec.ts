@@ -61,7 +61,7 @@ describe('readSettings', () => {
     expect(error).toBeInstanceOf(SettingsError);
     expect((error as SettingsError).problems).toEqual([
       'PORT must be a whole number from 1 to 65535, got "0"',
-      'PUBLISH must be 1 or 0 (true or false), got "yes"',
+      'PUBLISH must be 1 or 0 (true or false, on or off), got "yes"',
       'BROKERS must name at least one item, got ","',
       'KEY must be set in production',
     ]);

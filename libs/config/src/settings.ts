@@ -67,7 +67,7 @@ export function wholeNumber(
   };
 }
 
-/** `1`/`true` or `0`/`false`. */
+/** `1`, `true` or `on`; `0`, `false` or `off`. */
 export function flag(variable: string, fallback: boolean, doc: string): Setting<boolean> {
   return {
     variable,
@@ -75,9 +75,9 @@ export function flag(variable: string, fallback: boolean, doc: string): Setting<
     doc,
     parse(raw) {
       if (!given(raw)) return fallback;
-      if (raw === '1' || raw === 'true') return true;
-      if (raw === '0' || raw === 'false') return false;
-      return new SettingProblem('must be 1 or 0 (true or false)');
+      if (['1', 'true', 'on'].includes(raw)) return true;
+      if (['0', 'false', 'off'].includes(raw)) return false;
+      return new SettingProblem('must be 1 or 0 (true or false, on or off)');
     },
   };
 }

@@ -24,6 +24,7 @@ export const Topics = {
   organizationsPairings: topicName('organizations', 'pairings', 1),
   organizationsRatings: topicName('organizations', 'ratings', 1),
   membersLifecycle: topicName('members', 'lifecycle', 1),
+  membersOrganizationalLife: topicName('members', 'organizational-life', 1),
   volunteeringCheckins: topicName('volunteering', 'checkins', 1),
   creditFirmBonus: topicName('credit', 'firm-bonus', 1),
   stationsVisits: topicName('stations', 'visits', 1),
@@ -57,6 +58,12 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     partitions: 6,
     description:
       'Member status changes, transfers, floating assignments and double reporting (ids only); keyed by member id.',
+  },
+  {
+    name: Topics.membersOrganizationalLife,
+    partitions: 6,
+    description:
+      'Organizational life (组织生活): meetings with attendance facts and their corrections, keyed by meeting id; annual appraisals (民主评议), keyed by member id (ids only).',
   },
   {
     name: Topics.volunteeringCheckins,

@@ -66,3 +66,26 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
     totalCount: () => model.countDocuments(filter).exec(),
   };
 }
+
+/**
+ * A page of items already read and sorted by id (ascending), with the cursors `paginate()` uses:
+ * for lists assembled from read models, where the ids come before the documents.
+ */
+export function pageOfSorted<T>(
+  items: readonly T[],
+  args: PageArgs,
+  idOf: (item: T) => Types.ObjectId | string = (item) => (item as { _id: Types.ObjectId })._id,
+): Connection<T> {
+  const size = pageSize(args.first);
+  const after = args.after ? String(decodeCursor(args.after)) : null;
+  const rest = after ? items.filter((item) => String(idOf(item)) > after) : items;
+  const page = rest.slice(0, size);
+  return {
+    edges: page.map((node) => ({ cursor: encodeCursor(idOf(node)), node })),
+    pageInfo: {
+      hasNextPage: rest.length > size,
+      endCursor: page.length ? encodeCursor(idOf(page[page.length - 1])) : null,
+    },
+    totalCount: async () => items.length,
+  };
+}

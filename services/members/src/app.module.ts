@@ -8,6 +8,7 @@ import { FloatingModule } from './floating/floating.module';
 import { MemberStatsModule } from './member-stats/member-stats.module';
 import { MemberModule } from './member/member.module';
 import { OrganizationMembersModule } from './organization/organization.module';
+import { OrganizationalLifeModule } from './organizational-life/organizational-life.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { TransferModule } from './transfer/transfer.module';
 import { SERVICE_NAME } from './members.env';
@@ -27,6 +28,7 @@ export { SERVICE_NAME };
     TransferModule,
     MemberStatsModule,
     OrganizationMembersModule,
+    OrganizationalLifeModule,
   ],
 })
 export class AppModule {}

@@ -9,6 +9,14 @@ import {
   MEMBER_STATUS_LABELS,
   TRANSFER_STATE_LABELS,
 } from './member/member.enums';
+import {
+  APPRAISAL_GRADES,
+  APPRAISAL_GRADE_LABELS,
+  ATTENDANCE_STATUSES,
+  ATTENDANCE_STATUS_LABELS,
+  MEETING_KINDS,
+  MEETING_KIND_LABELS,
+} from './organizational-life/organizational-life.enums';
 
 // Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
 // enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
@@ -20,6 +28,9 @@ const ENUMS: EnumSources = {
     AgeBand: { values: AGE_BANDS, labels: AGE_BAND_LABELS },
     TransferState: { labels: TRANSFER_STATE_LABELS },
     DoubleReportKind: { labels: DOUBLE_REPORT_KIND_LABELS },
+    MeetingKind: { values: MEETING_KINDS, labels: MEETING_KIND_LABELS },
+    AttendanceStatus: { values: ATTENDANCE_STATUSES, labels: ATTENDANCE_STATUS_LABELS },
+    AppraisalGrade: { values: APPRAISAL_GRADES, labels: APPRAISAL_GRADE_LABELS },
   },
   withoutTs: {
     TransferDirection: 'an argument of Organization.pendingTransfers, never stored nor labelled',

@@ -1,5 +1,5 @@
 // The members service's settings besides the shared ones (libs/subgraph's `subgraphSettings`).
-import { optionalText, readSettings } from '@jiceng/config';
+import { flag, optionalText, readSettings } from '@jiceng/config';
 import { orgProjectionGroupSetting } from '@jiceng/org-projection';
 import { PERSONAL_DATA_SETTING } from './personal-data/personal-data.config';
 
@@ -13,8 +13,48 @@ export const MEMBERS_SETTINGS = {
     'MEMBERS_COUNTERS_GROUP',
     'consumer group of the read-model counters (one per members database)',
   ),
+  // Unset: `jiceng-members-meetings-<MONGO_DB>` when MONGO_DB is set, else
+  // `jiceng-members-meetings`.
+  meetingTallyGroup: optionalText(
+    'MEMBERS_MEETING_TALLY_GROUP',
+    'consumer group keeping the meeting tallies (one per members database)',
+  ),
+  householdContactRule: flag(
+    'APPRAISAL_RULE_HOUSEHOLD_CONTACT',
+    false,
+    'on: no 好 in the democratic appraisal for a member whose household-contact duty was not met',
+  ),
   personalData: PERSONAL_DATA_SETTING,
 };
 
 export const membersEnv = (env: NodeJS.ProcessEnv = process.env) =>
   readSettings(MEMBERS_SETTINGS, env);
+
+/** A consumer group of this service that is one per members database unless named. */
+export function perDatabaseGroup(
+  named: string | undefined,
+  base: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  if (named) return named;
+  return env.MONGO_DB ? `${base}-${env.MONGO_DB}` : base;
+}
+
+export interface OrganizationalLifeEnv {
+  tallyGroup: string;
+  householdContactRule: boolean;
+}
+
+export function organizationalLifeEnv(env: NodeJS.ProcessEnv = process.env): OrganizationalLifeEnv {
+  const { meetingTallyGroup, householdContactRule } = readSettings(
+    {
+      meetingTallyGroup: MEMBERS_SETTINGS.meetingTallyGroup,
+      householdContactRule: MEMBERS_SETTINGS.householdContactRule,
+    },
+    env,
+  );
+  return {
+    tallyGroup: perDatabaseGroup(meetingTallyGroup, 'jiceng-members-meetings', env),
+    householdContactRule,
+  };
+}

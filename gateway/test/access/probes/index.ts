@@ -1,6 +1,7 @@
 import type { ProbeSet } from '../probe';
 import { creditProbes } from './credit';
 import { membersProbes } from './members';
+import { organizationalLifeProbes } from './organizational-life';
 import { organizationsProbes } from './organizations';
 import { ruralProbes } from './rural';
 import { stationsProbes } from './stations';
@@ -10,6 +11,7 @@ import { volunteeringProbes } from './volunteering';
 export const PROBE_SETS: readonly ProbeSet[] = [
   organizationsProbes,
   membersProbes,
+  organizationalLifeProbes,
   volunteeringProbes,
   stationsProbes,
   ruralProbes,

@@ -9,15 +9,14 @@ import type { Consumer, Kafka } from 'kafkajs';
 import { memberLifecycleV1, parseEvent, TOPIC_SPECS } from '@jiceng/events';
 import { readSettings } from '@jiceng/config';
 import { ensureTopics, KAFKA } from '@jiceng/kafka';
-import { MEMBERS_SETTINGS } from '../members.env';
+import { MEMBERS_SETTINGS, perDatabaseGroup } from '../members.env';
 import { CounterSync } from './counter-sync';
 import { countEverything, dropReadModel, isReadModelBuilt } from './rebuild';
 
 /** The counters' consumer group: one per members database (a test database gets its own). */
 export function countersGroup(env: NodeJS.ProcessEnv = process.env): string {
   const named = readSettings({ group: MEMBERS_SETTINGS.countersGroup }, env).group;
-  if (named) return named;
-  return env.MONGO_DB ? `jiceng-members-counters-${env.MONGO_DB}` : 'jiceng-members-counters';
+  return perDatabaseGroup(named, 'jiceng-members-counters', env);
 }
 
 /**
