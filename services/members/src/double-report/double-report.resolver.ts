@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { EndDoubleReportInput, RegisterDoubleReportInput } from './double-report.inputs';
+import { EndDoubleReportInput, RegisterDoubleReportInput } from './dto/double-report.inputs';
 import { DoubleReportService } from './double-report.service';
 
 @Resolver()

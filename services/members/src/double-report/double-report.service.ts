@@ -24,7 +24,7 @@ import { allOf } from '../member/member.queries';
 import { memberReportView, orgRef } from '../member/member.views';
 import { MemberWriter } from '../member/member.writer';
 import { pathOf, type OrgNode, OrgProjectionService } from '@jiceng/org-projection';
-import type { EndDoubleReportInput, RegisterDoubleReportInput } from './double-report.inputs';
+import type { EndDoubleReportInput, RegisterDoubleReportInput } from './dto/double-report.inputs';
 import { unitReportRecord } from './unit-double-report.events';
 import {
   UNIT_DOUBLE_REPORT_MODEL,

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { AssignFloatingInput, EndFloatingInput } from './floating.inputs';
+import { AssignFloatingInput, EndFloatingInput } from './dto/floating.inputs';
 import { FloatingService } from './floating.service';
 
 @Resolver()

@@ -20,7 +20,7 @@ import { allOf } from '../member/member.queries';
 import { MemberWriter } from '../member/member.writer';
 import { pathOf, OrgProjectionService } from '@jiceng/org-projection';
 import { MemberCounters } from '../read-model/member-counters';
-import type { AssignFloatingInput, EndFloatingInput } from './floating.inputs';
+import type { AssignFloatingInput, EndFloatingInput } from './dto/floating.inputs';
 
 // Construction workers keep their home branch and join the project's temporary branch for the
 // time on site (片区党总支 → 项目党支部 → 班组党小组); either side may record it.

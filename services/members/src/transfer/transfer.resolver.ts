@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { DecideTransferInput, RequestTransferInput } from './transfer.inputs';
+import { DecideTransferInput, RequestTransferInput } from './dto/transfer.inputs';
 import { TransferService } from './transfer.service';
 
 @Resolver()

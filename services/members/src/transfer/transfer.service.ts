@@ -23,7 +23,7 @@ import { transferView } from '../member/member.views';
 import { MemberWriter } from '../member/member.writer';
 import { pathOf, OrgProjectionService } from '@jiceng/org-projection';
 import { MemberCounters } from '../read-model/member-counters';
-import type { DecideTransferInput, RequestTransferInput } from './transfer.inputs';
+import type { DecideTransferInput, RequestTransferInput } from './dto/transfer.inputs';
 import { TRANSFER_STEPS, type TransferStep } from './transfer-steps';
 
 // 组织关系转接: the sending side (or the member) asks, the receiving side accepts or sends it back.

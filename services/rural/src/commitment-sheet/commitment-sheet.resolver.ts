@@ -5,7 +5,7 @@ import {
   CommitmentSheetFilter,
   FileCommitmentSheetInput,
   ReportCommitmentSheetInput,
-} from './commitment-sheet.inputs';
+} from './dto/commitment-sheet.inputs';
 import type { CommitmentSheet } from './commitment-sheet.schema';
 import { CommitmentSheetService } from './commitment-sheet.service';
 import { CADRE_ROLE_LABELS, COMMITMENT_SHEET_STEPS } from './commitment-sheet-steps';

@@ -20,7 +20,7 @@ import type {
   CommitmentSheetFilter,
   FileCommitmentSheetInput,
   ReportCommitmentSheetInput,
-} from './commitment-sheet.inputs';
+} from './dto/commitment-sheet.inputs';
 import { COMMITMENT_SHEET_MODEL, type CommitmentSheet } from './commitment-sheet.schema';
 import {
   CADRE_ROLE_LABELS,

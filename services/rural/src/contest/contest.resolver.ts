@@ -7,7 +7,7 @@ import {
   CreateContestInput,
   EnterContestInput,
   ScoreContestEntryInput,
-} from './contest.inputs';
+} from './dto/contest.inputs';
 import { CONTEST_STATUS_LABELS, type Contest, type ContestEntry } from './contest.schema';
 import { ContestService } from './contest.service';
 

@@ -19,7 +19,7 @@ import type {
   CreateContestInput,
   EnterContestInput,
   ScoreContestEntryInput,
-} from './contest.inputs';
+} from './dto/contest.inputs';
 import { closingProblem, rankEntries, type ContestRankRow } from './contest-ranking';
 import { CONTEST_MODEL, type Contest } from './contest.schema';
 

@@ -4,7 +4,7 @@ import type { Model, Types } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, conflict } from '@jiceng/graphql';
 import { RuralAccess } from '../access/rural-access';
-import type { AllocateFundInput } from './fund.inputs';
+import type { AllocateFundInput } from './dto/fund.inputs';
 import {
   FUND_APPLICATION_MODEL,
   FUND_MODEL,

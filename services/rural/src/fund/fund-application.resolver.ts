@@ -1,7 +1,11 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { documentLoader } from '@jiceng/graphql';
-import { AdvanceFundApplicationInput, AllocateFundInput, ApplyForFundInput } from './fund.inputs';
+import {
+  AdvanceFundApplicationInput,
+  AllocateFundInput,
+  ApplyForFundInput,
+} from './dto/fund.inputs';
 import type { FundApplication } from './fund.schema';
 import { FundService } from './fund.service';
 import { FundAllocationService } from './fund-allocation.service';

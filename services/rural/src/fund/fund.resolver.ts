@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { documentLoader, RequestLoader } from '@jiceng/graphql';
-import { CreateFundInput, FundApplicationFilter, FundFilter } from './fund.inputs';
+import { CreateFundInput, FundApplicationFilter, FundFilter } from './dto/fund.inputs';
 import type { Fund, FundAllocation } from './fund.schema';
 import { FundService } from './fund.service';
 import { FUND_STEPS, type FundStage } from './fund-steps';

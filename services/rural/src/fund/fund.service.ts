@@ -20,7 +20,7 @@ import type {
   CreateFundInput,
   FundApplicationFilter,
   FundFilter,
-} from './fund.inputs';
+} from './dto/fund.inputs';
 import { FUND_APPLICATION_MODEL, FUND_MODEL, type Fund, type FundApplication } from './fund.schema';
 import { actorFor, FUND_STEPS, fundStepProblem, isFundStep, type FundStage } from './fund-steps';
 

@@ -2,7 +2,7 @@ import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { RuralProjectFilter } from '../project/dto/project.inputs';
 import { ProjectService } from '../project/project.service';
-import { SecretaryProjectFilter } from '../secretary-project/secretary-project.inputs';
+import { SecretaryProjectFilter } from '../secretary-project/dto/secretary-project.inputs';
 import { SecretaryProjectService } from '../secretary-project/secretary-project.service';
 import { VILLAGE_SECTOR } from '../access/authority';
 import { SubtreeLoader } from '../access/subtree.loader';

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { VillageLoader } from '../access/village.loader';
-import { CreateRuralPairingInput, RuralPairingFilter } from './pairing.inputs';
+import { CreateRuralPairingInput, RuralPairingFilter } from './dto/pairing.inputs';
 import type { RuralPairing } from './pairing.schema';
 import { PairingService } from './pairing.service';
 

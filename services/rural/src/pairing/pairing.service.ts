@@ -15,7 +15,7 @@ import { scopedNode } from '@jiceng/org-projection';
 import { createOrConflict } from '@jiceng/workflow';
 import { mayWrite, provinceOf, VILLAGE_SECTOR } from '../access/authority';
 import { RuralAccess } from '../access/rural-access';
-import type { CreateRuralPairingInput, RuralPairingFilter } from './pairing.inputs';
+import type { CreateRuralPairingInput, RuralPairingFilter } from './dto/pairing.inputs';
 import { pairingName, pairKeyOf, RURAL_PAIRING_MODEL, type RuralPairing } from './pairing.schema';
 
 @Injectable()

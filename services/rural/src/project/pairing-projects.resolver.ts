@@ -1,7 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Types } from 'mongoose';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { RuralPairingFilter } from '../pairing/pairing.inputs';
+import { RuralPairingFilter } from '../pairing/dto/pairing.inputs';
 import type { RuralPairing } from '../pairing/pairing.schema';
 import { PairingService } from '../pairing/pairing.service';
 import { RequestLoader } from '@jiceng/graphql';

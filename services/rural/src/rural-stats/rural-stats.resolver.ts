@@ -1,6 +1,6 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { RuralFundingFilter } from './rural-stats.inputs';
+import { RuralFundingFilter } from './dto/rural-stats.inputs';
 import { RuralStatsService } from './rural-stats.service';
 
 @Resolver()

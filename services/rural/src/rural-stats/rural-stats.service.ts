@@ -11,7 +11,7 @@ import { VILLAGE_SECTOR } from '../access/authority';
 import { isFen } from '../validation/fen';
 import { RuralAccess } from '../access/rural-access';
 import { fundingBreakdown, type FundingGroup } from './funding-breakdown';
-import { REGION_PREFIX, type RuralFundingFilter } from './rural-stats.inputs';
+import { REGION_PREFIX, type RuralFundingFilter } from './dto/rural-stats.inputs';
 
 const DEFAULT_VILLAGES = 20;
 const MAX_VILLAGES = 100;

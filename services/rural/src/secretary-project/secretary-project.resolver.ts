@@ -4,7 +4,7 @@ import {
   AdvanceSecretaryProjectInput,
   ProposeSecretaryProjectInput,
   SecretaryProjectFilter,
-} from './secretary-project.inputs';
+} from './dto/secretary-project.inputs';
 import type { SecretaryProject } from './secretary-project.schema';
 import { SecretaryProjectService } from './secretary-project.service';
 import { acceptanceScore, SECRETARY_PROJECT_STEPS } from './secretary-project-steps';

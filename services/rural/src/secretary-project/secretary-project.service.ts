@@ -20,7 +20,7 @@ import type {
   AdvanceSecretaryProjectInput,
   ProposeSecretaryProjectInput,
   SecretaryProjectFilter,
-} from './secretary-project.inputs';
+} from './dto/secretary-project.inputs';
 import {
   SECRETARY_PROJECT_MODEL,
   type SecretaryProject,

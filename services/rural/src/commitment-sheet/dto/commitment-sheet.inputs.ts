@@ -13,13 +13,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate, IsYear } from '@jiceng/calendar';
-import { IsScore } from '../validation/score';
+import { IsScore } from '../../validation/score';
 import {
   CADRE_ROLES,
   COMMITMENT_SHEET_STEPS,
   type CadreRole,
   type CommitmentSheetStage,
-} from './commitment-sheet-steps';
+} from '../commitment-sheet-steps';
 
 export class CommitmentGoalInput {
   @IsLine({ min: 2 })

@@ -1,9 +1,9 @@
 import { IsLine, IsName, IsText } from '@jiceng/graphql';
 import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validator';
 import { IsYear } from '@jiceng/calendar';
-import { IsFen } from '../validation/fen';
-import { IsScore } from '../validation/score';
-import { FUND_STEPS, type FundStage } from './fund-steps';
+import { IsFen } from '../../validation/fen';
+import { IsScore } from '../../validation/score';
+import { FUND_STEPS, type FundStage } from '../fund-steps';
 
 export class CreateFundInput {
   @IsMongoId()

@@ -1,8 +1,8 @@
 import { IsLine, IsText } from '@jiceng/graphql';
 import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validator';
 import { IsYear } from '@jiceng/calendar';
-import { IsScore } from '../validation/score';
-import { SECRETARY_PROJECT_STEPS, type SecretaryProjectState } from './secretary-project-steps';
+import { IsScore } from '../../validation/score';
+import { SECRETARY_PROJECT_STEPS, type SecretaryProjectState } from '../secretary-project-steps';
 
 export class ProposeSecretaryProjectInput {
   @IsMongoId()

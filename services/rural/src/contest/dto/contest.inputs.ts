@@ -11,7 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsPeriod } from '@jiceng/calendar';
-import { IsScore } from '../validation/score';
+import { IsScore } from '../../validation/score';
 
 export class CreateContestInput {
   @IsMongoId()

@@ -1,6 +1,6 @@
 import { IsEnum, IsOptional, Matches } from 'class-validator';
 import { IsYear } from '@jiceng/calendar';
-import { RURAL_PROJECT_KINDS, type RuralProjectKind } from '../project/project.enums';
+import { RURAL_PROJECT_KINDS, type RuralProjectKind } from '../../project/project.enums';
 
 export const REGION_PREFIX = /^\d{2}(\d{2}(\d{2})?)?$/;
 
