@@ -5,3 +5,4 @@ export * from './message-processor';
 export * from './batch-processor';
 export * from './idempotent-consumer';
 export * from './nest/kafka.module';
+export * from './nest/lifecycle-consumer';

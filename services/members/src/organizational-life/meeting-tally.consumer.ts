@@ -1,13 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { organizationalLifeV1, TOPIC_SPECS, type OrganizationalLifeV1 } from '@jiceng/events';
-import { ensureTopics, IdempotentConsumer, KAFKA } from '@jiceng/kafka';
+import { organizationalLifeV1, type OrganizationalLifeV1 } from '@jiceng/events';
+import { KAFKA, LifecycleConsumer } from '@jiceng/kafka';
 import { organizationalLifeEnv } from '../members.env';
 import { MeetingTallies } from './meeting-tallies';
 
@@ -18,34 +12,23 @@ import { MeetingTallies } from './meeting-tallies';
  * meeting is version-guarded, so duplicates change nothing.
  */
 @Injectable()
-export class MeetingTallyConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MeetingTallyConsumer.name);
-  private consumer?: IdempotentConsumer<OrganizationalLifeV1>;
-
+export class MeetingTallyConsumer extends LifecycleConsumer<OrganizationalLifeV1> {
   constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(KAFKA) kafka: Kafka,
     private readonly tallies: MeetingTallies,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.kafka, TOPIC_SPECS);
-    this.consumer = new IdempotentConsumer(this.kafka, {
-      groupId: organizationalLifeEnv().tallyGroup,
-      contract: organizationalLifeV1,
-      handler: async ({ data }) => {
-        if (!data.meeting) return 'duplicate';
-        await this.tallies.applyIds([data.meeting.meetingId]);
-        return 'applied';
-      },
-      onProcessed: (result) => {
-        if (result === 'dead-lettered')
-          this.logger.warn('an organizational-life event was dead-lettered');
-      },
-    });
-    await this.consumer.start();
+  ) {
+    super(kafka, 'an organizational-life event');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+  protected consumerOptions() {
+    return {
+      groupId: organizationalLifeEnv().tallyGroup,
+      contract: organizationalLifeV1,
+      handler: async ({ data }: { data: OrganizationalLifeV1 }) => {
+        if (!data.meeting) return 'duplicate' as const;
+        await this.tallies.applyIds([data.meeting.meetingId]);
+        return 'applied' as const;
+      },
+    };
   }
 }
