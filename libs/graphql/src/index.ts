@@ -9,6 +9,7 @@ export * from './text';
 export * from './request-loader';
 export * from './http-body';
 export * from './lng-lat.input';
+export * from './list-of';
 
 /** SDL shared by every subgraph (DateTime, PageInfo); add it to the subgraph's type paths. */
 export const COMMON_SDL_PATH = join(__dirname, 'common.graphql');

@@ -1,7 +1,6 @@
-import { IsName, IsText } from '@jiceng/graphql';
+import { IsName, IsText, ListOf } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   IsDate,
   IsIn,
   IsInt,
@@ -137,9 +136,7 @@ export class PublishCreditRulesInput {
   @Type(() => MonthlyCapsInput)
   monthlyCaps!: MonthlyCapsInput;
 
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => BonusTierInput)
+  @ListOf(() => BonusTierInput, { max: 10 })
   firmBonusTiers!: BonusTierInput[];
 
   @ValidateNested()

@@ -1,14 +1,6 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsEnum,
-  IsMongoId,
-  IsOptional,
-  ValidateNested,
-} from 'class-validator';
+import { IsEnum, IsMongoId, IsOptional } from 'class-validator';
 import { IsIsoDate } from '@jiceng/calendar';
-import { IsLine, IsName, IsText } from '@jiceng/graphql';
+import { IsLine, IsName, IsText, ListOf } from '@jiceng/graphql';
 import {
   ATTENDANCE_STATUSES,
   MEETING_KINDS,
@@ -56,10 +48,7 @@ export class RecordMeetingInput {
   @IsText()
   minutes?: string;
 
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_ATTENDANCE)
-  @ValidateNested({ each: true })
-  @Type(() => AttendanceInput)
+  @ListOf(() => AttendanceInput, { min: 1, max: MAX_ATTENDANCE })
   attendance!: AttendanceInput[];
 }
 

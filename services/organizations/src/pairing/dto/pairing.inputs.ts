@@ -1,18 +1,5 @@
-import { IsName, IsText, TextLimit, type TextOptions } from '@jiceng/graphql';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDate,
-  IsEnum,
-  IsInt,
-  IsMongoId,
-  IsOptional,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsName, IsText, ListOf, TextLimit, type TextOptions } from '@jiceng/graphql';
+import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Max, Min } from 'class-validator';
 import {
   JOINT_PROJECT_STATUSES,
   PAIRING_KINDS,
@@ -55,25 +42,13 @@ export class CreatePairingInput {
   @IsEnum(PAIRING_KINDS)
   kind!: PairingKind;
 
-  @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(MAX_PARTIES)
-  @ValidateNested({ each: true })
-  @Type(() => PairingPartyInput)
+  @ListOf(() => PairingPartyInput, { min: 2, max: MAX_PARTIES })
   parties!: PairingPartyInput[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ITEMS)
-  @ValidateNested({ each: true })
-  @Type(() => PairingListItemInput)
+  @ListOf(() => PairingListItemInput, { max: MAX_ITEMS, optional: true })
   resources?: PairingListItemInput[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ITEMS)
-  @ValidateNested({ each: true })
-  @Type(() => PairingListItemInput)
+  @ListOf(() => PairingListItemInput, { max: MAX_ITEMS, optional: true })
   needs?: PairingListItemInput[];
 
   @IsOptional()
@@ -89,18 +64,10 @@ export class UpdatePairingInput {
   @IsName(NAME_LENGTH)
   name?: string;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ITEMS)
-  @ValidateNested({ each: true })
-  @Type(() => PairingListItemInput)
+  @ListOf(() => PairingListItemInput, { max: MAX_ITEMS, optional: true })
   resources?: PairingListItemInput[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ITEMS)
-  @ValidateNested({ each: true })
-  @Type(() => PairingListItemInput)
+  @ListOf(() => PairingListItemInput, { max: MAX_ITEMS, optional: true })
   needs?: PairingListItemInput[];
 }
 

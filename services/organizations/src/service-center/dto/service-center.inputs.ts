@@ -1,6 +1,5 @@
-import { IsName, TextLimit, type TextOptions } from '@jiceng/graphql';
+import { IsName, ListOf, TextLimit, type TextOptions } from '@jiceng/graphql';
 import { WEEKDAYS, type Weekday } from '@jiceng/calendar';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,7 +10,6 @@ import {
   IsString,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   SERVICE_CENTER_KINDS,
@@ -60,18 +58,10 @@ class ServiceCenterFields {
   @IsEnum(STANDARD_ITEMS, { each: true })
   standardItemsMet?: StandardItem[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ENTRIES)
-  @ValidateNested({ each: true })
-  @Type(() => OpeningIntervalInput)
+  @ListOf(() => OpeningIntervalInput, { max: MAX_ENTRIES, optional: true })
   openingHours?: OpeningIntervalInput[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ENTRIES)
-  @ValidateNested({ each: true })
-  @Type(() => ServiceWindowInput)
+  @ListOf(() => ServiceWindowInput, { max: MAX_ENTRIES, optional: true })
   windows?: ServiceWindowInput[];
 }
 

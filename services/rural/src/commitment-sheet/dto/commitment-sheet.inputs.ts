@@ -1,17 +1,5 @@
-import { IsLine, IsText } from '@jiceng/graphql';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDate,
-  IsEnum,
-  IsInt,
-  IsMongoId,
-  IsOptional,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsLine, IsText, ListOf } from '@jiceng/graphql';
+import { IsDate, IsEnum, IsInt, IsMongoId, IsOptional, Min } from 'class-validator';
 import { IsIsoDate, IsYear } from '@jiceng/calendar';
 import { IsScore } from '../../validation/score';
 import {
@@ -47,11 +35,7 @@ export class FileCommitmentSheetInput {
   @IsEnum(CADRE_ROLES)
   role!: CadreRole;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CommitmentGoalInput)
+  @ListOf(() => CommitmentGoalInput, { min: 1, max: 20 })
   goals!: CommitmentGoalInput[];
 
   @IsOptional()

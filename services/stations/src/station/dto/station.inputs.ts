@@ -1,8 +1,15 @@
-import { IsLine, IsName, IsText, LngLatInput, TextLimit, type TextOptions } from '@jiceng/graphql';
+import {
+  IsLine,
+  IsName,
+  IsText,
+  ListOf,
+  LngLatInput,
+  TextLimit,
+  type TextOptions,
+} from '@jiceng/graphql';
 import { WEEKDAYS, type Weekday } from '@jiceng/calendar';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsBoolean,
@@ -76,10 +83,7 @@ export class CreateStationInput extends StationLists {
   @Type(() => LngLatInput)
   location!: LngLatInput;
 
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_INTERVALS)
-  @ValidateNested({ each: true })
-  @Type(() => OpeningIntervalInput)
+  @ListOf(() => OpeningIntervalInput, { min: 1, max: MAX_INTERVALS })
   openingHours!: OpeningIntervalInput[];
 }
 
@@ -110,11 +114,7 @@ export class UpdateStationInput extends StationLists {
   @Type(() => LngLatInput)
   location?: LngLatInput;
 
-  @IsOptional()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_INTERVALS)
-  @ValidateNested({ each: true })
-  @Type(() => OpeningIntervalInput)
+  @ListOf(() => OpeningIntervalInput, { min: 1, max: MAX_INTERVALS, optional: true })
   openingHours?: OpeningIntervalInput[];
 }
 
