@@ -9,8 +9,11 @@ import {
 } from '@jiceng/graphql';
 
 export interface PageRequest {
-  /** Identifies the filter and page within the request (organization id and arguments). */
-  key: string;
+  /**
+   * Identifies the filter and page within the request (organization id and arguments); the
+   * filter and page themselves when absent.
+   */
+  key?: string;
   filter: QueryFilter<any>;
   page: PageArgs;
 }
@@ -23,7 +26,9 @@ type Doc = { _id: Types.ObjectId };
  * filters (which indexes serve) and one `$facet` branch per filter, each in `_id` order with its
  * page's limit, then one `find` of the pages' documents. The branches carry ids only, so the
  * aggregation's single result document stays small (MongoDB caps it at 16 MB). Counts are
- * batched the same way, and run only when a client asks for totalCount.
+ * batched the same way, and run only when a client asks for totalCount. For lists that grow with
+ * members or with time (projects, tasks, wishes), where reading a subtree's every record to page
+ * it in memory (OrgListLoader) would not stay cheap.
  */
 export class FacetPager<T extends Doc> {
   private readonly pages = new RequestLoader<PageRequest, T[]>(
@@ -39,11 +44,11 @@ export class FacetPager<T extends Doc> {
         (rows) => rows.map((row) => String(row._id)),
       );
       const ids = [...new Set(pages.flat())].map((id) => new Types.ObjectId(id));
-      const found = ids.length ? await this.model.find({ _id: { $in: ids } }).lean<T[]>() : [];
+      const found = ids.length ? await this.model.find({ _id: { $in: ids } }, this.projection).lean<T[]>() : [];
       const docs = new Map(found.map((d) => [String(d._id), d]));
       return pages.map((page) => page.map((id) => docs.get(id)).filter((d): d is T => !!d));
     },
-    (r) => r.key,
+    keyOf,
   );
 
   private readonly counts = new RequestLoader<PageRequest, number>(
@@ -53,10 +58,14 @@ export class FacetPager<T extends Doc> {
         (r) => [{ $match: r.filter }, { $count: 'n' }],
         (rows) => rows[0]?.n ?? 0,
       ),
-    (r) => r.key,
+    keyOf,
   );
 
-  constructor(private readonly model: Model<any>) {}
+  constructor(
+    private readonly model: Model<any>,
+    /** What the pages' documents are read with, as `paginate()` takes it. */
+    private readonly projection?: Record<string, 0 | 1>,
+  ) {}
 
   async page(ctx: object, request: PageRequest): Promise<Connection<T>> {
     // A bad page size or cursor fails this field alone, not the whole batch.
@@ -87,6 +96,10 @@ export class FacetPager<T extends Doc> {
     ]);
     return requests.map((_, i) => pick(result?.[`f${i}`] ?? []));
   }
+}
+
+function keyOf(request: PageRequest): string {
+  return request.key ?? JSON.stringify([request.filter, request.page]);
 }
 
 function pageFilter(request: PageRequest): QueryFilter<any> {
