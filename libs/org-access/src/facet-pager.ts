@@ -1,7 +1,7 @@
 import { Types, type Model, type PipelineStage, type QueryFilter } from 'mongoose';
 import {
+  connectionOf,
   decodeCursor,
-  encodeCursor,
   pageSize,
   RequestLoader,
   type Connection,
@@ -31,25 +31,24 @@ type Doc = { _id: Types.ObjectId };
  * it in memory (OrgListLoader) would not stay cheap.
  */
 export class FacetPager<T extends Doc> {
-  private readonly pages = new RequestLoader<PageRequest, T[]>(
-    async (requests) => {
-      const pages = await this.facets(
-        requests,
-        (r) => [
-          { $match: pageFilter(r) },
-          { $sort: { _id: 1 } },
-          { $limit: pageSize(r.page.first) + 1 },
-          { $project: { _id: 1 } },
-        ],
-        (rows) => rows.map((row) => String(row._id)),
-      );
-      const ids = [...new Set(pages.flat())].map((id) => new Types.ObjectId(id));
-      const found = ids.length ? await this.model.find({ _id: { $in: ids } }, this.projection).lean<T[]>() : [];
-      const docs = new Map(found.map((d) => [String(d._id), d]));
-      return pages.map((page) => page.map((id) => docs.get(id)).filter((d): d is T => !!d));
-    },
-    keyOf,
-  );
+  private readonly pages = new RequestLoader<PageRequest, T[]>(async (requests) => {
+    const pages = await this.facets(
+      requests,
+      (r) => [
+        { $match: pageFilter(r) },
+        { $sort: { _id: 1 } },
+        { $limit: pageSize(r.page.first) + 1 },
+        { $project: { _id: 1 } },
+      ],
+      (rows) => rows.map((row) => String(row._id)),
+    );
+    const ids = [...new Set(pages.flat())].map((id) => new Types.ObjectId(id));
+    const found = ids.length
+      ? await this.model.find({ _id: { $in: ids } }, this.projection).lean<T[]>()
+      : [];
+    const docs = new Map(found.map((d) => [String(d._id), d]));
+    return pages.map((page) => page.map((id) => docs.get(id)).filter((d): d is T => !!d));
+  }, keyOf);
 
   private readonly counts = new RequestLoader<PageRequest, number>(
     (requests) =>
@@ -72,15 +71,7 @@ export class FacetPager<T extends Doc> {
     const size = pageSize(request.page.first);
     if (request.page.after) decodeCursor(request.page.after);
     const docs = await this.pages.load(ctx, request);
-    const page = docs.slice(0, size);
-    return {
-      edges: page.map((node) => ({ cursor: encodeCursor(node._id), node })),
-      pageInfo: {
-        hasNextPage: docs.length > size,
-        endCursor: page.length ? encodeCursor(page[page.length - 1]._id) : null,
-      },
-      totalCount: () => this.counts.load(ctx, request),
-    };
+    return connectionOf(docs, size, () => this.counts.load(ctx, request));
   }
 
   private async facets<R>(

@@ -1,7 +1,7 @@
 import { Types, type QueryFilter } from 'mongoose';
 import {
+  connectionOf,
   decodeCursor,
-  encodeCursor,
   pageSize,
   RequestLoader,
   type Connection,
@@ -26,15 +26,7 @@ export function pageOfSorted<T extends { _id: Types.ObjectId }>(
   const size = pageSize(args.first);
   const after = args.after ? String(decodeCursor(args.after)) : null;
   const rest = after ? docs.filter((d) => String(d._id) > after) : docs;
-  const page = rest.slice(0, size);
-  return {
-    edges: page.map((node) => ({ cursor: encodeCursor(node._id), node })),
-    pageInfo: {
-      hasNextPage: rest.length > size,
-      endCursor: page.length ? encodeCursor(page[page.length - 1]._id) : null,
-    },
-    totalCount: async () => docs.length,
-  };
+  return connectionOf(rest, size, async () => docs.length);
 }
 
 export interface OrgListSource<T, F> {
