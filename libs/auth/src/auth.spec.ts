@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { canManage, isWithinRecordScope, isWithinScope } from './org-scope';
+import { canAdminister, canManage, isWithinRecordScope, isWithinScope } from './org-scope';
 import { hmacKey } from './hmac-key';
 import { mintToken, verifyBearer } from './jwt';
 import { CLAIMS_HEADER, signClaims, verifyClaimsHeader } from './signed-claims';
@@ -112,5 +112,14 @@ describe('organization scope', () => {
     expect(canManage(claims('ORG_ADMIN', 'c'), node)).toBe(false);
     expect(canManage(claims('ANALYST', ORG), node)).toBe(false);
     expect(canManage(claims('AUDITOR'), node)).toBe(false);
+  });
+
+  it("lets ADMIN and the ORG_ADMIN of the node or above run what is the node's", () => {
+    expect(canAdminister(claims('ADMIN'), node)).toBe(true);
+    expect(canAdminister(claims('ORG_ADMIN', ORG), node)).toBe(true);
+    expect(canAdminister(claims('ORG_ADMIN', 'c'), node)).toBe(true);
+    expect(canAdminister(claims('ORG_ADMIN', 'other'), node)).toBe(false);
+    expect(canAdminister(claims('ANALYST', ORG), node)).toBe(false);
+    expect(canAdminister(claims('AUDITOR'), node)).toBe(false);
   });
 });

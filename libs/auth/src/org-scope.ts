@@ -28,6 +28,15 @@ export function canManage(claims: Claims, node: ScopedNode): boolean {
 }
 
 /**
+ * Running what belongs to a node (its stations, tasks, centres, own reports) takes ADMIN, or an
+ * ORG_ADMIN of the node itself or of one of its ancestors: unlike `canManage`, the node's own
+ * admin counts.
+ */
+export function canAdminister(claims: Claims, node: ScopedNode): boolean {
+  return claims.role === 'ADMIN' || (claims.role === 'ORG_ADMIN' && isWithinScope(claims, node));
+}
+
+/**
  * Reading what an organization holds about people and their work (claims, workers, visits…)
  * takes the organization's subtree in scope, and never MEMBER: a member's scope is itself, not
  * its branch, so a member's token reads such records only where they are about that member.

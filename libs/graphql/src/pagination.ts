@@ -56,6 +56,15 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
     .sort({ _id: 1 })
     .limit(size + 1)
     .lean<T[]>();
+  return connectionOf(docs, size, () => model.countDocuments(filter).exec());
+}
+
+/** The connection of the first `size` of `docs` (in `_id` order); any more make a next page. */
+export function connectionOf<T extends { _id: Types.ObjectId }>(
+  docs: T[],
+  size: number,
+  totalCount: () => Promise<number>,
+): Connection<T> {
   const page = docs.slice(0, size);
   return {
     edges: page.map((node) => ({ cursor: encodeCursor(node._id), node })),
@@ -63,7 +72,7 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
       hasNextPage: docs.length > size,
       endCursor: page.length ? encodeCursor(page[page.length - 1]._id) : null,
     },
-    totalCount: () => model.countDocuments(filter).exec(),
+    totalCount,
   };
 }
 

@@ -56,7 +56,7 @@ export class RankingResolver {
     if (kind === 'FIRM' || !ACCOUNT_KINDS.includes(kind))
       throw badUserInput([{ field: 'kind', message: 'ranks MEMBER or ORGANIZATION' }]);
     ledgerPeriodArg(period);
-    await this.access.assertOrganizationInScope(ctx, idArg(within, 'within'));
+    await this.access.requireWithinScope(ctx, idArg(within, 'within'));
     const size = pageSize(first);
     const start = after ? decodeOffset(after) + 1 : 0;
     const ranking = await this.rankings.ranking(kind, period, within);
@@ -84,7 +84,7 @@ export class RankingResolver {
     @Context() ctx: GraphQLContext,
   ) {
     this.access.assertNotMember(ctx.claims, 'Letters');
-    await this.access.assertOrganizationInScope(ctx, idArg(organizationId, 'organizationId'));
+    await this.access.requireWithinScope(ctx, idArg(organizationId, 'organizationId'));
     if (period) ledgerPeriodArg(period);
     return this.letters.list({ organizationId, period, kind }, { first, after });
   }
@@ -100,7 +100,7 @@ export class RankingResolver {
     const { role } = ctx.claims;
     if (role !== 'ADMIN' && role !== 'ORG_ADMIN')
       throw forbidden('Only ADMIN and ORG_ADMIN generate letters');
-    await this.access.assertOrganizationInScope(ctx, organizationId);
+    await this.access.requireWithinScope(ctx, organizationId);
     return this.letters.generate(period, organizationId);
   }
 
@@ -138,7 +138,7 @@ export class MemberRankResolver {
     await this.access.assertCanRead(ctx, 'MEMBER', member.id);
     const root = within ? idArg(within, 'within') : ctx.claims.orgId;
     if (!root) throw badUserInput([{ field: 'within', message: 'is required for your role' }]);
-    await this.access.assertOrganizationInScope(ctx, root);
+    await this.access.requireWithinScope(ctx, root);
     const ranking = await this.rankings.ranking('MEMBER', period, root);
     const found = ranking.find((s) => s.id === member.id);
     if (!found) return null;

@@ -72,7 +72,7 @@ export class CatalogueResolver {
     const { role } = ctx.claims;
     if (role !== 'ADMIN' && role !== 'ORG_ADMIN')
       throw forbidden('Only ADMIN and ORG_ADMIN manage catalogues');
-    await this.access.assertOrganizationInScope(ctx, communityId);
+    await this.access.requireWithinScope(ctx, communityId);
   }
 }
 
@@ -109,7 +109,7 @@ export class OrderResolver {
         throw badUserInput([
           { field: 'communityId', message: 'name a community or a member in your scope' },
         ]);
-      if (communityId) await this.access.assertOrganizationInScope(ctx, communityId);
+      if (communityId) await this.access.requireWithinScope(ctx, communityId);
       if (memberId) await this.access.assertCanRead(ctx, 'MEMBER', memberId);
     }
     return this.redemption.listOrders({ memberId, communityId }, { first, after });
@@ -142,8 +142,7 @@ export class OrderResolver {
     const own = claims.role === 'MEMBER' && claims.memberId === order.memberId;
     const manages =
       claims.role === 'ADMIN' ||
-      (claims.role === 'ORG_ADMIN' &&
-        (await this.access.canReadOrganization(ctx, order.communityId)));
+      (claims.role === 'ORG_ADMIN' && (await this.access.isWithinScope(ctx, order.communityId)));
     if (!own && !manages) throw forbidden('You may not cancel this order');
     return this.redemption.cancel(order);
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Types } from 'mongoose';
-import { isWithinScope, type Claims } from '@jiceng/auth';
-import { forbidden, notFound } from '@jiceng/graphql';
-import { OrgProjectionService } from '@jiceng/org-projection';
+import type { Claims } from '@jiceng/auth';
+import { forbidden } from '@jiceng/graphql';
+import { OrgAccess } from '@jiceng/org-access';
 import { shanghaiToday } from '@jiceng/calendar';
 import {
   AGE_BAND_LABELS,
@@ -25,7 +25,7 @@ const AGGREGATE_ROLES = new Set(['ADMIN', 'AUDITOR', 'ORG_ADMIN', 'ANALYST']);
 @Injectable()
 export class MemberStatsService {
   constructor(
-    private readonly orgs: OrgProjectionService,
+    private readonly access: OrgAccess,
     private readonly counters: MemberCounters,
   ) {}
 
@@ -35,11 +35,7 @@ export class MemberStatsService {
     const rootId = organizationId ?? claims.orgId;
     let root: Types.ObjectId | null = null;
     if (rootId) {
-      const node = await this.orgs.get(rootId);
-      if (!node) throw notFound('Organization', rootId);
-      if (!isWithinScope(claims, { id: rootId, ancestorIds: node.ancestorIds.map(String) }))
-        throw forbidden(`Organization ${rootId} is outside your scope`);
-      root = node._id;
+      root = (await this.access.requireKnownWithinScope(claims, rootId))._id;
     }
     const nodes = await this.counters.organizations(root);
     const ids = nodes.map((n) => n._id);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrgAccessModule } from '@jiceng/org-access';
 import { OutboxModule } from '@jiceng/outbox';
 import { ReadModelModule } from '../read-model/read-model.module';
 import { MemberLoader } from './member.loader';
@@ -10,8 +11,20 @@ import { MemberService } from './member.service';
 import { MemberWriter } from './member.writer';
 
 @Module({
-  imports: [memberModels, OutboxModule.forModels(memberModels, [MEMBER_MODEL]), ReadModelModule],
+  imports: [
+    memberModels,
+    OutboxModule.forModels(memberModels, [MEMBER_MODEL]),
+    ReadModelModule,
+    OrgAccessModule,
+  ],
   providers: [MemberService, MemberWriter, MemberLoader, MemberPaths, MemberResolver],
-  exports: [memberModels, ReadModelModule, MemberService, MemberWriter, MemberLoader],
+  exports: [
+    memberModels,
+    ReadModelModule,
+    OrgAccessModule,
+    MemberService,
+    MemberWriter,
+    MemberLoader,
+  ],
 })
 export class MemberModule {}

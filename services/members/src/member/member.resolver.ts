@@ -8,10 +8,8 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import { isWithinScope } from '@jiceng/auth';
-import { forbidden, notFound } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import { OrgNodeLoader } from '@jiceng/org-projection';
+import { OrgAccess } from '@jiceng/org-access';
 import { shanghaiToday } from '@jiceng/calendar';
 import { maskIdNumber, maskPhone } from '../personal-data/masking';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
@@ -35,7 +33,7 @@ export class MemberResolver {
   constructor(
     private readonly members: MemberService,
     private readonly loader: MemberLoader,
-    private readonly orgNodes: OrgNodeLoader,
+    private readonly access: OrgAccess,
     private readonly cipher: PersonalDataCipher,
   ) {}
 
@@ -54,16 +52,7 @@ export class MemberResolver {
   ) {
     let within = null;
     if (organizationId) {
-      const node = await this.orgNodes.load(ctx, organizationId);
-      if (!node) throw notFound('Organization', organizationId);
-      if (
-        !isWithinScope(ctx.claims, {
-          id: organizationId,
-          ancestorIds: node.ancestorIds.map(String),
-        })
-      )
-        throw forbidden(`Organization ${organizationId} is outside your scope`);
-      within = node._id;
+      within = (await this.access.requireKnownWithinScope(ctx, organizationId))._id;
     }
     return this.members.list(ctx, within, filter, { first, after });
   }

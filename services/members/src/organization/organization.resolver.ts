@@ -1,14 +1,12 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Types } from 'mongoose';
-import { isWithinScope } from '@jiceng/auth';
-import { forbidden, notFound } from '@jiceng/graphql';
+import { OrgAccess } from '@jiceng/org-access';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { DoubleReportService } from '../double-report/double-report.service';
 import { FloatingService } from '../floating/floating.service';
 import { MemberFilter } from '../member/dto/member.inputs';
 import type { MemberStatus } from '../member/member.enums';
 import { MemberService } from '../member/member.service';
-import { OrgNodeLoader } from '@jiceng/org-projection';
 import { TransferService } from '../transfer/transfer.service';
 
 interface OrganizationRef {
@@ -22,7 +20,7 @@ interface OrganizationRef {
 @Resolver('Organization')
 export class OrganizationMembersResolver {
   constructor(
-    private readonly nodes: OrgNodeLoader,
+    private readonly access: OrgAccess,
     private readonly members: MemberService,
     private readonly floating: FloatingService,
     private readonly reports: DoubleReportService,
@@ -37,7 +35,10 @@ export class OrganizationMembersResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    return this.members.list(ctx, await this.scoped(ctx, org.id), filter, { first, after });
+    return this.members.list(ctx, await this.access.requireScopedRoot(ctx, org.id), filter, {
+      first,
+      after,
+    });
   }
 
   @ResolveField('memberCount')
@@ -48,7 +49,7 @@ export class OrganizationMembersResolver {
     @Context() ctx: GraphQLContext,
   ) {
     return this.members.count(
-      await this.scoped(ctx, org.id),
+      await this.access.requireScopedRoot(ctx, org.id),
       status ?? undefined,
       directOnly ?? false,
     );
@@ -61,7 +62,10 @@ export class OrganizationMembersResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    return this.floating.list(ctx.claims, await this.scoped(ctx, org.id), { first, after });
+    return this.floating.list(ctx.claims, await this.access.requireScopedRoot(ctx, org.id), {
+      first,
+      after,
+    });
   }
 
   @ResolveField('reportingMembers')
@@ -72,7 +76,7 @@ export class OrganizationMembersResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    const root = await this.scoped(ctx, org.id);
+    const root = await this.access.requireScopedRoot(ctx, org.id);
     return this.reports.reportingMembers(ctx.claims, root, this.idOrNull(unitWithin), {
       first,
       after,
@@ -87,7 +91,7 @@ export class OrganizationMembersResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    const root = await this.scoped(ctx, org.id);
+    const root = await this.access.requireScopedRoot(ctx, org.id);
     return this.reports.reportingUnits(root, this.idOrNull(unitWithin), { first, after });
   }
 
@@ -99,10 +103,15 @@ export class OrganizationMembersResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    return this.reports.unitReports(ctx.claims, await this.scoped(ctx, org.id), kind, {
-      first,
-      after,
-    });
+    return this.reports.unitReports(
+      ctx.claims,
+      await this.access.requireScopedRoot(ctx, org.id),
+      kind,
+      {
+        first,
+        after,
+      },
+    );
   }
 
   @ResolveField('pendingTransfers')
@@ -113,21 +122,8 @@ export class OrganizationMembersResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    const root = await this.scoped(ctx, org.id);
+    const root = await this.access.requireScopedRoot(ctx, org.id);
     return this.transfers.pending(ctx.claims, root, direction, { first, after });
-  }
-
-  /**
-   * The organization's id once it is known to lie within the caller's scope. An organization the
-   * projection has not seen yet is in scope only for global roles or as the caller's own
-   * organization, and then simply has nothing here yet.
-   */
-  private async scoped(ctx: GraphQLContext, id: string): Promise<Types.ObjectId> {
-    if (!Types.ObjectId.isValid(id)) throw notFound('Organization', id);
-    const node = await this.nodes.load(ctx, id);
-    if (!isWithinScope(ctx.claims, { id, ancestorIds: node?.ancestorIds.map(String) ?? [] }))
-      throw forbidden(`Organization ${id} is outside your scope`);
-    return new Types.ObjectId(id);
   }
 
   private idOrNull(id: string | undefined): Types.ObjectId | null {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { isWithinScope, visibleOrNull, type Claims } from '@jiceng/auth';
+import { canAdminister, isWithinScope, visibleOrNull, type Claims } from '@jiceng/auth';
 import {
   badUserInput,
   forbidden,
@@ -28,10 +28,7 @@ import { STANDARD_ITEMS, type StandardItem } from './service-center.enums';
  * of one above it, manages it; whoever reads the organization reads its centres.
  */
 function canManage(claims: Claims, org: Organization): boolean {
-  return (
-    claims.role === 'ADMIN' ||
-    (claims.role === 'ORG_ADMIN' && isWithinScope(claims, scopedNode(org)))
-  );
+  return canAdminister(claims, scopedNode(org));
 }
 
 const distinctTrimmed = (values: string[]) => [...new Set(values.map((v) => v.trim()))];

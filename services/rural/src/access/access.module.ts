@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RuralAccess } from './rural-access';
-import { SubtreeLoader } from './subtree.loader';
 import { VillageLoader } from './village.loader';
 
 @Module({
-  providers: [RuralAccess, SubtreeLoader, VillageLoader],
-  exports: [RuralAccess, SubtreeLoader, VillageLoader],
+  providers: [RuralAccess, VillageLoader],
+  exports: [RuralAccess, VillageLoader],
 })
 export class AccessModule {}

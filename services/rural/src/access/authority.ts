@@ -1,4 +1,4 @@
-import { canManage, isWithinScope, type Claims, type ScopedNode } from '@jiceng/auth';
+import { canAdminister, canManage, type Claims, type ScopedNode } from '@jiceng/auth';
 
 /**
  * Who may take a step on an organization's record. ABOVE: ADMIN, or the ORG_ADMIN of an ancestor
@@ -8,8 +8,7 @@ import { canManage, isWithinScope, type Claims, type ScopedNode } from '@jiceng/
 export type Authority = 'ABOVE' | 'OWN_OR_ABOVE';
 
 export function mayWrite(claims: Claims, node: ScopedNode, authority: Authority): boolean {
-  if (authority === 'ABOVE') return canManage(claims, node);
-  return claims.role === 'ADMIN' || (claims.role === 'ORG_ADMIN' && isWithinScope(claims, node));
+  return authority === 'ABOVE' ? canManage(claims, node) : canAdminister(claims, node);
 }
 
 export const AUTHORITY_WORDS: Record<Authority, string> = {

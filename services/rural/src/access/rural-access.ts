@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Types, type QueryFilter, type Model } from 'mongoose';
-import { hasGlobalScope, isWithinScope, type Claims, type Role } from '@jiceng/auth';
-import { badUserInput, forbidden } from '@jiceng/graphql';
-import { ORG_NODE_MODEL, OrgProjectionService, type OrgNode } from '@jiceng/org-projection';
+import type { Types, QueryFilter, Model } from 'mongoose';
+import { hasGlobalScope, type Claims, type Role } from '@jiceng/auth';
+import { forbidden } from '@jiceng/graphql';
+import { OrgAccess } from '@jiceng/org-access';
+import {
+  ORG_NODE_MODEL,
+  OrgNodeLoader,
+  OrgProjectionService,
+  type OrgNode,
+} from '@jiceng/org-projection';
+import type { GraphQLContext } from '@jiceng/subgraph';
 import { AUTHORITY_WORDS, mayWrite, VILLAGE_SECTOR, type Authority } from './authority';
 
 type Id = Types.ObjectId | string;
@@ -16,59 +23,45 @@ type Id = Types.ObjectId | string;
 const READERS: ReadonlySet<Role> = new Set<Role>(['ADMIN', 'AUDITOR', 'ORG_ADMIN', 'ANALYST']);
 
 /**
- * Scope checks and subtree reads against the organization projection, shared by every feature.
- * Records keep only the ids of their organizations; a subtree read asks the projection which
- * organizations lie below the root, so a moved subtree needs no rewrite outside the projection.
+ * Scope checks and subtree reads against the organization projection (OrgAccess), with the rural
+ * rules: villages, write authorities, the roles that read rural records. Records keep only the
+ * ids of their organizations; a subtree read asks the projection which organizations lie below
+ * the root, so a moved subtree needs no rewrite outside the projection. A record of several
+ * organizations is readable when any of them is within scope (`isAnyWithinScope`).
  */
 @Injectable()
-export class RuralAccess {
+export class RuralAccess extends OrgAccess {
   constructor(
-    private readonly projection: OrgProjectionService,
-    @InjectModel(ORG_NODE_MODEL) private readonly nodes: Model<OrgNode>,
-  ) {}
-
-  /** An active organization the projection knows, or BAD_USER_INPUT on `field`. */
-  async organization(id: string, field: string): Promise<OrgNode> {
-    const node = Types.ObjectId.isValid(id) ? await this.projection.get(id) : null;
-    if (!node) throw badUserInput([{ field, message: 'is not a known organization' }]);
-    if (node.status !== 'ACTIVE')
-      throw badUserInput([{ field, message: `${node.name} is dissolved` }]);
-    return node;
+    projection: OrgProjectionService,
+    nodes: OrgNodeLoader,
+    @InjectModel(ORG_NODE_MODEL) private readonly nodeModel: Model<OrgNode>,
+  ) {
+    super(projection, nodes);
   }
 
   /** An active village party organization (村党组织), or BAD_USER_INPUT on `field`. */
-  async village(id: string, field: string): Promise<OrgNode> {
-    const node = await this.organization(id, field);
-    if (node.sector !== VILLAGE_SECTOR)
-      throw badUserInput([
-        { field, message: `is ${node.name}, not a village party organization (村党组织)` },
-      ]);
-    return node;
+  village(id: string, field: string): Promise<OrgNode> {
+    return this.organization(id, field, (node) =>
+      node.sector !== VILLAGE_SECTOR
+        ? `is ${node.name}, not a village party organization (村党组织)`
+        : undefined,
+    );
   }
 
   /** FORBIDDEN unless the caller may take `what` on the organization. */
   async requireWrite(claims: Claims, orgId: Id, authority: Authority, what: string) {
-    if (!mayWrite(claims, await this.projection.scoped(orgId), authority))
-      throw forbidden(`${what} takes ${AUTHORITY_WORDS[authority]} organization ${String(orgId)}`);
+    await this.require(
+      claims,
+      orgId,
+      (c, node) => mayWrite(c, node, authority),
+      `${what} takes ${AUTHORITY_WORDS[authority]} organization ${String(orgId)}`,
+    );
   }
 
   /** FORBIDDEN for a role that reads no rural records (see READERS). */
   requireReader(claims: Claims, what: string): void {
     if (!READERS.has(claims.role))
       throw forbidden(`${what} is not for ${claims.role}: it takes ${[...READERS].join(', ')}`);
-  }
-
-  /** A record of several organizations is readable when any of them is within scope. */
-  async isReadable(claims: Claims, orgIds: readonly Id[]): Promise<boolean> {
-    if (hasGlobalScope(claims)) return true;
-    for (const id of orgIds)
-      if (isWithinScope(claims, await this.projection.scoped(id))) return true;
-    return false;
-  }
-
-  async requireReadable(claims: Claims, orgIds: readonly Id[], what: string): Promise<void> {
-    this.requireReader(claims, what);
-    if (!(await this.isReadable(claims, orgIds))) throw forbidden(`${what} is outside your scope`);
   }
 
   /**
@@ -86,7 +79,7 @@ export class RuralAccess {
         throw forbidden(`${what}: a member reads only its own`);
       return;
     }
-    await this.requireReadable(claims, orgIds, what);
+    await this.requireAnyReadable(claims, orgIds, what);
   }
 
   /**
@@ -102,7 +95,7 @@ export class RuralAccess {
     if (claims.role === 'MEMBER')
       return !!claims.memberId && claims.memberId === String(record.memberId);
     this.requireReader(claims, what);
-    return this.isReadable(claims, [record.organizationId]);
+    return this.isAnyWithinScope(claims, [record.organizationId]);
   }
 
   /**
@@ -123,21 +116,31 @@ export class RuralAccess {
     const rootId = organizationId ?? (hasGlobalScope(claims) ? null : claims.orgId);
     if (!rootId) {
       if (!narrow.regionCode) return null;
-      return (await this.nodes.find(filter, { _id: 1 }).lean<OrgNode[]>()).map((n) => n._id);
+      return (await this.nodeModel.find(filter, { _id: 1 }).lean<OrgNode[]>()).map((n) => n._id);
     }
-    if (!Types.ObjectId.isValid(rootId))
-      throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
-    await this.requireReadable(claims, [rootId], `Organization ${rootId}`);
-    const root = new Types.ObjectId(rootId);
-    return (await this.subtrees([root], filter)).get(String(root)) ?? [];
+    const root = this.organizationId(rootId);
+    await this.requireAnyReadable(claims, [rootId], `Organization ${rootId}`);
+    return (await this.subtreeIds([root], filter)).get(String(root)) ?? [];
   }
 
-  /** The subtrees of several roots (each root with the nodes below it) in one projection read. */
-  async subtrees(
-    roots: readonly Types.ObjectId[],
-    filter: QueryFilter<OrgNode> = {},
-  ): Promise<Map<string, Types.ObjectId[]>> {
-    const found = await this.projection.subtrees(roots, { fields: { _id: 1 }, where: filter });
-    return new Map([...found].map(([root, nodes]) => [root, nodes.map((n) => n._id)]));
+  /**
+   * The organization and the nodes below it of `sector` (any when null), for the fields this
+   * subgraph adds to Organization: a page of organizations costs one projection read for the
+   * scope checks and one for the subtrees. NOT_FOUND for a bad id, FORBIDDEN outside scope.
+   */
+  async organizationSubtree(
+    ctx: GraphQLContext,
+    rootId: string,
+    sector: string | null,
+  ): Promise<Types.ObjectId[]> {
+    this.requireReader(ctx.claims, 'Reading rural records');
+    await this.requireScopedRoot(ctx, rootId);
+    return this.subtree(ctx, { root: rootId, where: sector ? { sector } : undefined });
+  }
+
+  private async requireAnyReadable(claims: Claims, orgIds: readonly Id[], what: string) {
+    this.requireReader(claims, what);
+    if (!(await this.isAnyWithinScope(claims, orgIds)))
+      throw forbidden(`${what} is outside your scope`);
   }
 }

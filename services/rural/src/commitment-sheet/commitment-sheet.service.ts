@@ -95,10 +95,8 @@ export class CommitmentSheetService {
 
   private async ownSubtree(organizationId: string | undefined) {
     if (!organizationId) return null;
-    if (!Types.ObjectId.isValid(organizationId))
-      throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
-    const root = new Types.ObjectId(organizationId);
-    return (await this.access.subtrees([root])).get(String(root)) ?? [];
+    const root = this.access.organizationId(organizationId);
+    return (await this.access.subtreeIds([root])).get(String(root)) ?? [];
   }
 
   async stats(claims: Claims, organizationId: string | undefined, year: number) {

@@ -49,7 +49,7 @@ export class ContestService {
     // A role that reads no rural records is refused whatever the id.
     this.access.requireReader(claims, 'Contests');
     return visibleOrNull(await this.find(id), (contest) =>
-      this.access.isReadable(claims, [contest.organizationId]),
+      this.access.isAnyWithinScope(claims, [contest.organizationId]),
     );
   }
 

@@ -51,7 +51,7 @@ export class FundService {
     // A role that reads no rural records is refused whatever the id.
     this.access.requireReader(claims, 'Funds');
     return visibleOrNull(await this.findFund(id), (fund) =>
-      this.access.isReadable(claims, [fund.organizationId]),
+      this.access.isAnyWithinScope(claims, [fund.organizationId]),
     );
   }
 
@@ -103,7 +103,7 @@ export class FundService {
     this.access.requireReader(claims, 'Fund applications');
     return visibleOrNull(await this.findApplication(id), async (application) => {
       const fund = await this.findFund(application.fundId);
-      return this.access.isReadable(claims, [
+      return this.access.isAnyWithinScope(claims, [
         application.organizationId,
         ...(fund ? [fund.organizationId] : []),
       ]);

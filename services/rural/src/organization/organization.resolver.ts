@@ -5,7 +5,7 @@ import { ProjectService } from '../project/project.service';
 import { SecretaryProjectFilter } from '../secretary-project/dto/secretary-project.inputs';
 import { SecretaryProjectService } from '../secretary-project/secretary-project.service';
 import { VILLAGE_SECTOR } from '../access/authority';
-import { SubtreeLoader } from '../access/subtree.loader';
+import { RuralAccess } from '../access/rural-access';
 
 interface OrganizationRef {
   id: string;
@@ -18,7 +18,7 @@ interface OrganizationRef {
 @Resolver('Organization')
 export class OrganizationRuralResolver {
   constructor(
-    private readonly subtrees: SubtreeLoader,
+    private readonly access: RuralAccess,
     private readonly projects: ProjectService,
     private readonly secretaryProjects: SecretaryProjectService,
   ) {}
@@ -31,7 +31,7 @@ export class OrganizationRuralResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    const villages = await this.subtrees.load(ctx, org.id, VILLAGE_SECTOR);
+    const villages = await this.access.organizationSubtree(ctx, org.id, VILLAGE_SECTOR);
     return this.projects.ofVillages(ctx, org.id, villages, filter, { first, after });
   }
 
@@ -43,7 +43,7 @@ export class OrganizationRuralResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    const orgs = await this.subtrees.load(ctx, org.id, null);
+    const orgs = await this.access.organizationSubtree(ctx, org.id, null);
     return this.secretaryProjects.ofOrganizations(ctx, org.id, orgs, filter, { first, after });
   }
 }

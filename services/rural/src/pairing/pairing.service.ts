@@ -48,7 +48,7 @@ export class PairingService {
     // A role that reads no rural records is refused whatever the id.
     this.access.requireReader(claims, 'Rural pairings');
     return visibleOrNull(await this.find(id), (pairing) =>
-      this.access.isReadable(claims, pairing.villageIds),
+      this.access.isAnyWithinScope(claims, pairing.villageIds),
     );
   }
 

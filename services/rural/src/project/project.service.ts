@@ -15,7 +15,7 @@ import { transition, updateOrConflict } from '@jiceng/workflow';
 import { shanghaiDate, shanghaiYear } from '@jiceng/calendar';
 import { PairingService } from '../pairing/pairing.service';
 import { VILLAGE_SECTOR } from '../access/authority';
-import { FacetPager } from '../pagination/facet-pager';
+import { FacetPager } from '@jiceng/org-access';
 import { RuralAccess } from '../access/rural-access';
 import type {
   AddRuralMilestoneInput,
@@ -64,7 +64,7 @@ export class ProjectService {
     // A role that reads no rural records is refused whatever the id.
     this.access.requireReader(claims, 'Rural projects');
     return visibleOrNull(await this.find(id), (project) =>
-      this.access.isReadable(claims, project.villageIds),
+      this.access.isAnyWithinScope(claims, project.villageIds),
     );
   }
 

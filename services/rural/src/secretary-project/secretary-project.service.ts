@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { FacetPager } from '../pagination/facet-pager';
+import { FacetPager } from '@jiceng/org-access';
 import { RuralAccess } from '../access/rural-access';
 import { transition } from '@jiceng/workflow';
 import { stepDateProblems } from '../validation/step-dates';
@@ -63,7 +63,7 @@ export class SecretaryProjectService {
     // A role that reads no rural records is refused whatever the id.
     this.access.requireReader(claims, 'Secretary projects');
     return visibleOrNull(await this.find(id), (project) =>
-      this.access.isReadable(claims, [project.organizationId]),
+      this.access.isAnyWithinScope(claims, [project.organizationId]),
     );
   }
 

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { OrgSubtrees } from './org-lists';
 import { StationsAccess } from './stations-access';
 
-/** Scope checks and subtree reads every feature uses (over the global organization projection). */
+/** Scope checks and subtree reads every feature uses (OrgAccess over the global projection). */
 @Module({
-  providers: [StationsAccess, OrgSubtrees],
-  exports: [StationsAccess, OrgSubtrees],
+  providers: [StationsAccess],
+  exports: [StationsAccess],
 })
 export class AccessModule {}

@@ -1,49 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { Types } from 'mongoose';
-import { isWithinRecordScope, type Claims, type ScopedNode } from '@jiceng/auth';
-import { badUserInput, forbidden } from '@jiceng/graphql';
-import {
-  OrgNodeLoader,
-  OrgProjectionService,
-  scopedNode,
-  type OrgNode,
-} from '@jiceng/org-projection';
-import type { GraphQLContext } from '@jiceng/subgraph';
+import type { Types } from 'mongoose';
+import type { Claims } from '@jiceng/auth';
+import { OrgAccess } from '@jiceng/org-access';
+import type { OrgNode } from '@jiceng/org-projection';
 import { canAdminister, canOperate } from './access-rules';
 
-/** Organization lookups and scope checks against this service's organization projection. */
+/**
+ * Scope checks against this service's organization projection (OrgAccess), with the stations'
+ * own: mobile branches, and who administers and who operates an organization's stations.
+ * Records about people (workers, fleets) are read with `isReadable`: never by a MEMBER, whose
+ * scope is itself, not its branch.
+ */
 @Injectable()
-export class StationsAccess {
-  constructor(
-    private readonly projection: OrgProjectionService,
-    private readonly nodes: OrgNodeLoader,
-  ) {}
-
-  /** An active organization, or BAD_USER_INPUT on `field`. */
-  async organization(id: string, field: string): Promise<OrgNode> {
-    const node = await this.projection.get(id);
-    if (!node) throw badUserInput([{ field, message: 'is not a known organization' }]);
-    if (node.status !== 'ACTIVE')
-      throw badUserInput([{ field, message: `${node.name} is dissolved` }]);
-    return node;
-  }
-
+export class StationsAccess extends OrgAccess {
   /** An active mobile branch (流动党支部 of the new-employment sector), or BAD_USER_INPUT. */
-  async mobileBranch(id: string, field: string): Promise<OrgNode> {
-    const node = await this.organization(id, field);
-    if (node.kind !== 'MOBILE_BRANCH' || node.sector !== 'NEW_EMPLOYMENT')
-      throw badUserInput([
-        {
-          field,
-          message: `${node.name} is not a mobile branch (流动党支部) of new-employment workers`,
-        },
-      ]);
-    return node;
+  mobileBranch(id: string, field: string): Promise<OrgNode> {
+    return this.organization(id, field, (node) =>
+      node.kind !== 'MOBILE_BRANCH' || node.sector !== 'NEW_EMPLOYMENT'
+        ? `${node.name} is not a mobile branch (流动党支部) of new-employment workers`
+        : undefined,
+    );
   }
 
   async requireAdmin(claims: Claims, orgId: Types.ObjectId | string, what: string): Promise<void> {
-    if (!canAdminister(claims, await this.projection.scoped(orgId)))
-      throw forbidden(`Only the admins of organization ${orgId} may ${what}`);
+    await this.require(
+      claims,
+      orgId,
+      canAdminister,
+      `Only the admins of organization ${String(orgId)} may ${what}`,
+    );
   }
 
   async requireOperator(
@@ -51,43 +36,11 @@ export class StationsAccess {
     orgId: Types.ObjectId | string,
     what: string,
   ): Promise<void> {
-    if (!canOperate(claims, await this.projection.scoped(orgId)))
-      throw forbidden(`Only the admins and station operators of organization ${orgId} may ${what}`);
-  }
-
-  /**
-   * Within the caller's subtree; never for a MEMBER, whose scope is itself: it reads the records
-   * about it (its worker, its flag vehicle), not its branch's (see isWithinRecordScope).
-   */
-  async isReadable(claims: Claims, orgId: Types.ObjectId | string): Promise<boolean> {
-    return isWithinRecordScope(claims, await this.projection.scoped(orgId));
-  }
-
-  async requireReadable(claims: Claims, orgId: string): Promise<ScopedNode> {
-    const node = await this.projection.scoped(orgId);
-    if (!isWithinRecordScope(claims, node))
-      throw forbidden(`Organization ${orgId} is outside your scope`);
-    return node;
-  }
-
-  /** The organization and every organization below it, once it is known to be in scope. */
-  async subtreeIds(
-    claims: Claims,
-    rootId: string,
-    field = 'organizationId',
-  ): Promise<Types.ObjectId[]> {
-    if (!Types.ObjectId.isValid(rootId))
-      throw badUserInput([{ field, message: 'is not an organization id' }]);
-    await this.requireReadable(claims, rootId);
-    return this.projection.idsUnder(rootId);
-  }
-
-  /**
-   * The node as scope checks see it, batched per request: for fields resolved on every record
-   * of a page. A node the projection has not seen (yet) has no known ancestors.
-   */
-  async scopedInRequest(ctx: GraphQLContext, orgId: Types.ObjectId | string): Promise<ScopedNode> {
-    const node = await this.nodes.load(ctx, String(orgId));
-    return node ? scopedNode(node) : { id: String(orgId), ancestorIds: [] };
+    await this.require(
+      claims,
+      orgId,
+      canOperate,
+      `Only the admins and station operators of organization ${String(orgId)} may ${what}`,
+    );
   }
 }

@@ -1,6 +1,4 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { isWithinRecordScope, isWithinScope } from '@jiceng/auth';
-import { forbidden } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { StationsAccess } from '../access/stations-access';
 import { StationFilter } from '../station/dto/station.inputs';
@@ -13,7 +11,8 @@ interface OrganizationRef {
 
 /**
  * The stations subgraph's fields on Organization. A page of organizations costs one projection
- * read for the scope checks, one for the subtrees and one per list (see OrgListLoader).
+ * read for the scope checks, one for the subtrees and one per list (see OrgListLoader in
+ * @jiceng/org-access).
  */
 @Resolver('Organization')
 export class OrganizationStationsResolver {
@@ -32,7 +31,7 @@ export class OrganizationStationsResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    await this.requireReadable(ctx, org.id);
+    await this.access.requireWithinScope(ctx, org.id);
     return this.stations.load(ctx, {
       orgId: org.id,
       subtree: includeSubtree ?? false,
@@ -51,21 +50,12 @@ export class OrganizationStationsResolver {
   ) {
     // A fleet lists members' plates: records, which a MEMBER (whose scope is itself) does not
     // read for its branch; its own vehicle it reads by id.
-    await this.requireReadable(ctx, org.id, isWithinRecordScope);
+    await this.access.requireReadable(ctx, org.id);
     return this.vehicles.load(ctx, {
       orgId: org.id,
       subtree: includeSubtree ?? false,
       filter: null,
       page: { first, after },
     });
-  }
-
-  private async requireReadable(
-    ctx: GraphQLContext,
-    orgId: string,
-    withinScope: typeof isWithinScope = isWithinScope,
-  ): Promise<void> {
-    if (!withinScope(ctx.claims, await this.access.scopedInRequest(ctx, orgId)))
-      throw forbidden(`Organization ${orgId} is outside your scope`);
   }
 }

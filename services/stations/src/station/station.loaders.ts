@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { documentLoader } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import type { Types } from 'mongoose';
-import { OrgListLoader, OrgSubtrees } from '../access/org-lists';
+import { OrgListLoader } from '@jiceng/org-access';
+import { StationsAccess } from '../access/stations-access';
 import type { StationFilter } from './dto/station.inputs';
 import type { Station } from './station.schema';
 import { StationService } from './station.service';
@@ -22,7 +23,7 @@ export class StationLoader {
 /** Organization.stations of a page of organizations, batched (see OrgListLoader). */
 @Injectable()
 export class OrganizationStationsLoader extends OrgListLoader<Station, StationFilter | undefined> {
-  constructor(subtrees: OrgSubtrees, stations: StationService) {
-    super(subtrees, stations);
+  constructor(access: StationsAccess, stations: StationService) {
+    super(access, stations);
   }
 }

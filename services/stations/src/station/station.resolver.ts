@@ -8,7 +8,6 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import { isWithinScope } from '@jiceng/auth';
 import { fromGeoPoint } from '@jiceng/geo';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import {
@@ -102,8 +101,7 @@ export class StationResolver {
   @ResolveField('statusHistory')
   async statusHistory(@Parent() station: Station, @Context() ctx: GraphQLContext) {
     // Who changed what is the operator's business; the station itself is public.
-    if (!isWithinScope(ctx.claims, await this.access.scopedInRequest(ctx, station.operatorId)))
-      return null;
+    if (!(await this.access.isWithinScope(ctx, station.operatorId))) return null;
     return station.statusHistory.map((change: StatusChange) => ({
       ...change,
       statusLabel: STATION_STEPS.labels[change.status],

@@ -5,7 +5,7 @@ import type { Claims } from '@jiceng/auth';
 import { badUserInput, notFound, type LngLatInput, type PageArgs } from '@jiceng/graphql';
 import { boundingBox, toGeoPoint } from '@jiceng/geo';
 import { transition, updateOrConflict } from '@jiceng/workflow';
-import type { OrgListSource } from '../access/org-lists';
+import type { OrgListSource } from '@jiceng/org-access';
 import { StationsAccess } from '../access/stations-access';
 import type {
   ChangeStationStatusInput,

@@ -6,7 +6,7 @@ import type { Claims } from '@jiceng/auth';
 import { badUserInput, notFound, type FieldError } from '@jiceng/graphql';
 import { createOrConflict, updateOrConflict } from '@jiceng/workflow';
 import { isIsoDate, shanghaiDate } from '@jiceng/calendar';
-import type { OrgListSource } from '../access/org-lists';
+import type { OrgListSource } from '@jiceng/org-access';
 import { StationsAccess } from '../access/stations-access';
 import { WorkerService } from '../worker/worker.service';
 import type { RegisterFlagVehicleInput, RetireFlagVehicleInput } from './dto/vehicle.inputs';

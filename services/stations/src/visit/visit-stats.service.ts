@@ -28,7 +28,7 @@ export class VisitStatsService {
 
   async stats(claims: Claims, args: VisitStatsArgs): Promise<StationVisitStats> {
     const range = dayRange(args);
-    const orgIds = await this.access.subtreeIds(claims, args.organizationId);
+    const orgIds = await this.access.readableSubtree(claims, args.organizationId);
     const stationIds = await this.stations.idsOperatedBy(orgIds);
     const groupBy = args.groupBy ?? [];
     // Monthly counters answer whole months (every period) unless days are asked for.

@@ -81,7 +81,7 @@ export class WorkerService {
     const link = worker.memberLink;
     if (!link) return false;
     if (ctx.claims.role === 'MEMBER') return isLinkedTo(ctx.claims, worker);
-    return canAdminister(ctx.claims, await this.access.scopedInRequest(ctx, link.branchId));
+    return this.access.allows(ctx, link.branchId, canAdminister);
   }
 
   /** Workers looked after in the subtree or belonging to its mobile branches. */
@@ -91,7 +91,7 @@ export class WorkerService {
     filter: WorkerFilter | undefined,
     page: PageArgs,
   ): Promise<Connection<Worker>> {
-    const ids = await this.access.subtreeIds(claims, organizationId);
+    const ids = await this.access.readableSubtree(claims, organizationId);
     const query: QueryFilter<Worker> = {
       $or: [{ organizationId: { $in: ids } }, { mobileBranchId: { $in: ids } }],
     };

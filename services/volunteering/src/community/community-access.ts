@@ -1,61 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { Types } from 'mongoose';
-import { hasGlobalScope, isWithinRecordScope, type Claims, type ScopedNode } from '@jiceng/auth';
-import { badUserInput, forbidden } from '@jiceng/graphql';
-import { OrgProjectionService, type OrgNode } from '@jiceng/org-projection';
+import type { Types } from 'mongoose';
+import { hasGlobalScope, type Claims, type ScopedNode } from '@jiceng/auth';
+import { badUserInput } from '@jiceng/graphql';
+import { OrgAccess, type Caller } from '@jiceng/org-access';
+import type { OrgNode } from '@jiceng/org-projection';
 import { canAdministerCommunity, COMMUNITY_FILTER, isCommunity } from './community-scope';
 
-/** Scope checks against the organization projection, shared by every feature. */
+/**
+ * Scope checks against the organization projection (OrgAccess), with the communities' own:
+ * what a community is, who administers it, which communities a subtree or a board covers.
+ */
 @Injectable()
-export class CommunityAccess {
-  constructor(private readonly projection: OrgProjectionService) {}
-
+export class CommunityAccess extends OrgAccess {
   /** An active community, or BAD_USER_INPUT on `field`. */
   async community(id: string, field: string): Promise<OrgNode> {
-    const node = await this.projection.get(id);
-    if (!node) throw badUserInput([{ field, message: 'is not a known organization' }]);
+    const node = await this.known(id, field);
     if (!isCommunity(node))
       throw badUserInput([
         { field, message: `is ${node.name}, not a community (社区) or village (村) organization` },
       ]);
-    if (node.status !== 'ACTIVE')
-      throw badUserInput([{ field, message: `${node.name} is dissolved` }]);
-    return node;
+    return this.active(node, field);
   }
 
   /** The community's node once the caller is known to administer it; FORBIDDEN otherwise. */
-  async requireAdmin(claims: Claims, communityId: Types.ObjectId | string): Promise<ScopedNode> {
-    const node = await this.projection.scoped(communityId);
-    if (!canAdministerCommunity(claims, node))
-      throw forbidden(`Only the admins of community ${communityId} may do this`);
-    return node;
+  requireAdmin(claims: Claims, communityId: Types.ObjectId | string): Promise<ScopedNode> {
+    return this.require(
+      claims,
+      communityId,
+      canAdministerCommunity,
+      `Only the admins of community ${String(communityId)} may do this`,
+    );
   }
 
-  async isAdmin(claims: Claims, communityId: Types.ObjectId | string): Promise<boolean> {
-    return canAdministerCommunity(claims, await this.projection.scoped(communityId));
-  }
-
-  /** Within the caller's subtree; never for a MEMBER, whose scope is itself (see isWithinRecordScope). */
-  async isReadable(claims: Claims, orgId: Types.ObjectId | string): Promise<boolean> {
-    return isWithinRecordScope(claims, await this.projection.scoped(orgId));
-  }
-
-  async requireReadable(claims: Claims, orgId: Types.ObjectId | string): Promise<ScopedNode> {
-    const node = await this.projection.scoped(orgId);
-    if (!isWithinRecordScope(claims, node))
-      throw forbidden(`Organization ${orgId} is outside your scope`);
-    return node;
+  isAdmin(claims: Claims, communityId: Types.ObjectId | string): Promise<boolean> {
+    return this.allows(claims, communityId, canAdministerCommunity);
   }
 
   /**
    * The organization and the communities below it, whose records a subtree read returns, once
-   * the organization is known to lie within the caller's scope.
+   * the organization is known to lie within the caller's scope (batched per request for a
+   * request's context).
    */
-  async communitiesUnder(claims: Claims, rootId: string): Promise<Types.ObjectId[]> {
-    if (!Types.ObjectId.isValid(rootId))
-      throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
-    await this.requireReadable(claims, rootId);
-    return this.projection.idsUnder(rootId, COMMUNITY_FILTER);
+  communitiesUnder(caller: Caller, rootId: string): Promise<Types.ObjectId[]> {
+    return this.readableSubtree(caller, rootId, { where: COMMUNITY_FILTER });
   }
 
   /**
@@ -71,9 +58,7 @@ export class CommunityAccess {
   ): Promise<Types.ObjectId[] | null> {
     if (postedFor || hasGlobalScope(claims)) {
       if (!organizationId) return null;
-      if (!Types.ObjectId.isValid(organizationId))
-        throw badUserInput([{ field: 'organizationId', message: 'is not an organization id' }]);
-      return this.projection.idsUnder(organizationId, COMMUNITY_FILTER);
+      return this.projection.idsUnder(this.organizationId(organizationId), COMMUNITY_FILTER);
     }
     return this.communitiesUnder(claims, organizationId ?? (claims.orgId as string));
   }

@@ -1,4 +1,4 @@
-import { isWithinScope, type Claims, type ScopedNode } from '@jiceng/auth';
+import { canAdminister } from '@jiceng/auth';
 import type { OrgNode } from '@jiceng/org-projection';
 
 // Tasks, micro-wishes and service requests belong to a community (社区) or a village (村): a
@@ -17,7 +17,4 @@ export function isCommunity(node: Pick<OrgNode, 'sector' | 'kind'>): boolean {
  * A community's admin manages its tasks, reviews and requests: ADMIN, or the ORG_ADMIN of the
  * community itself or of an organization above it (the street, the district).
  */
-export function canAdministerCommunity(claims: Claims, community: ScopedNode): boolean {
-  if (claims.role === 'ADMIN') return true;
-  return claims.role === 'ORG_ADMIN' && isWithinScope(claims, community);
-}
+export const canAdministerCommunity = canAdminister;

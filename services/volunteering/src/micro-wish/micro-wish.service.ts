@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import { hasGlobalScope, visibleOrNull, type Claims } from '@jiceng/auth';
+import { FacetPager } from '@jiceng/org-access';
+import type { GraphQLContext } from '@jiceng/subgraph';
 import { CommunityAccess } from '../community/community-access';
 import { transition } from '@jiceng/workflow';
 import { forbidden, notFound, paginate, type Connection, type PageArgs } from '@jiceng/graphql';
@@ -26,10 +28,14 @@ export interface MicroWishStats {
 
 @Injectable()
 export class MicroWishService {
+  private readonly pager: FacetPager<MicroWish>;
+
   constructor(
     @InjectModel(MICRO_WISH_MODEL) private readonly model: Model<MicroWish>,
     private readonly access: CommunityAccess,
-  ) {}
+  ) {
+    this.pager = new FacetPager(model);
+  }
 
   find(id: string): Promise<MicroWish | null> {
     return Types.ObjectId.isValid(id)
@@ -55,16 +61,17 @@ export class MicroWishService {
     );
   }
 
+  /** Organization.microWishes of a page of organizations: one aggregation per tick. */
   async ofOrganization(
-    claims: Claims,
+    ctx: GraphQLContext,
     organizationId: string,
     filter: MicroWishFilter | undefined,
     page: PageArgs,
   ): Promise<Connection<MicroWish>> {
-    const communities = await this.access.communitiesUnder(claims, organizationId);
+    const communities = await this.access.communitiesUnder(ctx, organizationId);
     const query: QueryFilter<MicroWish> = { communityId: { $in: communities } };
     if (filter?.states?.length) query.state = { $in: filter.states };
-    return paginate(this.model, query, page);
+    return this.pager.page(ctx, { filter: query, page });
   }
 
   /** The board of wishes waiting for a member, optionally under one organization. */

@@ -13,7 +13,9 @@ interface OrganizationRef {
 
 /**
  * The volunteering subgraph's fields on Organization. The parent is the gateway's reference;
- * each field checks the organization against the caller's scope with the local projection.
+ * each field checks the organization against the caller's scope with the local projection. A
+ * page of organizations costs one projection read for the scope checks, one for the subtrees
+ * and one aggregation per list (see FacetPager).
  */
 @Resolver('Organization')
 export class OrganizationVolunteeringResolver {
@@ -31,7 +33,7 @@ export class OrganizationVolunteeringResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    return this.tasks.ofOrganization(ctx.claims, org.id, filter, { first, after });
+    return this.tasks.ofOrganization(ctx, org.id, filter, { first, after });
   }
 
   @ResolveField('microWishes')
@@ -42,7 +44,7 @@ export class OrganizationVolunteeringResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    return this.wishes.ofOrganization(ctx.claims, org.id, filter, { first, after });
+    return this.wishes.ofOrganization(ctx, org.id, filter, { first, after });
   }
 
   @ResolveField('serviceRequests')
@@ -53,6 +55,6 @@ export class OrganizationVolunteeringResolver {
     @Args('after') after: string | undefined,
     @Context() ctx: GraphQLContext,
   ) {
-    return this.requests.ofOrganization(ctx.claims, org.id, filter, { first, after });
+    return this.requests.ofOrganization(ctx, org.id, filter, { first, after });
   }
 }

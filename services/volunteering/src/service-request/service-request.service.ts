@@ -3,15 +3,10 @@ import { visibleOrNull } from '@jiceng/auth';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
-import {
-  badUserInput,
-  forbidden,
-  notFound,
-  paginate,
-  type Connection,
-  type PageArgs,
-} from '@jiceng/graphql';
+import { badUserInput, forbidden, notFound, type Connection, type PageArgs } from '@jiceng/graphql';
 import { periodArg } from '@jiceng/calendar';
+import { FacetPager } from '@jiceng/org-access';
+import type { GraphQLContext } from '@jiceng/subgraph';
 import { CommunityAccess } from '../community/community-access';
 import { WorkCalendarService } from '../work-calendar/work-calendar.service';
 import type {
@@ -44,11 +39,15 @@ export function notOverdueQuery(now: Date): QueryFilter<ServiceRequest> {
 
 @Injectable()
 export class ServiceRequestService {
+  private readonly pager: FacetPager<ServiceRequest>;
+
   constructor(
     @InjectModel(SERVICE_REQUEST_MODEL) private readonly model: Model<ServiceRequest>,
     private readonly access: CommunityAccess,
     private readonly calendar: WorkCalendarService,
-  ) {}
+  ) {
+    this.pager = new FacetPager(model);
+  }
 
   find(id: string): Promise<ServiceRequest | null> {
     return Types.ObjectId.isValid(id)
@@ -72,19 +71,20 @@ export class ServiceRequestService {
     );
   }
 
+  /** Organization.serviceRequests of a page of organizations: one aggregation per tick. */
   async ofOrganization(
-    claims: Claims,
+    ctx: GraphQLContext,
     organizationId: string,
     filter: ServiceRequestFilter | undefined,
     page: PageArgs,
   ): Promise<Connection<ServiceRequest>> {
-    const communities = await this.access.communitiesUnder(claims, organizationId);
+    const communities = await this.access.communitiesUnder(ctx, organizationId);
     const query: QueryFilter<ServiceRequest> = { communityId: { $in: communities } };
     if (filter?.states?.length) query.state = { $in: filter.states };
     const now = new Date();
     if (filter?.overdue === true) Object.assign(query, overdueQuery(now));
     if (filter?.overdue === false) Object.assign(query, notOverdueQuery(now));
-    return paginate(this.model, query, page);
+    return this.pager.page(ctx, { filter: query, page });
   }
 
   /** Figures of the requests accepted in the period under an organization (a community or above). */

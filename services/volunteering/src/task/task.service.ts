@@ -4,6 +4,8 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import { hasGlobalScope, type Claims } from '@jiceng/auth';
 import { toGeoPoint } from '@jiceng/geo';
 import { badUserInput, notFound, paginate, type Connection, type PageArgs } from '@jiceng/graphql';
+import { FacetPager } from '@jiceng/org-access';
+import type { GraphQLContext } from '@jiceng/subgraph';
 import { updateOrConflict } from '@jiceng/workflow';
 import { CommunityAccess } from '../community/community-access';
 import type {
@@ -25,11 +27,14 @@ export type SlotOutcome = 'reserved' | 'already-claimed' | 'full' | 'closed';
 export class TaskService implements OnApplicationBootstrap {
   private readonly logger = new Logger(TaskService.name);
   private orphanCheck?: (claimIds: Types.ObjectId[]) => Promise<Set<string>>;
+  private readonly pager: FacetPager<VolunteerTask>;
 
   constructor(
     @InjectModel(TASK_MODEL) private readonly model: Model<VolunteerTask>,
     private readonly access: CommunityAccess,
-  ) {}
+  ) {
+    this.pager = new FacetPager(model, TASK_PROJECTION);
+  }
 
   // ---- reads -----------------------------------------------------------------------------
 
@@ -64,19 +69,18 @@ export class TaskService implements OnApplicationBootstrap {
   }
 
   /** Tasks of the organization's communities (the community itself, or those below a street). */
+  /** Organization.tasks of a page of organizations: one aggregation per tick (see FacetPager). */
   async ofOrganization(
-    claims: Claims,
+    ctx: GraphQLContext,
     organizationId: string,
     filter: VolunteerTaskFilter | undefined,
     page: PageArgs,
   ): Promise<Connection<VolunteerTask>> {
-    const communities = await this.access.communitiesUnder(claims, organizationId);
-    return paginate(
-      this.model,
-      { ...this.filterQuery(filter), communityId: { $in: communities } },
+    const communities = await this.access.communitiesUnder(ctx, organizationId);
+    return this.pager.page(ctx, {
+      filter: { ...this.filterQuery(filter), communityId: { $in: communities } },
       page,
-      TASK_PROJECTION,
-    );
+    });
   }
 
   /** The board: open tasks with free slots the caller may claim, newest last. */

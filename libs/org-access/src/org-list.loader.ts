@@ -1,15 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { Types } from 'mongoose';
+import { Types, type QueryFilter } from 'mongoose';
 import {
+  connectionOf,
   decodeCursor,
-  encodeCursor,
   pageSize,
   RequestLoader,
   type Connection,
   type PageArgs,
 } from '@jiceng/graphql';
-import { OrgProjectionService } from '@jiceng/org-projection';
-import type { GraphQLContext } from '@jiceng/subgraph';
+import type { OrgNode } from '@jiceng/org-projection';
+import type { OrgAccess } from './org-access';
 
 /** One Organization list field: the organization, whether its subtree counts, a filter, a page. */
 export interface OrgListRequest<F> {
@@ -27,31 +26,7 @@ export function pageOfSorted<T extends { _id: Types.ObjectId }>(
   const size = pageSize(args.first);
   const after = args.after ? String(decodeCursor(args.after)) : null;
   const rest = after ? docs.filter((d) => String(d._id) > after) : docs;
-  const page = rest.slice(0, size);
-  return {
-    edges: page.map((node) => ({ cursor: encodeCursor(node._id), node })),
-    pageInfo: {
-      hasNextPage: rest.length > size,
-      endCursor: page.length ? encodeCursor(page[page.length - 1]._id) : null,
-    },
-    totalCount: async () => docs.length,
-  };
-}
-
-/** The subtrees of several organizations (ids, each root included), from the projection in one read. */
-@Injectable()
-export class OrgSubtrees {
-  constructor(private readonly projection: OrgProjectionService) {}
-
-  async of(roots: string[]): Promise<Map<string, Set<string>>> {
-    const found = await this.projection.subtrees(roots, { fields: { _id: 1 } });
-    return new Map(
-      roots.map((root) => [
-        root,
-        new Set([root, ...(found.get(root) ?? []).map((n) => String(n._id))]),
-      ]),
-    );
-  }
+  return connectionOf(rest, size, async () => docs.length);
 }
 
 export interface OrgListSource<T, F> {
@@ -59,13 +34,16 @@ export interface OrgListSource<T, F> {
   fetch(orgIds: Types.ObjectId[], filter: F): Promise<T[]>;
   /** The organizations a record belongs to. */
   owners(record: T): Types.ObjectId[];
+  /** The nodes of a subtree whose records count (every node when absent). */
+  subtreeWhere?: QueryFilter<OrgNode>;
 }
 
 /**
  * Batches the Organization list fields of one request (a page of organizations, each with its
  * stations): the subtrees in one projection read, the records of every organization in one read
  * per distinct filter, then each field's page in memory. Meant for lists that stay small per
- * subtree (stations, flag vehicles), not for members-sized collections.
+ * subtree (stations, flag vehicles); a list that grows with members or with time pages in the
+ * database instead, through FacetPager.
  */
 export class OrgListLoader<T extends { _id: Types.ObjectId }, F> {
   private readonly loader = new RequestLoader<OrgListRequest<F>, Connection<T>>((requests) =>
@@ -73,11 +51,11 @@ export class OrgListLoader<T extends { _id: Types.ObjectId }, F> {
   );
 
   constructor(
-    private readonly subtrees: OrgSubtrees,
+    private readonly access: OrgAccess,
     private readonly source: OrgListSource<T, F>,
   ) {}
 
-  load(ctx: GraphQLContext, request: OrgListRequest<F>): Promise<Connection<T>> {
+  load(ctx: object, request: OrgListRequest<F>): Promise<Connection<T>> {
     // A bad `first` or `after` fails this field alone, not the whole batch.
     pageSize(request.page.first);
     if (request.page.after) decodeCursor(request.page.after);
@@ -85,11 +63,10 @@ export class OrgListLoader<T extends { _id: Types.ObjectId }, F> {
   }
 
   private async batch(requests: readonly OrgListRequest<F>[]): Promise<Connection<T>[]> {
-    const subtrees = await this.subtrees.of([
-      ...new Set(requests.filter((r) => r.subtree).map((r) => r.orgId)),
-    ]);
+    const roots = [...new Set(requests.filter((r) => r.subtree).map((r) => r.orgId))];
+    const subtrees = await this.access.subtreeIds(roots, this.source.subtreeWhere);
     const idsOf = (r: OrgListRequest<F>) =>
-      (r.subtree ? subtrees.get(r.orgId) : undefined) ?? new Set([r.orgId]);
+      new Set([r.orgId, ...(r.subtree ? (subtrees.get(r.orgId) ?? []) : []).map(String)]);
     const byFilter = new Map<string, OrgListRequest<F>[]>();
     for (const r of requests) {
       const key = JSON.stringify(r.filter ?? null);

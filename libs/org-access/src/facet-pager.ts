@@ -1,7 +1,7 @@
 import { Types, type Model, type PipelineStage, type QueryFilter } from 'mongoose';
 import {
+  connectionOf,
   decodeCursor,
-  encodeCursor,
   pageSize,
   RequestLoader,
   type Connection,
@@ -9,8 +9,11 @@ import {
 } from '@jiceng/graphql';
 
 export interface PageRequest {
-  /** Identifies the filter and page within the request (organization id and arguments). */
-  key: string;
+  /**
+   * Identifies the filter and page within the request (organization id and arguments); the
+   * filter and page themselves when absent.
+   */
+  key?: string;
   filter: QueryFilter<any>;
   page: PageArgs;
 }
@@ -23,28 +26,29 @@ type Doc = { _id: Types.ObjectId };
  * filters (which indexes serve) and one `$facet` branch per filter, each in `_id` order with its
  * page's limit, then one `find` of the pages' documents. The branches carry ids only, so the
  * aggregation's single result document stays small (MongoDB caps it at 16 MB). Counts are
- * batched the same way, and run only when a client asks for totalCount.
+ * batched the same way, and run only when a client asks for totalCount. For lists that grow with
+ * members or with time (projects, tasks, wishes), where reading a subtree's every record to page
+ * it in memory (OrgListLoader) would not stay cheap.
  */
 export class FacetPager<T extends Doc> {
-  private readonly pages = new RequestLoader<PageRequest, T[]>(
-    async (requests) => {
-      const pages = await this.facets(
-        requests,
-        (r) => [
-          { $match: pageFilter(r) },
-          { $sort: { _id: 1 } },
-          { $limit: pageSize(r.page.first) + 1 },
-          { $project: { _id: 1 } },
-        ],
-        (rows) => rows.map((row) => String(row._id)),
-      );
-      const ids = [...new Set(pages.flat())].map((id) => new Types.ObjectId(id));
-      const found = ids.length ? await this.model.find({ _id: { $in: ids } }).lean<T[]>() : [];
-      const docs = new Map(found.map((d) => [String(d._id), d]));
-      return pages.map((page) => page.map((id) => docs.get(id)).filter((d): d is T => !!d));
-    },
-    (r) => r.key,
-  );
+  private readonly pages = new RequestLoader<PageRequest, T[]>(async (requests) => {
+    const pages = await this.facets(
+      requests,
+      (r) => [
+        { $match: pageFilter(r) },
+        { $sort: { _id: 1 } },
+        { $limit: pageSize(r.page.first) + 1 },
+        { $project: { _id: 1 } },
+      ],
+      (rows) => rows.map((row) => String(row._id)),
+    );
+    const ids = [...new Set(pages.flat())].map((id) => new Types.ObjectId(id));
+    const found = ids.length
+      ? await this.model.find({ _id: { $in: ids } }, this.projection).lean<T[]>()
+      : [];
+    const docs = new Map(found.map((d) => [String(d._id), d]));
+    return pages.map((page) => page.map((id) => docs.get(id)).filter((d): d is T => !!d));
+  }, keyOf);
 
   private readonly counts = new RequestLoader<PageRequest, number>(
     (requests) =>
@@ -53,25 +57,21 @@ export class FacetPager<T extends Doc> {
         (r) => [{ $match: r.filter }, { $count: 'n' }],
         (rows) => rows[0]?.n ?? 0,
       ),
-    (r) => r.key,
+    keyOf,
   );
 
-  constructor(private readonly model: Model<any>) {}
+  constructor(
+    private readonly model: Model<any>,
+    /** What the pages' documents are read with, as `paginate()` takes it. */
+    private readonly projection?: Record<string, 0 | 1>,
+  ) {}
 
   async page(ctx: object, request: PageRequest): Promise<Connection<T>> {
     // A bad page size or cursor fails this field alone, not the whole batch.
     const size = pageSize(request.page.first);
     if (request.page.after) decodeCursor(request.page.after);
     const docs = await this.pages.load(ctx, request);
-    const page = docs.slice(0, size);
-    return {
-      edges: page.map((node) => ({ cursor: encodeCursor(node._id), node })),
-      pageInfo: {
-        hasNextPage: docs.length > size,
-        endCursor: page.length ? encodeCursor(page[page.length - 1]._id) : null,
-      },
-      totalCount: () => this.counts.load(ctx, request),
-    };
+    return connectionOf(docs, size, () => this.counts.load(ctx, request));
   }
 
   private async facets<R>(
@@ -87,6 +87,10 @@ export class FacetPager<T extends Doc> {
     ]);
     return requests.map((_, i) => pick(result?.[`f${i}`] ?? []));
   }
+}
+
+function keyOf(request: PageRequest): string {
+  return request.key ?? JSON.stringify([request.filter, request.page]);
 }
 
 function pageFilter(request: PageRequest): QueryFilter<any> {
