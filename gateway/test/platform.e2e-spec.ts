@@ -1,23 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import mongoose, { type Connection } from 'mongoose';
 import { Topics } from '@jiceng/events';
-import { createKafka } from '@jiceng/kafka';
-import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
-  type AppProcess,
-  createOrgTree,
-  deleteGroupsWhenIdle,
   dataOf,
   errorCode,
   errorFields,
-  gql,
-  probeTopic,
-  startApp,
-  startGroupsAtTopicEnds,
   tokenFor,
-  type TopicProbe,
   waitFor,
   waitForOrgProjection,
+  withSubgraphStack,
   YUNHE_SAMPLE,
 } from '@jiceng/testing';
 
@@ -26,42 +16,15 @@ import {
 // credit ledger as one event and becomes points for the member, its branch, its unit
 // organization (双报到) and the firm behind a floating member's project branch, exactly once.
 
-const run = randomBytes(4).toString('hex');
-const QR_SECRET = `e2e-qr-${run}`;
+const QR_SECRET = `e2e-qr-${randomBytes(4).toString('hex')}`;
 const PLACE = { longitude: 116.8388, latitude: 38.3037 }; // 沧州 运河区
 const NEAR = { longitude: 116.8388, latitude: 38.3046 }; // ~100 m north
 const FAR = { longitude: 116.8388, latitude: 38.3137 }; // ~1.1 km north
 // Not a multiple of 5: the rules' 20 % and 50 % shares round down (2.6 → 2, 6.5 → 6).
 const TASK_POINTS = 13;
-const UNUSED = 'http://127.0.0.1:9/graphql';
 // The broker and the Mongo-wire server are shared: other runs' events published meanwhile reach
 // this run's consumers before its own. On an idle machine everything arrives within a second.
 const EVENTUALLY_MS = 150_000;
-
-const dbs = {
-  organizations: `jiceng_organizations_e2e_p${run}`,
-  members: `jiceng_members_e2e_p${run}`,
-  volunteering: `jiceng_volunteering_e2e_p${run}`,
-  credit: `jiceng_credit_e2e_p${run}`,
-};
-const creditPrefix = `jiceng-credit-e2e-p${run}`;
-const groups = {
-  membersOrgs: `jiceng-members-e2e-p${run}`,
-  volunteeringOrgs: `jiceng-volunteering-e2e-org-p${run}`,
-  volunteeringMembers: `jiceng-volunteering-e2e-member-p${run}`,
-};
-// Credit's groups are `<CREDIT_GROUP_PREFIX>-<stream>` (services/credit/src/credit.env.ts);
-// `-station-visits` stays idle where the service does not consume visits.
-const groupTopics = [
-  { groupId: `${creditPrefix}-org-tree`, topic: Topics.organizationsLifecycle },
-  { groupId: `${creditPrefix}-station-visits`, topic: Topics.stationsVisits },
-  { groupId: `${creditPrefix}-members`, topic: Topics.membersLifecycle },
-  { groupId: `${creditPrefix}-projects`, topic: Topics.organizationsProjects },
-  { groupId: `${creditPrefix}-ledger`, topic: Topics.volunteeringCheckins },
-  { groupId: groups.membersOrgs, topic: Topics.organizationsLifecycle },
-  { groupId: groups.volunteeringOrgs, topic: Topics.organizationsLifecycle },
-  { groupId: groups.volunteeringMembers, topic: Topics.membersLifecycle },
-];
 
 // Valid check characters (GB 32100, GB 11643); each run has databases of its own, so fixed
 // numbers never collide.
@@ -84,13 +47,27 @@ const share = (rule: ShareRule, points: number) =>
         : 0;
 
 describe('platform: a volunteer check-in becomes credit points, through the gateway', () => {
-  const kafka = createKafka(`jiceng-platform-e2e-${run}`);
-  const apps: AppProcess[] = [];
-  let gateway: AppProcess;
-  let checkins: TopicProbe;
-  const db: Partial<Record<keyof typeof dbs, Connection>> = {};
-  const admin = tokenFor('ADMIN');
-  let org: Record<string, string> = {};
+  const stack = withSubgraphStack({
+    tag: 'p',
+    services: ['organizations', 'members', 'volunteering', 'credit'],
+    env: { volunteering: { QR_SECRET } },
+    tree: [
+      ...YUNHE_SAMPLE,
+      {
+        key: 'jointCommittee',
+        parent: 'province',
+        name: '雄安高铁站项目联合党委',
+        kind: 'JOINT_COMMITTEE',
+        sector: 'CONSTRUCTION_PROJECT',
+        regionCode: '130632',
+      },
+    ],
+    probes: [Topics.volunteeringCheckins],
+  });
+  const { org, q, run } = stack;
+  const admin = stack.adminToken;
+  const db = (service: 'members' | 'volunteering' | 'credit') => stack.db(service);
+  const checkins = () => stack.probe(Topics.volunteeringCheckins);
   let firmId: string;
   let communityAdmin: string;
   const m: Record<'m1' | 'm2', { id: string; token: string; claimId: string }> = {
@@ -99,8 +76,6 @@ describe('platform: a volunteer check-in becomes credit points, through the gate
   };
   let expected: Record<string, number>;
 
-  const q = (token: string, query: string, variables?: object) =>
-    gql(gateway.baseUrl, token, query, variables);
   const ok = async (token: string, query: string, variables?: object) =>
     dataOf(await q(token, query, variables));
   const balances = async () => {
@@ -132,70 +107,12 @@ describe('platform: a volunteer check-in becomes credit points, through the gate
     };
   };
   const approvalsOf = (claimId: string) =>
-    checkins.messages
-      .map((msg) => JSON.parse(String(msg.value)))
+    checkins()
+      .messages.map((msg) => JSON.parse(String(msg.value)))
       .filter((e) => e.subject === claimId && e.type === 'jiceng.volunteering.checkin.approved');
 
-  beforeAll(async () => {
-    for (const [key, dbName] of Object.entries(dbs))
-      db[key as keyof typeof dbs] = await mongoose
-        .createConnection(mongoUrlFromEnv(), { dbName })
-        .asPromise();
-    await startGroupsAtTopicEnds(kafka, groupTopics);
-    checkins = await probeTopic(kafka, Topics.volunteeringCheckins);
-    // Each app is stopped at the end even when another one failed to start.
-    const start = async (app: string, env: Record<string, string>) => {
-      const started = await startApp(app, env);
-      apps.push(started);
-      return started;
-    };
-    const [organizations, members, volunteering, credit] = await Promise.all([
-      start('services/organizations', { MONGO_DB: dbs.organizations }),
-      start('services/members', {
-        MONGO_DB: dbs.members,
-        ORG_PROJECTION_GROUP: groups.membersOrgs,
-      }),
-      start('services/volunteering', {
-        MONGO_DB: dbs.volunteering,
-        QR_SECRET,
-        ORG_PROJECTION_GROUP: groups.volunteeringOrgs,
-        MEMBER_PROJECTION_GROUP: groups.volunteeringMembers,
-      }),
-      start('services/credit', { MONGO_DB: dbs.credit, CREDIT_GROUP_PREFIX: creditPrefix }),
-    ]);
-    gateway = await start('gateway', {
-      SUBGRAPH_URL_ORGANIZATIONS: organizations.url,
-      SUBGRAPH_URL_MEMBERS: members.url,
-      SUBGRAPH_URL_VOLUNTEERING: volunteering.url,
-      SUBGRAPH_URL_CREDIT: credit.url,
-      SUBGRAPH_URL_STATIONS: UNUSED,
-      SUBGRAPH_URL_RURAL: UNUSED,
-    });
-
-    org = await createOrgTree(gateway.baseUrl, admin, [
-      ...YUNHE_SAMPLE,
-      {
-        key: 'jointCommittee',
-        parent: 'province',
-        name: '雄安高铁站项目联合党委',
-        kind: 'JOINT_COMMITTEE',
-        sector: 'CONSTRUCTION_PROJECT',
-        regionCode: '130632',
-      },
-    ]);
+  beforeAll(() => {
     communityAdmin = tokenFor('ORG_ADMIN', org.communityA);
-  }, 180_000);
-
-  afterAll(async () => {
-    await Promise.all([...apps.map((app) => app.stop()), checkins?.stop()]);
-    for (const conn of Object.values(db)) {
-      await conn.dropDatabase();
-      await conn.close();
-    }
-    await deleteGroupsWhenIdle(
-      kafka,
-      groupTopics.map((g) => g.groupId),
-    );
   });
 
   it('sets up the firm behind the project branch and the members, and every projection learns them', async () => {
@@ -241,8 +158,8 @@ describe('platform: a volunteer check-in becomes credit points, through the gate
     );
     expect(linked.assignBranchToFirm.branchLinks).toEqual([{ branchId: org.site, firmId }]);
     await Promise.all([
-      waitForOrgProjection(db.members!, Object.values(org)),
-      waitForOrgProjection(db.volunteering!, Object.values(org)),
+      waitForOrgProjection(db('members'), Object.values(org)),
+      waitForOrgProjection(db('volunteering'), Object.values(org)),
     ]);
 
     const register = async (input: Record<string, unknown>) =>
@@ -299,7 +216,7 @@ describe('platform: a volunteer check-in becomes credit points, through the gate
 
     // Credit attributes an approval with the member's state at review time: it must know both
     // members' latest versions and the firm behind the project branch before anyone is approved.
-    const credit = db.credit!;
+    const credit = db('credit');
     await waitFor(
       async () => {
         const [m1, m2, projects] = await Promise.all([
@@ -455,7 +372,7 @@ describe('platform: a volunteer check-in becomes credit points, through the gate
       { i: { claimId: m.m1.claimId } },
     );
     expect(errorCode(again)).toBe('CONFLICT');
-    await checkins.waitFor(
+    await checkins().waitFor(
       () => approvalsOf(m.m1.claimId).length > 0 && approvalsOf(m.m2.claimId).length > 0,
     );
     await new Promise((r) => setTimeout(r, 4000)); // a late duplicate would land by now

@@ -1,19 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createKafka } from '@jiceng/kafka';
-import {
-  type AppProcess,
-  createOrgTree,
-  dataOf,
-  deleteGroupsWhenIdle,
-  dropDatabases,
-  eventually,
-  gql,
-  startApp,
-  startGroupsAtTopicEnds,
-  tokenFor,
-  YUNHE_SAMPLE,
-} from '@jiceng/testing';
-import { Topics } from '@jiceng/events';
+import { dataOf, eventually, startSubgraphStack, tokenFor, YUNHE_SAMPLE } from '@jiceng/testing';
 import type { Role } from '@jiceng/auth';
 import { SUBGRAPHS } from '../../src/subgraphs';
 import type { AdminApi, Variables, World } from './probe';
@@ -36,75 +22,21 @@ const ID_NUMBERS = ['130903198506150115', '13090319900312012X', '130903197809200
 const settle = <T>(attempt: () => Promise<T>) => eventually(attempt, 120_000, 500);
 
 export async function startStack(): Promise<Stack> {
-  const run = randomBytes(4).toString('hex');
-  const db = (service: string) => `jiceng_${service}_e2e_acl${run}`;
-  const group = (service: string) => `jiceng-${service}-e2e-acl${run}`;
-  const creditPrefix = `jiceng-credit-e2e-acl${run}`;
-  const groupTopics = [
-    ...['members', 'volunteering', 'stations', 'rural'].map((s) => ({
-      groupId: `${group(s)}-orgs`,
-      topic: Topics.organizationsLifecycle,
-    })),
-    { groupId: `${group('volunteering')}-members`, topic: Topics.membersLifecycle },
-    { groupId: `${group('members')}-counters`, topic: Topics.membersLifecycle },
-    { groupId: `${creditPrefix}-org-tree`, topic: Topics.organizationsLifecycle },
-    { groupId: `${creditPrefix}-station-visits`, topic: Topics.stationsVisits },
-    { groupId: `${creditPrefix}-members`, topic: Topics.membersLifecycle },
-    { groupId: `${creditPrefix}-projects`, topic: Topics.organizationsProjects },
-    { groupId: `${creditPrefix}-ledger`, topic: Topics.volunteeringCheckins },
-  ];
-  const kafka = createKafka(`jiceng-access-e2e-${run}`);
-  // New groups start at the topics' ends: earlier runs' events are not this run's business.
-  await startGroupsAtTopicEnds(kafka, groupTopics);
-
-  const apps: AppProcess[] = [];
-  const stop = async () => {
-    await Promise.all(apps.map((app) => app.stop()));
-    await dropDatabases(...SERVICES.map(db));
-    await deleteGroupsWhenIdle(
-      kafka,
-      groupTopics.map((g) => g.groupId),
-    );
-  };
+  const stack = await startSubgraphStack({
+    tag: 'acl',
+    services: SERVICES,
+    env: { volunteering: { QR_SECRET: `e2e-qr-${randomBytes(4).toString('hex')}` } },
+    tree: YUNHE_SAMPLE,
+  });
+  const { run } = stack;
+  const stop = () => stack.stop();
   try {
-    const start = async (service: string, env: Record<string, string>) => {
-      const app = await startApp(`services/${service}`, { MONGO_DB: db(service), ...env });
-      apps.push(app);
-      return app;
-    };
-    const orgs = (s: string) => ({ ORG_PROJECTION_GROUP: `${group(s)}-orgs` });
-    const [organizations, members, volunteering, stations, rural, credit] = await Promise.all([
-      start('organizations', {}),
-      start('members', {
-        ...orgs('members'),
-        MEMBERS_COUNTERS_GROUP: `${group('members')}-counters`,
-      }),
-      start('volunteering', {
-        ...orgs('volunteering'),
-        MEMBER_PROJECTION_GROUP: `${group('volunteering')}-members`,
-        QR_SECRET: `e2e-qr-${run}`,
-      }),
-      start('stations', orgs('stations')),
-      start('rural', orgs('rural')),
-      start('credit', { CREDIT_GROUP_PREFIX: creditPrefix }),
-    ]);
-    const gateway = await startApp('gateway', {
-      SUBGRAPH_URL_ORGANIZATIONS: organizations.url,
-      SUBGRAPH_URL_MEMBERS: members.url,
-      SUBGRAPH_URL_VOLUNTEERING: volunteering.url,
-      SUBGRAPH_URL_STATIONS: stations.url,
-      SUBGRAPH_URL_RURAL: rural.url,
-      SUBGRAPH_URL_CREDIT: credit.url,
-    });
-    apps.push(gateway);
-
-    const adminToken = tokenFor('ADMIN');
+    const { adminToken, org } = stack;
     const as = (token: string, document: string, variables?: Variables) =>
-      gql(gateway.baseUrl, token, document, variables);
+      stack.q(token, document, variables);
     const admin = async (document: string, variables?: Variables) =>
       dataOf(await as(adminToken, document, variables));
 
-    const org = await createOrgTree(gateway.baseUrl, adminToken, YUNHE_SAMPLE);
     const register = async (organizationId: string, name: string, n: number) =>
       (
         await admin(
@@ -121,10 +53,10 @@ export async function startStack(): Promise<Stack> {
           },
         )
       ).registerMember.id as string;
-    // Registering needs the branch in the members service's projection.
-    const self = await settle(() => register(org.gridA, '李明', 0));
+    // The stack waited for every projection to hold the tree: the branches are known.
+    const self = await register(org.gridA, '李明', 0);
     const peer = await register(org.gridA, '王芳', 1);
-    const stranger = await settle(() => register(org.gridB, '赵强', 2));
+    const stranger = await register(org.gridB, '赵强', 2);
     const world: World = { run, org, self, peer, stranger, ids: {} };
     const tokens: Record<Role, string> = {
       ADMIN: adminToken,

@@ -6,3 +6,4 @@ export * from './org-tree';
 export * from './kafka-groups';
 export * from './databases';
 export * from './enum-sources';
+export * from './subgraph-stack';

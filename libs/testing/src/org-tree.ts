@@ -92,12 +92,13 @@ export const YUNHE_SAMPLE: readonly OrgSpec[] = [
 
 /**
  * Creates the organizations through the gateway, in order, with `adminToken`; returns their ids
- * by key.
+ * by key. A `parent` that is no earlier spec's key is looked up in `existing`.
  */
 export async function createOrgTree(
   gatewayBaseUrl: string,
   adminToken: string,
   specs: readonly OrgSpec[],
+  existing: Record<string, string> = {},
 ): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const { key, parent, regionCode, ...input } of specs) {
@@ -109,7 +110,7 @@ export async function createOrgTree(
         input: {
           ...input,
           regionCode: regionCode ?? '130903',
-          ...(parent && { parentId: ids[parent] }),
+          ...(parent && { parentId: ids[parent] ?? existing[parent] }),
         },
       },
     );

@@ -13,19 +13,14 @@ import {
   type FirmBonusV1,
 } from '@jiceng/events';
 import { createKafka, EventProducer } from '@jiceng/kafka';
-import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
-  type AppProcess,
   dataOf,
-  deleteGroupsWhenIdle,
   errorCode,
   errorFields,
   eventually,
-  gql,
-  probeTopic,
-  startApp,
   tokenFor,
   type TopicProbe,
+  withSubgraphStack,
 } from '@jiceng/testing';
 import { consumerGroups } from '../src/credit.env';
 import { waitUntilCaughtUp } from '../src/projections/catch-up';
@@ -39,8 +34,6 @@ import {
   projectEvent,
   publish,
   revocation,
-  runId,
-  startGroupsAtEnd,
   stationVisitEvent,
 } from './support';
 
@@ -49,20 +42,23 @@ import {
 // topics, as the members, organizations and volunteering services would.
 
 const ROOT = join(__dirname, '..', '..', '..');
-const run = runId();
-const dbName = `jiceng_credit_e2e_${run}`;
-const prefix = `jiceng-credit-e2e-${run}`;
 const kafka = createKafka('jiceng-credit-test');
 const producer = new EventProducer(kafka);
 const admin = tokenFor('ADMIN');
 
 describe('credit ledger through the gateway', () => {
-  let credit: AppProcess;
-  let gateway: AppProcess;
+  const stack = withSubgraphStack({
+    tag: 'c',
+    services: ['credit'],
+    env: { credit: { CREDIT_LEDGER_RETRY_ATTEMPTS: '2', CREDIT_LEDGER_RETRY_BACKOFF_MS: '50' } },
+    probes: [Topics.creditFirmBonus, dlqTopicOf(Topics.volunteeringCheckins)],
+  });
+  const { q } = stack;
+  const dbName = stack.dbName('credit');
+  const prefix = stack.groupPrefix('credit');
   let db: Connection;
   let bonusProbe: TopicProbe;
   let dlqProbe: TopicProbe;
-  let startOffsets: Record<string, Record<string, string>>;
 
   // The tree: district → street → community → grid branches B1, B2; a unit branch U under the
   // district; a project joint committee J with its temporary branch T behind firm F.
@@ -81,8 +77,6 @@ describe('credit ledger through the gateway', () => {
   const [m1, m2, m3, m4, m5] = [newId(), newId(), newId(), newId(), newId()];
   const checkIns: Record<string, CloudEvent<CheckInReviewedV1>> = {};
 
-  const q = (token: string, query: string, variables?: object) =>
-    gql(gateway.baseUrl, token, query, variables);
   const points = async (kind: string, id: string, period?: string) =>
     dataOf(
       await q(
@@ -101,17 +95,9 @@ describe('credit ledger through the gateway', () => {
     );
 
   beforeAll(async () => {
-    startOffsets = await startGroupsAtEnd(kafka, prefix);
-    bonusProbe = await probeTopic(kafka, Topics.creditFirmBonus);
-    dlqProbe = await probeTopic(kafka, dlqTopicOf(Topics.volunteeringCheckins));
-    credit = await startApp('services/credit', {
-      MONGO_DB: dbName,
-      CREDIT_GROUP_PREFIX: prefix,
-      CREDIT_LEDGER_RETRY_ATTEMPTS: '2',
-      CREDIT_LEDGER_RETRY_BACKOFF_MS: '50',
-    });
-    gateway = await startApp('gateway', { SUBGRAPH_URL_CREDIT: credit.url });
-    db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
+    db = stack.db('credit');
+    bonusProbe = stack.probe(Topics.creditFirmBonus);
+    dlqProbe = stack.probe(dlqTopicOf(Topics.volunteeringCheckins));
 
     const node = (id: string, parent: { id: string; ancestorIds: string[] } | null) => ({
       id,
@@ -163,13 +149,7 @@ describe('credit ledger through the gateway', () => {
     });
   });
 
-  afterAll(async () => {
-    await Promise.all([gateway?.stop(), credit?.stop(), bonusProbe?.stop(), dlqProbe?.stop()]);
-    await producer.disconnect();
-    await db?.dropDatabase();
-    await db?.close();
-    await deleteGroupsWhenIdle(kafka, Object.values(consumerGroups(prefix)));
-  });
+  afterAll(() => producer.disconnect());
 
   it('credits member, branch, unit and firm exactly once, attributes by the review date and parks unknown members', async () => {
     const june = (day: number) => `2023-06-${String(day).padStart(2, '0')}T10:00:00+08:00`;
@@ -406,7 +386,7 @@ describe('credit ledger through the gateway', () => {
       role: 'ADMIN' as const,
       exp: Math.floor(Date.now() / 1000) + 60,
     };
-    const entities = await request(credit.baseUrl)
+    const entities = await request(stack.app('credit').baseUrl)
       .post('/graphql')
       .set(CLAIMS_HEADER, signClaims(claims, claimsSecretFromEnv()))
       .send({
@@ -621,7 +601,7 @@ describe('credit ledger through the gateway', () => {
     // A version that gives operators nothing, from a minute on.
     const effectiveFrom = new Date(Date.now() + 65_000);
     const noVisits = {
-      version: `v1-novisits-${run}`,
+      version: `v1-novisits-${stack.run}`,
       effectiveFrom: effectiveFrom.toISOString(),
       description: '爱心驿站服务不再计分',
       memberPoints: { basis: 'TASK' },
@@ -690,7 +670,7 @@ describe('credit ledger through the gateway', () => {
   it('applies a rule version from its effective date only, never to past entries', async () => {
     const effectiveFrom = new Date(Date.now() + 65_000);
     const v2 = {
-      version: `v2-${run}`,
+      version: `v2-${stack.run}`,
       effectiveFrom: effectiveFrom.toISOString(),
       description: '按服务时长积分',
       memberPoints: { basis: 'HOURS', pointsPerHour: 4 },
@@ -822,8 +802,8 @@ describe('credit ledger through the gateway', () => {
   }, 400_000);
 
   async function runReplay() {
-    const offsetsFile = join(ROOT, 'tmp', `credit-e2e-${run}-offsets.json`);
-    writeFileSync(offsetsFile, JSON.stringify(startOffsets));
+    const offsetsFile = join(ROOT, 'tmp', `credit-e2e-${stack.run}-offsets.json`);
+    writeFileSync(offsetsFile, JSON.stringify(stack.startOffsets));
     try {
       return await new Promise<{ code: number | null; stdout: string; stderr: string }>(
         (resolve) => {

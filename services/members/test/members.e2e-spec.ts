@@ -1,24 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import mongoose, { type Connection } from 'mongoose';
+import mongoose from 'mongoose';
 import { Topics } from '@jiceng/events';
-import { createKafka } from '@jiceng/kafka';
-import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
-  type AppProcess,
-  createOrgTree,
   dataOf,
   errorCode,
   errorFields,
-  gql,
   mongoCommands,
-  probeTopic,
-  startApp,
+  type OrgSpec,
   tokenFor,
-  type TopicProbe,
   waitFor,
-  waitForOrgProjection,
+  withSubgraphStack,
   YUNHE_SAMPLE,
-  dropDatabases,
 } from '@jiceng/testing';
 import { shanghaiToday } from '@jiceng/calendar';
 import { ageBandOf, ageOn } from '../src/member/age';
@@ -35,24 +26,46 @@ const idNumber = (region: string, birth: string, seq: number) => {
 const MEMBER_FIELDS =
   'id name idNumber phone birthDate personalDataMasked status statusLabel organizationId version';
 
+// Two more organizations for the floating-member tests: a project's joint committee and its
+// temporary branch.
+const XIONGAN: OrgSpec[] = [
+  {
+    key: 'xiongan',
+    parent: 'province',
+    name: '雄安高铁站项目联合党委',
+    kind: 'JOINT_COMMITTEE',
+    sector: 'CONSTRUCTION_PROJECT',
+    regionCode: '130632',
+  },
+  {
+    key: 'site',
+    parent: 'xiongan',
+    name: '雄安高铁站1标段临时党支部',
+    kind: 'TEMPORARY_BRANCH',
+    sector: 'CONSTRUCTION_PROJECT',
+    regionCode: '130632',
+  },
+];
+
 describe('members through the gateway', () => {
-  const run = randomBytes(4).toString('hex');
-  const orgDbName = `jiceng_organizations_e2e_m${run}`;
-  const dbName = `jiceng_members_e2e_${run}`;
-  let organizations: AppProcess;
-  let members: AppProcess;
-  let gateway: AppProcess;
-  let probe: TopicProbe;
-  let db: Connection;
-  const admin = tokenFor('ADMIN');
-
-  const q = (token: string, query: string, variables?: object) =>
-    gql(gateway.baseUrl, token, query, variables);
-  const memberDocs = () => db.collection('members').countDocuments();
+  // Writes wake the relays at once; rare scans keep their reads out of the query counts.
+  const stack = withSubgraphStack({
+    tag: 'm',
+    services: ['organizations', 'members'],
+    env: { organizations: { OUTBOX_SCAN_MS: '600000' }, members: { OUTBOX_SCAN_MS: '600000' } },
+    tree: [...YUNHE_SAMPLE, ...XIONGAN],
+    probes: [Topics.membersLifecycle],
+  });
+  const { org, q } = stack;
+  const admin = stack.adminToken;
+  const db = () => stack.db('members');
+  const probe = () => stack.probe(Topics.membersLifecycle);
+  const memberDocs = () => db().collection('members').countDocuments();
   const pendingOutbox = () =>
-    db.collection('members').countDocuments({ 'outbox.eventId': { $exists: true } });
+    db()
+      .collection('members')
+      .countDocuments({ 'outbox.eventId': { $exists: true } });
 
-  let org: Record<string, string> = {};
   const register = async (token: string, input: Record<string, unknown>) =>
     q(
       token,
@@ -70,56 +83,48 @@ describe('members through the gateway', () => {
       },
     );
 
-  let alice: { id: string }; // FULL member of grid A, later transferred
-  let bob: { id: string }; // in-service member of a district unit
-  let carol: { id: string }; // member of grid A that moves with its community
-
-  beforeAll(async () => {
-    probe = await probeTopic(createKafka('jiceng-test-probe'), Topics.membersLifecycle);
-    // Writes wake the relays at once; rare scans keep their reads out of the query counts.
-    organizations = await startApp('services/organizations', {
-      MONGO_DB: orgDbName,
-      OUTBOX_SCAN_MS: '600000',
-    });
-    members = await startApp('services/members', {
-      MONGO_DB: dbName,
-      OUTBOX_SCAN_MS: '600000',
-      ORG_PROJECTION_GROUP: `jiceng-members-e2e-${run}`,
-    });
-    gateway = await startApp('gateway', {
-      SUBGRAPH_URL_ORGANIZATIONS: organizations.url,
-      SUBGRAPH_URL_MEMBERS: members.url,
-    });
-    db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
-
-    org = await createOrgTree(gateway.baseUrl, admin, [
-      ...YUNHE_SAMPLE,
+  // The registration test's members; the event test reads their events with those of `made`.
+  let alice: { id: string };
+  let bob: { id: string };
+  let carol: { id: string };
+  // A test that changes a member registers its own (a fresh ID number, the same birth date), so
+  // it runs alone and no other test sees what it changed.
+  let seq = 700;
+  const made = new Set<string>();
+  // The summary of the event test: the member the transfer test moved.
+  let transferred = '';
+  const newMember = async (input: Record<string, unknown>, birth: string, token = admin) => {
+    const number = idNumber('130903', birth, seq++);
+    const { id } = dataOf(await register(token, { idNumber: number, ...input })).registerMember;
+    made.add(id);
+    return { id: id as string, idNumber: number };
+  };
+  const applicantInGridA = () =>
+    newMember(
       {
-        key: 'xiongan',
-        parent: 'province',
-        name: '雄安高铁站项目联合党委',
-        kind: 'JOINT_COMMITTEE',
-        sector: 'CONSTRUCTION_PROJECT',
-        regionCode: '130632',
+        organizationId: org.gridA,
+        name: '张伟',
+        phone: '+86 138-1234-5678',
+        statusSince: '2020-01-10T00:00:00Z',
       },
+      '19900101',
+      tokenFor('ORG_ADMIN', org.gridA),
+    );
+  const inServiceAtUnit = () =>
+    newMember(
       {
-        key: 'site',
-        parent: 'xiongan',
-        name: '雄安高铁站1标段临时党支部',
-        kind: 'TEMPORARY_BRANCH',
-        sector: 'CONSTRUCTION_PROJECT',
-        regionCode: '130632',
+        organizationId: org.unit,
+        name: '刘洋',
+        phone: '13912345678',
+        status: 'FULL',
+        statusSince: '2010-07-01T00:00:00Z',
+        inService: true,
+        unitOrganizationId: org.unit,
+        employer: '运河区直第一机关',
       },
-    ]);
-    await waitForOrgProjection(db, Object.values(org));
-  }, 300_000);
-
-  afterAll(async () => {
-    await Promise.all([gateway?.stop(), members?.stop(), organizations?.stop(), probe?.stop()]);
-    await db?.dropDatabase();
-    await db?.close();
-    await dropDatabases(orgDbName);
-  });
+      '19850615',
+      tokenFor('ORG_ADMIN', org.units),
+    );
 
   it('validates registrations field by field and writes nothing for bad input', async () => {
     const before = await memberDocs();
@@ -187,7 +192,7 @@ describe('members through the gateway', () => {
       organizationId: org.gridA,
       version: 1,
     });
-    const stored = await db
+    const stored = await db()
       .collection('members')
       .findOne({ _id: new mongoose.Types.ObjectId(alice.id) });
     const raw = JSON.stringify(stored);
@@ -234,6 +239,7 @@ describe('members through the gateway', () => {
   });
 
   it('runs the status workflow with dated steps, no skipping, and back only with a reason', async () => {
+    const alice = await applicantInGridA();
     const branchAdmin = tokenFor('ORG_ADMIN', org.gridA);
     const step = async (input: Record<string, unknown>) =>
       dataOf(await advance(branchAdmin, { memberId: alice.id, ...input })).advanceMemberStatus;
@@ -342,6 +348,7 @@ describe('members through the gateway', () => {
   });
 
   it('masks personal data per role and keeps foreign readers out', async () => {
+    const [alice, bob] = await Promise.all([applicantInGridA(), inServiceAtUnit()]);
     const read = (token: string) =>
       q(
         token,
@@ -351,7 +358,7 @@ describe('members through the gateway', () => {
     const age = ageOn(new Date(Date.UTC(1990, 0, 1)), shanghaiToday());
     const band = { ageBand: ageBandOf(age), ageBandLabel: expect.stringMatching(/岁/) };
     const raw = {
-      idNumber: idNumber('130903', '19900101', 123),
+      idNumber: alice.idNumber,
       phone: '13812345678',
       birthDate: '1990-01-01',
       personalDataMasked: false,
@@ -388,7 +395,7 @@ describe('members through the gateway', () => {
     expect(errorCode(operator)).toBe('FORBIDDEN');
     expect(operator.data?.member ?? null).toBeNull();
 
-    const lookup = (token: string, id = idNumber('130903', '19900101', 123)) =>
+    const lookup = (token: string, id = alice.idNumber) =>
       q(token, `query($n: String!) { memberByIdNumber(idNumber: $n) { id name } }`, { n: id });
     expect(dataOf(await lookup(admin)).memberByIdNumber).toEqual({ id: alice.id, name: '张伟' });
     expect(dataOf(await lookup(tokenFor('ORG_ADMIN', org.streetA))).memberByIdNumber.id).toBe(
@@ -401,6 +408,7 @@ describe('members through the gateway', () => {
   });
 
   it('returns FORBIDDEN for lists and statistics outside the scope, null for lookups', async () => {
+    const [alice, bob] = await Promise.all([applicantInGridA(), inServiceAtUnit()]);
     const outsider = tokenFor('ORG_ADMIN', org.streetB);
     const list = await q(
       outsider,
@@ -433,6 +441,33 @@ describe('members through the gateway', () => {
   });
 
   it('serves Organization.members, memberCount and Member.organization across subgraphs', async () => {
+    // A district of its own: three members and one who left, whatever the other tests register.
+    const org = await stack.createTree(YUNHE_SAMPLE);
+    const full = (organizationId: string, name: string, birth: string, since: string, extra = {}) =>
+      newMember({ organizationId, name, status: 'FULL', statusSince: since, ...extra }, birth);
+    await Promise.all([
+      full(org.gridA, '张伟', '19900101', '2023-07-01T00:00:00Z'),
+      full(org.gridA, '陈静', '19761120', '2001-07-01T00:00:00Z'),
+      full(org.unit, '刘洋', '19850615', '2010-07-01T00:00:00Z', {
+        inService: true,
+        unitOrganizationId: org.unit,
+      }),
+    ]);
+    const leaver = dataOf(
+      await register(admin, {
+        organizationId: org.gridB,
+        name: '赵磊',
+        idNumber: idNumber('130903', '19700505', seq++),
+        status: 'FULL',
+        statusSince: '1995-07-01T00:00:00Z',
+      }),
+    ).registerMember;
+    dataOf(
+      await q(
+        admin,
+        `mutation { leaveParty(input: { memberId: "${leaver.id}", at: "2024-01-05T00:00:00Z", reason: "本人申请退党" }) { status } }`,
+      ),
+    );
     const res = dataOf(
       await q(
         tokenFor('ANALYST', org.district),
@@ -694,6 +729,16 @@ describe('members through the gateway', () => {
   });
 
   it('transfers membership: pending, decided by the receiving side, with history', async () => {
+    const alice = await newMember(
+      {
+        organizationId: org.gridA,
+        name: '张伟',
+        status: 'FULL',
+        statusSince: '2015-07-01T00:00:00Z',
+      },
+      '19900101',
+    );
+    transferred = alice.id;
     const sending = tokenFor('ORG_ADMIN', org.gridA);
     const receiving = tokenFor('ORG_ADMIN', org.streetB);
     const requested = dataOf(
@@ -798,7 +843,7 @@ describe('members through the gateway', () => {
     const streetB = new mongoose.Types.ObjectId(org.streetB);
     await waitFor(
       async () =>
-        (await db
+        (await db()
           .collection('members')
           .findOne({ _id: new mongoose.Types.ObjectId(carol.id), organizationPath: streetB }))
           ? true
@@ -819,7 +864,7 @@ describe('members through the gateway', () => {
       `{ member(id: "${carol.id}") { name } }`,
     );
     expect(away).toMatchObject({ data: { member: null }, errors: undefined });
-    const node = await db
+    const node = await db()
       .collection('org_nodes')
       .findOne({ _id: new mongoose.Types.ObjectId(org.gridA) });
     expect(node?.ancestorIds.map(String)).toEqual([
@@ -856,13 +901,13 @@ describe('members through the gateway', () => {
     // reads too); a quiet attempt shows the cost of the page itself.
     for (let attempt = 0; attempt < 3; attempt++) {
       const [membersBefore, orgsBefore] = [
-        await mongoCommands(members),
-        await mongoCommands(organizations),
+        await mongoCommands(stack.app('members')),
+        await mongoCommands(stack.app('organizations')),
       ];
       const res = dataOf(await q(admin, page));
       const [membersAfter, orgsAfter] = [
-        await mongoCommands(members),
-        await mongoCommands(organizations),
+        await mongoCommands(stack.app('members')),
+        await mongoCommands(stack.app('organizations')),
       ];
       expect(res.members.edges).toHaveLength(100);
       expect(
@@ -886,9 +931,9 @@ describe('members through the gateway', () => {
       members(first: 1) { edges { node { id } } } } } } }`;
     const attempts: string[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
-      const before = await mongoCommands(members);
+      const before = await mongoCommands(stack.app('members'));
       const page = dataOf(await q(admin, query)).organizations.edges.map((e: any) => e.node);
-      const reads = (await mongoCommands(members)) - before;
+      const reads = (await mongoCommands(stack.app('members'))) - before;
       const holding = page.filter((o: any) => o.members.edges.length > 0).length;
       expect(page).toHaveLength(10);
       expect(holding).toBeGreaterThan(2);
@@ -902,17 +947,17 @@ describe('members through the gateway', () => {
   });
 
   it('publishes lifecycle events with ids only, never personal data', async () => {
-    const ours = new Set([alice.id, bob.id, carol.id]);
+    const ours = new Set([alice.id, bob.id, carol.id, ...made]);
     const events = () =>
-      probe.messages
-        .map((m) => JSON.parse(m.value!.toString()))
+      probe()
+        .messages.map((m) => JSON.parse(m.value!.toString()))
         .filter(
           (e) =>
             ours.has(e.data.member?.memberId) || e.data.unitReport?.unitOrganizationId === org.unit,
         );
     // alice: registered, 6 status steps, 2 transfer requests, accepted, rejected; bob: registered,
     // report registered and ended; carol: registered, floating assigned, ended, assigned; the unit: 1.
-    await probe.waitFor(() => events().length >= 11 + 3 + 4 + 1);
+    await probe().waitFor(() => events().length >= 11 + 3 + 4 + 1);
     const seen = events();
     const types = seen.map((e) => e.type.replace('jiceng.members.', ''));
     expect(types.filter((t) => t === 'member.status-changed')).toHaveLength(6);
@@ -939,7 +984,7 @@ describe('members through the gateway', () => {
     }
     const accepted = seen.find((e) => e.type.endsWith('transfer.accepted'));
     expect(accepted.data).toMatchObject({
-      member: { memberId: alice.id, organizationId: org.gridB, status: 'FULL' },
+      member: { memberId: transferred, organizationId: org.gridB, status: 'FULL' },
       transfer: { fromOrganizationId: org.gridA, toOrganizationId: org.gridB, state: 'ACCEPTED' },
     });
     // Every record is published and pulled from its outbox.

@@ -1,18 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import mongoose, { type Connection } from 'mongoose';
-import { mongoUrlFromEnv } from '@jiceng/mongo';
+import mongoose from 'mongoose';
 import request from 'supertest';
 import {
-  type AppProcess,
   dataOf,
   errorCode,
   errorFields,
-  gql,
   type GraphQLResult,
-  startApp,
+  type OrgSpec,
   tokenFor,
-  waitFor,
-  dropDatabases,
+  withSubgraphStack,
 } from '@jiceng/testing';
 
 // The rural subgraph with the organizations subgraph and the gateway, each its own process over
@@ -22,18 +17,103 @@ import {
 const objectId = () => new mongoose.Types.ObjectId().toHexString();
 const WAN = 1_000_000; // 1万元 in fen
 
-describe('rural revitalization through the gateway', () => {
-  const run = randomBytes(4).toString('hex');
-  const orgDbName = `jiceng_organizations_e2e_r${run}`;
-  const dbName = `jiceng_rural_e2e_${run}`;
-  let organizations: AppProcess;
-  let rural: AppProcess;
-  let gateway: AppProcess;
-  let db: Connection;
-  const admin = tokenFor('ADMIN');
+const TREE: OrgSpec[] = [
+  {
+    key: 'hebei',
+    name: '河北省委',
+    kind: 'PARTY_COMMITTEE',
+    sector: 'STATE_ORGAN',
+    regionCode: '130000',
+  },
+  {
+    key: 'xiongan',
+    parent: 'hebei',
+    name: '雄安新区党工委',
+    kind: 'WORKING_COMMITTEE',
+    sector: 'STATE_ORGAN',
+    regionCode: '130632',
+  },
+  {
+    key: 'anxin',
+    parent: 'xiongan',
+    name: '安新县委',
+    kind: 'PARTY_COMMITTEE',
+    sector: 'STATE_ORGAN',
+    regionCode: '130632',
+  },
+  {
+    key: 'vA1',
+    parent: 'anxin',
+    name: '安新第一村党支部',
+    kind: 'BRANCH',
+    sector: 'VILLAGE',
+    regionCode: '130632',
+  },
+  {
+    key: 'vA2',
+    parent: 'anxin',
+    name: '安新第二村党支部',
+    kind: 'BRANCH',
+    sector: 'VILLAGE',
+    regionCode: '130632',
+  },
+  {
+    key: 'rongcheng',
+    parent: 'xiongan',
+    name: '容城县委',
+    kind: 'PARTY_COMMITTEE',
+    sector: 'STATE_ORGAN',
+    regionCode: '130629',
+  },
+  {
+    key: 'vR1',
+    parent: 'rongcheng',
+    name: '容城第一村党支部',
+    kind: 'BRANCH',
+    sector: 'VILLAGE',
+    regionCode: '130629',
+  },
+  {
+    key: 'shouguang',
+    name: '寿光市委',
+    kind: 'PARTY_COMMITTEE',
+    sector: 'STATE_ORGAN',
+    regionCode: '370783',
+  },
+  {
+    key: 'vS1',
+    parent: 'shouguang',
+    name: '寿光第一村党支部',
+    kind: 'BRANCH',
+    sector: 'VILLAGE',
+    regionCode: '370783',
+  },
+  {
+    key: 'linghe',
+    name: '凌河区委',
+    kind: 'PARTY_COMMITTEE',
+    sector: 'STATE_ORGAN',
+    regionCode: '210703',
+  },
+  ...[1, 2, 3, 4].map((i) => ({
+    key: `street${i}`,
+    parent: 'linghe',
+    name: `凌河区第${i}街道党工委`,
+    kind: 'WORKING_COMMITTEE',
+    sector: 'COMMUNITY',
+    regionCode: '210703',
+  })),
+];
 
-  const q = (token: string, query: string, variables?: object) =>
-    gql(gateway.baseUrl, token, query, variables);
+describe('rural revitalization through the gateway', () => {
+  const stack = withSubgraphStack({
+    tag: 'r',
+    services: ['organizations', 'rural'],
+    tree: TREE,
+  });
+  const { org, q } = stack;
+  const admin = stack.adminToken;
+  const db = () => stack.db('rural');
   const message = (res: GraphQLResult) => res.errors?.[0]?.message ?? '';
   const expectFields = (res: GraphQLResult, fields: string[]) => {
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
@@ -42,63 +122,9 @@ describe('rural revitalization through the gateway', () => {
   const mutate = (token: string, name: string, type: string, input: object, select: string) =>
     q(token, `mutation($input: ${type}!) { ${name}(input: $input) { ${select} } }`, { input });
 
-  const org: Record<string, string> = {};
-  const createOrg = async (
-    key: string,
-    name: string,
-    kind: string,
-    sector: string,
-    regionCode: string,
-    parent?: string,
-  ) => {
-    const res = await q(
-      admin,
-      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-      { input: { name, kind, sector, regionCode, ...(parent && { parentId: org[parent] }) } },
-    );
-    org[key] = dataOf(res).createOrganization.id;
-  };
-
   let tokens: Record<'xiongan' | 'anxin' | 'shouguang' | 'analyst' | 'linghe' | 'street1', string>;
 
-  beforeAll(async () => {
-    organizations = await startApp('services/organizations', { MONGO_DB: orgDbName });
-    rural = await startApp('services/rural', {
-      MONGO_DB: dbName,
-      ORG_PROJECTION_GROUP: `jiceng-rural-e2e-org-${run}`,
-    });
-    gateway = await startApp('gateway', {
-      SUBGRAPH_URL_ORGANIZATIONS: organizations.url,
-      SUBGRAPH_URL_RURAL: rural.url,
-    });
-    db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
-
-    await createOrg('hebei', '河北省委', 'PARTY_COMMITTEE', 'STATE_ORGAN', '130000');
-    await createOrg(
-      'xiongan',
-      '雄安新区党工委',
-      'WORKING_COMMITTEE',
-      'STATE_ORGAN',
-      '130632',
-      'hebei',
-    );
-    await createOrg('anxin', '安新县委', 'PARTY_COMMITTEE', 'STATE_ORGAN', '130632', 'xiongan');
-    await createOrg('vA1', '安新第一村党支部', 'BRANCH', 'VILLAGE', '130632', 'anxin');
-    await createOrg('vA2', '安新第二村党支部', 'BRANCH', 'VILLAGE', '130632', 'anxin');
-    await createOrg('rongcheng', '容城县委', 'PARTY_COMMITTEE', 'STATE_ORGAN', '130629', 'xiongan');
-    await createOrg('vR1', '容城第一村党支部', 'BRANCH', 'VILLAGE', '130629', 'rongcheng');
-    await createOrg('shouguang', '寿光市委', 'PARTY_COMMITTEE', 'STATE_ORGAN', '370783');
-    await createOrg('vS1', '寿光第一村党支部', 'BRANCH', 'VILLAGE', '370783', 'shouguang');
-    await createOrg('linghe', '凌河区委', 'PARTY_COMMITTEE', 'STATE_ORGAN', '210703');
-    for (const i of [1, 2, 3, 4])
-      await createOrg(
-        `street${i}`,
-        `凌河区第${i}街道党工委`,
-        'WORKING_COMMITTEE',
-        'COMMUNITY',
-        '210703',
-        'linghe',
-      );
+  beforeAll(() => {
     tokens = {
       xiongan: tokenFor('ORG_ADMIN', org.xiongan),
       anxin: tokenFor('ORG_ADMIN', org.anxin),
@@ -107,23 +133,6 @@ describe('rural revitalization through the gateway', () => {
       linghe: tokenFor('ORG_ADMIN', org.linghe),
       street1: tokenFor('ORG_ADMIN', org.street1),
     };
-    // The projection reads the lifecycle topic from its beginning: every earlier run's events too.
-    const ids = Object.values(org).map((id) => new mongoose.Types.ObjectId(id));
-    await waitFor(
-      async () =>
-        (await db.collection('org_nodes').countDocuments({ _id: { $in: ids } })) === ids.length
-          ? true
-          : undefined,
-      280_000,
-      500,
-    );
-  }, 400_000);
-
-  afterAll(async () => {
-    await Promise.all([gateway?.stop(), rural?.stop(), organizations?.stop()]);
-    await db?.dropDatabase();
-    await db?.close();
-    await dropDatabases(orgDbName);
   });
 
   const PROJECT = `id name kind kindLabel areaMu status statusLabel villageIds investmentFen subsidyFen
@@ -142,17 +151,19 @@ describe('rural revitalization through the gateway', () => {
   const oid = (id: string) => new mongoose.Types.ObjectId(id);
   /** What a crash between the fund's write and the application's leaves behind. */
   const halfAllocated = (fund: string, applicationId: string, amountFen: number) =>
-    db.collection('funds').updateOne({ _id: oid(fund) }, {
-      $inc: { remainingFen: -amountFen },
-      $push: {
-        allocations: {
-          applicationId: oid(applicationId),
-          amountFen,
-          at: new Date(),
-          by: 'crashed',
+    db()
+      .collection('funds')
+      .updateOne({ _id: oid(fund) }, {
+        $inc: { remainingFen: -amountFen },
+        $push: {
+          allocations: {
+            applicationId: oid(applicationId),
+            amountFen,
+            at: new Date(),
+            by: 'crashed',
+          },
         },
-      },
-    } as any);
+      } as any);
 
   it('creates rural projects, refusing bad kinds, negative fen, non-villages and other subtrees', async () => {
     const base = {
@@ -876,7 +887,7 @@ describe('rural revitalization through the gateway', () => {
         ['input.budgetFen'],
       );
     // 1e400 in a JSON body reads as Infinity, which no amount is; the raw body keeps it as sent.
-    const raw = await request(gateway.baseUrl)
+    const raw = await request(stack.gateway.baseUrl)
       .post('/graphql')
       .set('content-type', 'application/json')
       .set('authorization', `Bearer ${tokens.linghe}`)
@@ -1027,13 +1038,11 @@ describe('rural revitalization through the gateway', () => {
     // The race's loser is still PRESENTED; the fund now records its 20万 without the application.
     await halfAllocated(fundId, raceLoser, 20 * WAN);
 
-    await rural.stop();
-    rural = await startApp('services/rural', {
-      MONGO_DB: dbName,
-      ORG_PROJECTION_GROUP: `jiceng-rural-e2e-org-${run}`,
-    });
+    await stack.restart('rural');
     const stored = (collection: string, id: string) =>
-      db.collection(collection).findOne({ _id: oid(id) });
+      db()
+        .collection(collection)
+        .findOne({ _id: oid(id) });
     expect(await stored('fund_applications', raceLoser)).toMatchObject({
       stage: 'ALLOCATED',
       allocatedFen: 20 * WAN,

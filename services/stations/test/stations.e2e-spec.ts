@@ -1,26 +1,17 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import mongoose, { type Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
 import { addDays, shanghaiDate, shanghaiInstant } from '@jiceng/calendar';
 import { Topics } from '@jiceng/events';
-import { createKafka } from '@jiceng/kafka';
-import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
-  type AppProcess,
-  createOrgTree,
   dataOf,
   errorCode,
   errorFields,
-  gql,
   mongoCommands,
   type OrgSpec,
-  probeTopic,
-  startApp,
   tokenFor,
-  type TopicProbe,
   waitFor,
-  waitForOrgProjection,
+  withSubgraphStack,
   YUNHE_SAMPLE,
-  dropDatabases,
 } from '@jiceng/testing';
 
 // The stations subgraph with the organizations subgraph and the gateway, each its own process
@@ -91,18 +82,18 @@ const shanghaiDay = (days: number) => addDays(shanghaiDate(new Date()), days);
 const at = shanghaiInstant;
 
 describe('stations through the gateway', () => {
-  const run = randomBytes(4).toString('hex');
-  const orgDbName = `jiceng_organizations_e2e_s${run}`;
-  const dbName = `jiceng_stations_e2e_${run}`;
-  let organizations: AppProcess;
-  let stations: AppProcess;
-  let gateway: AppProcess;
-  let probe: TopicProbe;
-  let db: Connection;
-  const admin = tokenFor('ADMIN');
-
-  const q = (token: string, query: string, variables?: object) =>
-    gql(gateway.baseUrl, token, query, variables);
+  // Writes wake the relay at once; rare scans keep their reads out of the query counts.
+  const stack = withSubgraphStack({
+    tag: 's',
+    services: ['organizations', 'stations'],
+    env: { stations: { OUTBOX_SCAN_MS: '600000' } },
+    tree: [...YUNHE_SAMPLE, ...TAOCHENG],
+    probes: [Topics.stationsVisits],
+  });
+  const { org, q } = stack;
+  const admin = stack.adminToken;
+  const db = () => stack.db('stations');
+  const probe = () => stack.probe(Topics.stationsVisits);
 
   const createStation = (token: string, input: Record<string, unknown>) =>
     q(
@@ -162,7 +153,6 @@ describe('stations through the gateway', () => {
 
   // 运河区: street A with community A (its stations) and street B with community B (one station);
   // 桃城区: 两新工委 → 车轮支部, the mobile branch holding member M's membership.
-  let org: Record<string, string>;
   let streetAdmin: string;
   let communityAdmin: string;
   let operator: string;
@@ -175,36 +165,13 @@ describe('stations through the gateway', () => {
   const station: Record<string, string> = {};
   const worker: Record<string, string> = {};
 
-  beforeAll(async () => {
-    probe = await probeTopic(createKafka('jiceng-test-probe'), Topics.stationsVisits);
-    organizations = await startApp('services/organizations', { MONGO_DB: orgDbName });
-    // Writes wake the relay at once; rare scans keep their reads out of the query counts.
-    stations = await startApp('services/stations', {
-      MONGO_DB: dbName,
-      ORG_PROJECTION_GROUP: `jiceng-stations-e2e-org-${run}`,
-      OUTBOX_SCAN_MS: '600000',
-    });
-    gateway = await startApp('gateway', {
-      SUBGRAPH_URL_ORGANIZATIONS: organizations.url,
-      SUBGRAPH_URL_STATIONS: stations.url,
-    });
-    db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
-
-    org = await createOrgTree(gateway.baseUrl, admin, [...YUNHE_SAMPLE, ...TAOCHENG]);
+  beforeAll(() => {
     streetAdmin = tokenFor('ORG_ADMIN', org.streetA);
     communityAdmin = tokenFor('ORG_ADMIN', org.communityA);
     operator = tokenFor('STATION_OPERATOR', org.communityA);
     streetBAdmin = tokenFor('ORG_ADMIN', org.streetB);
     cheLunAdmin = tokenFor('ORG_ADMIN', org.cheLun);
     memberM = tokenFor('MEMBER', org.cheLun, memberId);
-    await waitForOrgProjection(db, Object.values(org));
-  }, 400_000);
-
-  afterAll(async () => {
-    await Promise.all([gateway?.stop(), stations?.stop(), organizations?.stop(), probe?.stop()]);
-    await db?.dropDatabase();
-    await db?.close();
-    await dropDatabases(orgDbName);
   });
 
   it('creates and updates stations, naming each invalid field, for the operator’s admins only', async () => {
@@ -231,7 +198,7 @@ describe('stations through the gateway', () => {
     ]);
     expect(errorCode(await createStation(streetBAdmin, {}))).toBe('FORBIDDEN');
     expect(errorCode(await createStation(operator, {}))).toBe('FORBIDDEN');
-    expect(await db.collection('stations').countDocuments()).toBe(0);
+    expect(await db().collection('stations').countDocuments()).toBe(0);
 
     // Stations at known distances from CENTER; s4 is open overnight, s5 just outside 5 km.
     const create = async (key: string, input: Record<string, unknown>) => {
@@ -473,7 +440,9 @@ describe('stations through the gateway', () => {
       branch: { id: org.cheLun },
     });
     expect(
-      await db.collection('workers').findOne({ _id: new mongoose.Types.ObjectId(rider.id) }),
+      await db()
+        .collection('workers')
+        .findOne({ _id: new mongoose.Types.ObjectId(rider.id) }),
     ).not.toHaveProperty('name');
 
     const memberLinkSeenBy = async (token: string) =>
@@ -540,8 +509,8 @@ describe('stations through the gateway', () => {
     expect(again.id).toBe(first.id);
     const reused = await recordVisit(operator, { ...input, services: ['REST'] });
     expect(errorCode(reused)).toBe('CONFLICT');
-    expect(await db.collection('station_visits').countDocuments({ clientVisitId })).toBe(1);
-    const counter = await db
+    expect(await db().collection('station_visits').countDocuments({ clientVisitId })).toBe(1);
+    const counter = await db()
       .collection('station_visit_counters')
       .findOne({ _id: `${station.s1}:${day2}` as any });
     expect(counter).toMatchObject({
@@ -551,13 +520,13 @@ describe('stations through the gateway', () => {
     });
 
     const events = () =>
-      probe.messages
-        .map((m) => ({ key: String(m.key), event: JSON.parse(String(m.value)) }))
+      probe()
+        .messages.map((m) => ({ key: String(m.key), event: JSON.parse(String(m.value)) }))
         .filter(({ event }) => event.data.visitId === first.id);
-    await probe.waitFor(() => events().length > 0);
+    await probe().waitFor(() => events().length > 0);
     // Published means pulled from the visit's outbox: nothing of this visit is pending.
     await waitFor(async () => {
-      const stored = await db
+      const stored = await db()
         .collection('station_visits')
         .findOne({ _id: new mongoose.Types.ObjectId(first.id) });
       return stored?.outbox.length === 0 ? true : undefined;
@@ -766,11 +735,11 @@ describe('stations through the gateway', () => {
     const attempts: string[] = [];
     let streets: any[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
-      const before = await mongoCommands(stations);
+      const before = await mongoCommands(stack.app('stations'));
       streets = dataOf(await q(admin, query, { id: org.district })).organization.children.edges.map(
         (e: any) => e.node,
       );
-      const cost = (await mongoCommands(stations)) - before;
+      const cost = (await mongoCommands(stack.app('stations'))) - before;
       attempts.push(`+${cost}`);
       if (cost <= 3) break;
     }

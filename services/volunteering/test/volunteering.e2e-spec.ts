@@ -1,24 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import mongoose, { type Connection } from 'mongoose';
+import mongoose from 'mongoose';
 import type { KafkaMessage } from 'kafkajs';
 import { shanghaiMonth } from '@jiceng/calendar';
 import { Topics } from '@jiceng/events';
-import { createKafka } from '@jiceng/kafka';
-import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
-  type AppProcess,
-  createOrgTree,
   dataOf,
   errorCode,
   errorFields,
-  gql,
-  probeTopic,
-  startApp,
   tokenFor,
-  type TopicProbe,
-  waitForOrgProjection,
+  withSubgraphStack,
   YUNHE_SAMPLE,
-  dropDatabases,
 } from '@jiceng/testing';
 import { signCheckInToken } from '../src/check-in/qr-token';
 
@@ -39,20 +29,16 @@ const objectId = () => new mongoose.Types.ObjectId().toHexString();
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 
 describe('volunteering through the gateway', () => {
-  const run = randomBytes(4).toString('hex');
-  const orgDbName = `jiceng_organizations_e2e_v${run}`;
-  const dbName = `jiceng_volunteering_e2e_${run}`;
-  let organizations: AppProcess;
-  let volunteering: AppProcess;
-  let gateway: AppProcess;
-  let probe: TopicProbe;
-  let db: Connection;
-  const admin = tokenFor('ADMIN');
-
-  const q = (token: string, query: string, variables?: object) =>
-    gql(gateway.baseUrl, token, query, variables);
-
-  let org: Record<string, string> = {};
+  const stack = withSubgraphStack({
+    tag: 'v',
+    services: ['organizations', 'volunteering'],
+    env: { volunteering: { QR_SECRET } },
+    tree: YUNHE_SAMPLE,
+    probes: [Topics.volunteeringCheckins],
+  });
+  const { org, q } = stack;
+  const db = () => stack.db('volunteering');
+  const probe = () => stack.probe(Topics.volunteeringCheckins);
 
   const publish = (token: string, input: Record<string, unknown>) =>
     q(
@@ -115,7 +101,9 @@ describe('volunteering through the gateway', () => {
       t: taskId,
     });
   const storedClaim = (id: string) =>
-    db.collection('claims').findOne({ _id: new mongoose.Types.ObjectId(id) });
+    db()
+      .collection('claims')
+      .findOne({ _id: new mongoose.Types.ObjectId(id) });
   const eventsFor = (messages: KafkaMessage[], claimId: string, type: string) =>
     messages
       .map((m) => JSON.parse(String(m.value)))
@@ -127,41 +115,43 @@ describe('volunteering through the gateway', () => {
   let unitAdmin: string;
   const memberId = objectId();
   let member: string;
-
-  beforeAll(async () => {
-    probe = await probeTopic(createKafka('jiceng-test-probe'), Topics.volunteeringCheckins);
-    organizations = await startApp('services/organizations', { MONGO_DB: orgDbName });
-    volunteering = await startApp('services/volunteering', {
-      MONGO_DB: dbName,
-      QR_SECRET,
-      ORG_PROJECTION_GROUP: `jiceng-volunteering-e2e-org-${run}`,
-      MEMBER_PROJECTION_GROUP: `jiceng-volunteering-e2e-member-${run}`,
-    });
-    gateway = await startApp('gateway', {
-      SUBGRAPH_URL_ORGANIZATIONS: organizations.url,
-      SUBGRAPH_URL_VOLUNTEERING: volunteering.url,
-    });
-    db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
-
-    org = await createOrgTree(gateway.baseUrl, admin, YUNHE_SAMPLE);
+  beforeAll(() => {
     streetAdmin = tokenFor('ORG_ADMIN', org.streetA);
     communityBAdmin = tokenFor('ORG_ADMIN', org.communityB);
     unitAdmin = tokenFor('ORG_ADMIN', org.unit);
     member = tokenFor('MEMBER', org.unit, memberId);
-    await waitForOrgProjection(db, Object.values(org));
-  }, 400_000);
-
-  afterAll(async () => {
-    await Promise.all([
-      gateway?.stop(),
-      volunteering?.stop(),
-      organizations?.stop(),
-      probe?.stop(),
-    ]);
-    await db?.dropDatabase();
-    await db?.close();
-    await dropDatabases(orgDbName);
   });
+
+  // A claim of its own for a test that walks one claim through its steps: on a task in community
+  // B (whose admin publishes and reviews it; street A's admin is the outsider), by a member of its
+  // own, so that community A's tasks and the suite member's claims stay as the other tests leave them.
+  const ownClaim = async () => {
+    const owner = communityBAdmin;
+    const task = dataOf(await publish(owner, { communityId: org.communityB })).publishVolunteerTask;
+    const memberId = objectId();
+    const token = tokenFor('MEMBER', org.unit, memberId);
+    const claim = dataOf(await claimTask(token, task.id)).claimVolunteerTask;
+    return {
+      taskId: task.id as string,
+      claimId: claim.id as string,
+      memberId,
+      token,
+      owner,
+      outsider: streetAdmin,
+    };
+  };
+  const checkedOutClaim = async () => {
+    const c = await ownClaim();
+    const { token } = dataOf(await issueToken(c.owner, c.taskId)).issueCheckInToken;
+    dataOf(await checkIn(c.token, { claimId: c.claimId, qrToken: token, position: NEAR }));
+    dataOf(await checkOut(c.token, { claimId: c.claimId, position: NEAR }));
+    return c;
+  };
+  const approvedClaim = async () => {
+    const c = await checkedOutClaim();
+    dataOf(await review(c.owner, 'approveClaim', { claimId: c.claimId }));
+    return c;
+  };
 
   let taskId: string;
   let memberClaimId: string;
@@ -189,7 +179,7 @@ describe('volunteering through the gateway', () => {
       place: { type: 'Point', coordinates: [PLACE.longitude, PLACE.latitude], radiusMeters: 200 },
     });
     taskId = task.id;
-    expect(await db.collection('volunteer_tasks').countDocuments()).toBe(1);
+    expect(await db().collection('volunteer_tasks').countDocuments()).toBe(1);
   });
 
   it('lets a member claim for itself and an organization through its ORG_ADMIN, once each', async () => {
@@ -213,40 +203,39 @@ describe('volunteering through the gateway', () => {
   });
 
   it('refuses check-ins without valid evidence, naming the field, and writes nothing', async () => {
-    const expired = signCheckInToken(taskId, new Date(Date.now() - 1000), QR_SECRET);
-    const stale = await checkIn(member, { claimId: memberClaimId, qrToken: expired });
+    const c = await ownClaim();
+    const expired = signCheckInToken(c.taskId, new Date(Date.now() - 1000), QR_SECRET);
+    const stale = await checkIn(c.token, { claimId: c.claimId, qrToken: expired });
     expect(errorCode(stale)).toBe('BAD_USER_INPUT');
     expect(errorFields(stale)).toEqual(['input.qrToken']);
     expect(stale.errors?.[0].message).toMatch(/has expired/);
 
-    const forged = signCheckInToken(taskId, new Date(Date.now() + 60_000), 'not-the-secret');
-    expect(errorFields(await checkIn(member, { claimId: memberClaimId, qrToken: forged }))).toEqual(
-      ['input.qrToken'],
-    );
+    const forged = signCheckInToken(c.taskId, new Date(Date.now() + 60_000), 'not-the-secret');
+    expect(errorFields(await checkIn(c.token, { claimId: c.claimId, qrToken: forged }))).toEqual([
+      'input.qrToken',
+    ]);
 
-    const outside = await checkIn(member, { claimId: memberClaimId, position: FAR });
+    const outside = await checkIn(c.token, { claimId: c.claimId, position: FAR });
     expect(errorFields(outside)).toEqual(['input.position']);
     expect(outside.errors?.[0].message).toMatch(
       /outside the geofence: \d+(\.\d)? m .*radius 200 m/,
     );
 
     expect(
-      errorFields(
-        await checkIn(member, { claimId: memberClaimId, qrToken: expired, position: FAR }),
-      ),
+      errorFields(await checkIn(c.token, { claimId: c.claimId, qrToken: expired, position: FAR })),
     ).toEqual(['input.position', 'input.qrToken']);
-    expect(errorFields(await checkIn(member, { claimId: memberClaimId }))).toEqual([
+    expect(errorFields(await checkIn(c.token, { claimId: c.claimId }))).toEqual([
       'input.position',
       'input.qrToken',
     ]);
 
     // Someone else's claim is not theirs to check in.
     const intruder = tokenFor('MEMBER', org.unit, objectId());
-    expect(errorCode(await checkIn(intruder, { claimId: memberClaimId, position: NEAR }))).toBe(
+    expect(errorCode(await checkIn(intruder, { claimId: c.claimId, position: NEAR }))).toBe(
       'FORBIDDEN',
     );
 
-    const stored = await storedClaim(memberClaimId);
+    const stored = await storedClaim(c.claimId);
     expect(stored).toMatchObject({ state: 'CLAIMED', checkIn: null });
   });
 
@@ -273,14 +262,15 @@ describe('volunteering through the gateway', () => {
   });
 
   it('checks in with the rotating QR code and the position, once, then checks out', async () => {
-    expect(errorCode(await issueToken(communityBAdmin, taskId))).toBe('FORBIDDEN');
-    const issued = dataOf(await issueToken(streetAdmin, taskId)).issueCheckInToken;
+    const c = await ownClaim();
+    expect(errorCode(await issueToken(c.outsider, c.taskId))).toBe('FORBIDDEN');
+    const issued = dataOf(await issueToken(c.owner, c.taskId)).issueCheckInToken;
     const ttl = Date.parse(issued.expiresAt) - Date.now();
     expect(ttl).toBeGreaterThan(100_000);
     expect(ttl).toBeLessThanOrEqual(120_000);
 
     const checkedIn = dataOf(
-      await checkIn(member, { claimId: memberClaimId, qrToken: issued.token, position: NEAR }),
+      await checkIn(c.token, { claimId: c.claimId, qrToken: issued.token, position: NEAR }),
     ).volunteerCheckIn;
     expect(checkedIn.state).toBe('CHECKED_IN');
     expect(checkedIn.checkIn.evidence.map((e: any) => e.kind)).toEqual(['QR_TOKEN', 'GEOFENCE']);
@@ -288,17 +278,17 @@ describe('volunteering through the gateway', () => {
     expect(checkedIn.checkIn.evidence[1].distanceMeters).toBeGreaterThan(90);
     expect(checkedIn.checkIn.evidence[1].distanceMeters).toBeLessThan(110);
 
-    const twice = await checkIn(member, { claimId: memberClaimId, position: NEAR });
+    const twice = await checkIn(c.token, { claimId: c.claimId, position: NEAR });
     expect(errorCode(twice)).toBe('CONFLICT');
     expect(twice.errors?.[0].message).toMatch(/second check-in is refused/);
 
     // Approval needs a completed claim.
-    expect(errorCode(await review(streetAdmin, 'approveClaim', { claimId: memberClaimId }))).toBe(
+    expect(errorCode(await review(c.owner, 'approveClaim', { claimId: c.claimId }))).toBe(
       'CONFLICT',
     );
 
     const out = dataOf(
-      await checkOut(member, { claimId: memberClaimId, position: NEAR }),
+      await checkOut(c.token, { claimId: c.claimId, position: NEAR }),
     ).volunteerCheckOut;
     expect(out.state).toBe('CHECKED_OUT');
     expect(out.checkOut.evidence).toEqual([{ kind: 'GEOFENCE' }]);
@@ -306,11 +296,12 @@ describe('volunteering through the gateway', () => {
   });
 
   it('approves once: exactly one approved event, a second approval is a CONFLICT', async () => {
-    expect(
-      errorCode(await review(communityBAdmin, 'approveClaim', { claimId: memberClaimId })),
-    ).toBe('FORBIDDEN');
+    const c = await checkedOutClaim();
+    expect(errorCode(await review(c.outsider, 'approveClaim', { claimId: c.claimId }))).toBe(
+      'FORBIDDEN',
+    );
     const approved = dataOf(
-      await review(streetAdmin, 'approveClaim', { claimId: memberClaimId, comment: '表现突出' }),
+      await review(c.owner, 'approveClaim', { claimId: c.claimId, comment: '表现突出' }),
     ).approveClaim;
     expect(approved.review).toMatchObject({
       decision: 'APPROVED',
@@ -318,32 +309,32 @@ describe('volunteering through the gateway', () => {
       reason: '表现突出',
     });
 
-    const again = await review(streetAdmin, 'approveClaim', { claimId: memberClaimId });
+    const again = await review(c.owner, 'approveClaim', { claimId: c.claimId });
     expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors?.[0].message).toMatch(/cannot be approved twice/);
 
-    await probe.waitFor(
-      (m) => eventsFor(m, memberClaimId, 'jiceng.volunteering.checkin.approved').length > 0,
+    await probe().waitFor(
+      (m) => eventsFor(m, c.claimId, 'jiceng.volunteering.checkin.approved').length > 0,
     );
     await new Promise((r) => setTimeout(r, 1500));
-    const events = eventsFor(probe.messages, memberClaimId, 'jiceng.volunteering.checkin.approved');
+    const events = eventsFor(probe().messages, c.claimId, 'jiceng.volunteering.checkin.approved');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       source: '/jiceng/volunteering',
       dataschema: 'urn:jiceng:schema:volunteering.checkins.v1',
       data: {
-        claimId: memberClaimId,
-        taskId,
-        communityId: org.communityA,
+        claimId: c.claimId,
+        taskId: c.taskId,
+        communityId: org.communityB,
         claimantKind: 'MEMBER',
-        memberId,
+        memberId: c.memberId,
         organizationId: null,
         taskCategory: 'ANTI_FRAUD',
         taskPoints: 5,
         durationMinutes: approved.durationMinutes,
       },
     });
-    expect((await storedClaim(memberClaimId))?.outbox).toEqual([]);
+    expect((await storedClaim(c.claimId))?.outbox).toEqual([]);
   });
 
   it('records manual attendance by the organizer; a rejected claim earns nothing', async () => {
@@ -384,29 +375,29 @@ describe('volunteering through the gateway', () => {
     );
     await new Promise((r) => setTimeout(r, 1500));
     expect(
-      probe.messages
-        .map((m) => JSON.parse(String(m.value)))
+      probe()
+        .messages.map((m) => JSON.parse(String(m.value)))
         .filter((e) => e.subject === unitClaimId),
     ).toEqual([]);
   });
 
   it('revokes an approval with a reason and announces it', async () => {
+    const c = await approvedClaim();
     const revoked = dataOf(
-      await review(streetAdmin, 'revokeClaimApproval', {
-        claimId: memberClaimId,
+      await review(c.owner, 'revokeClaimApproval', {
+        claimId: c.claimId,
         reason: '重复登记',
       }),
     ).revokeClaimApproval;
     expect(revoked.state).toBe('REVOKED');
-    const [event] = await probe
+    const [event] = await probe()
       .waitFor(
-        (m) =>
-          eventsFor(m, memberClaimId, 'jiceng.volunteering.checkin.approval-revoked').length > 0,
+        (m) => eventsFor(m, c.claimId, 'jiceng.volunteering.checkin.approval-revoked').length > 0,
       )
-      .then((m) => eventsFor(m, memberClaimId, 'jiceng.volunteering.checkin.approval-revoked'));
+      .then((m) => eventsFor(m, c.claimId, 'jiceng.volunteering.checkin.approval-revoked'));
     const [approval] = eventsFor(
-      probe.messages,
-      memberClaimId,
+      probe().messages,
+      c.claimId,
       'jiceng.volunteering.checkin.approved',
     );
     expect(event.data).toEqual(approval.data);
@@ -425,13 +416,13 @@ describe('volunteering through the gateway', () => {
     const won = results.filter((r) => !r.errors);
     expect(won).toHaveLength(10);
     expect(results.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(20);
-    const stored = await db
+    const stored = await db()
       .collection('volunteer_tasks')
       .findOne({ _id: new mongoose.Types.ObjectId(task.id) });
     expect(stored).toMatchObject({ remainingSlots: 0 });
     expect(stored?.holders).toHaveLength(10);
     expect(
-      await db
+      await db()
         .collection('claims')
         .countDocuments({ taskId: new mongoose.Types.ObjectId(task.id) }),
     ).toBe(10);
