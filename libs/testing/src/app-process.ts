@@ -65,7 +65,8 @@ export async function startApp(app: string, env: Record<string, string> = {}): P
         const res = await fetch(`${baseUrl}/health`).catch(() => undefined);
         return res?.ok ? true : undefined;
       },
-      60_000,
+      // A stack starts its apps side by side: on two loaded cores one can take over a minute.
+      120_000,
       200,
     );
   } catch (error) {
