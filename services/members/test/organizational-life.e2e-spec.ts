@@ -1,29 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import mongoose, { type Connection } from 'mongoose';
 import { Topics } from '@jiceng/events';
-import { createKafka } from '@jiceng/kafka';
-import { mongoUrlFromEnv } from '@jiceng/mongo';
 import {
-  type AppProcess,
-  createOrgTree,
   dataOf,
-  dropDatabases,
   errorCode,
   errorFields,
-  gql,
-  probeTopic,
-  startApp,
   tokenFor,
-  type TopicProbe,
-  waitForOrgProjection,
+  withSubgraphStack,
   YUNHE_SAMPLE,
 } from '@jiceng/testing';
 import { idNumberCheckCharacter } from '../src/personal-data/id-number';
 
 // 组织生活 through the gateway over the real broker and Mongo-wire server: meetings with
 // attendance and their events, a correction, the compliance view of a subtree, appraisals, and
-// the scope of an ORG_ADMIN of another subtree. (The setup is members.e2e-spec's; a shared
-// subgraph-stack fixture is on its way in libs/testing.)
+// the scope of an ORG_ADMIN of another subtree.
 
 const idNumber = (birth: string, seq: number) => {
   const first17 = `130903${birth}${String(seq).padStart(3, '0')}`;
@@ -53,24 +41,33 @@ interface LifeEvent {
 }
 
 describe('organizational life through the gateway', () => {
-  const run = randomBytes(4).toString('hex');
-  const orgDbName = `jiceng_organizations_e2e_ol${run}`;
-  const dbName = `jiceng_members_e2e_ol${run}`;
-  let organizations: AppProcess;
-  let members: AppProcess;
-  let gateway: AppProcess;
-  let probe: TopicProbe;
-  let db: Connection;
-  const admin = tokenFor('ADMIN');
-  let org: Record<string, string> = {};
+  const stack = withSubgraphStack({
+    tag: 'ol',
+    services: ['organizations', 'members'],
+    env: { organizations: { OUTBOX_SCAN_MS: '600000' }, members: { OUTBOX_SCAN_MS: '600000' } },
+    tree: [
+      ...YUNHE_SAMPLE,
+      {
+        key: 'site',
+        parent: 'province',
+        name: '雄安高铁站1标段临时党支部',
+        kind: 'TEMPORARY_BRANCH',
+        sector: 'CONSTRUCTION_PROJECT',
+        regionCode: '130632',
+      },
+    ],
+    probes: [Topics.membersOrganizationalLife],
+  });
+  const { org, q } = stack;
+  const admin = stack.adminToken;
   const people: Record<string, string> = {};
+  const probe = () => stack.probe(Topics.membersOrganizationalLife);
+  const db = () => stack.db('members');
 
-  const q = (token: string, query: string, variables?: object) =>
-    gql(gateway.baseUrl, token, query, variables);
   const events = (): LifeEvent[] =>
-    probe.messages.map((m) => JSON.parse(m.value!.toString()) as LifeEvent);
+    probe().messages.map((m) => JSON.parse(m.value!.toString()) as LifeEvent);
   const eventsOf = (subject: string) => events().filter((e) => e.subject === subject);
-  const meetingDocs = () => db.collection('meetings').countDocuments();
+  const meetingDocs = () => db().collection('meetings').countDocuments();
   const register = async (key: string, organizationId: string, seq: number) => {
     const res = await q(
       admin,
@@ -103,33 +100,6 @@ describe('organizational life through the gateway', () => {
   });
 
   beforeAll(async () => {
-    probe = await probeTopic(createKafka('jiceng-test-probe'), Topics.membersOrganizationalLife);
-    organizations = await startApp('services/organizations', {
-      MONGO_DB: orgDbName,
-      OUTBOX_SCAN_MS: '600000',
-    });
-    members = await startApp('services/members', {
-      MONGO_DB: dbName,
-      OUTBOX_SCAN_MS: '600000',
-      ORG_PROJECTION_GROUP: `jiceng-members-e2e-ol-${run}`,
-    });
-    gateway = await startApp('gateway', {
-      SUBGRAPH_URL_ORGANIZATIONS: organizations.url,
-      SUBGRAPH_URL_MEMBERS: members.url,
-    });
-    db = await mongoose.createConnection(mongoUrlFromEnv(), { dbName }).asPromise();
-    org = await createOrgTree(gateway.baseUrl, admin, [
-      ...YUNHE_SAMPLE,
-      {
-        key: 'site',
-        parent: 'province',
-        name: '雄安高铁站1标段临时党支部',
-        kind: 'TEMPORARY_BRANCH',
-        sector: 'CONSTRUCTION_PROJECT',
-        regionCode: '130632',
-      },
-    ]);
-    await waitForOrgProjection(db, Object.values(org));
     await register('alice', org.gridA, 1);
     await register('bob', org.gridA, 2);
     await register('carol', org.gridA, 3);
@@ -149,13 +119,6 @@ describe('organizational life through the gateway', () => {
       ),
     );
   }, 300_000);
-
-  afterAll(async () => {
-    await Promise.all([gateway?.stop(), members?.stop(), organizations?.stop(), probe?.stop()]);
-    await db?.dropDatabase();
-    await db?.close();
-    await dropDatabases(orgDbName);
-  });
 
   let meetingId: string;
 
@@ -208,7 +171,7 @@ describe('organizational life through the gateway', () => {
     });
     expect(meeting.attendance[1]).toMatchObject({ status: 'ON_LEAVE', reason: '外出务工' });
 
-    await probe.waitFor(() => eventsOf(meetingId).length >= 1);
+    await probe().waitFor(() => eventsOf(meetingId).length >= 1);
     await new Promise((r) => setTimeout(r, 2000));
     const [event, ...more] = eventsOf(meetingId);
     expect(more).toEqual([]);
@@ -234,7 +197,9 @@ describe('organizational life through the gateway', () => {
     expect(raw).not.toContain('外出务工');
     expect(raw).not.toContain('组织生活');
     expect(
-      await db.collection('meetings').countDocuments({ 'outbox.eventId': { $exists: true } }),
+      await db()
+        .collection('meetings')
+        .countDocuments({ 'outbox.eventId': { $exists: true } }),
     ).toBe(0);
   });
 
@@ -260,7 +225,7 @@ describe('organizational life through the gateway', () => {
     });
     expect(errorFields(again)).toEqual(['input.status']);
 
-    await probe.waitFor(() => eventsOf(meetingId).length >= 2);
+    await probe().waitFor(() => eventsOf(meetingId).length >= 2);
     const correction = eventsOf(meetingId)[1];
     expect(correction.type).toBe('jiceng.members.attendance.corrected');
     expect(correction.data.meeting.version).toBe(2);
@@ -416,7 +381,7 @@ describe('organizational life through the gateway', () => {
     const early = await q(admin, APPRAISE, { input: { ...input, decidedOn: '2023-12-30' } });
     expect(errorFields(early)).toEqual(['input.decidedOn']);
 
-    await probe.waitFor(() => eventsOf(people.alice).filter((e) => e.data.appraisal).length >= 2);
+    await probe().waitFor(() => eventsOf(people.alice).filter((e) => e.data.appraisal).length >= 2);
     const [first, second] = eventsOf(people.alice);
     expect(first.type).toBe('jiceng.members.appraisal.recorded');
     expect(second.data.appraisal).toEqual({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
-import { DEMO_FIRMS, firmBranchName } from '../firm/demo-firms';
+import { DEMO_FIRMS, firmBranchName } from './demo-firms';
 import type { OrganizationKind, OrganizationSector } from '@jiceng/events';
 import { chineseNumeral, insertMissing as insertDemo } from '@jiceng/demo';
 

@@ -7,10 +7,10 @@ import { publishPendingOutboxes } from '@jiceng/outbox';
 import { lifecycleRecord } from '../organization/organization.events';
 import { ORGANIZATION_MODEL, organizationSchema } from '../organization/organization.schema';
 import { demoLandmarks, demoNodes } from './demo-tree';
-import { loadFirmDemo } from '../firm/firm.demo';
-import { loadProjectDemo } from '../project/project.demo';
-import { loadPairingDemo } from '../pairing/pairing.demo';
-import { loadServiceCenterDemo } from '../service-center/service-center.demo';
+import { loadFirmDemo } from './firms-demo';
+import { loadProjectDemo } from './projects-demo';
+import { loadPairingDemo } from './pairings-demo';
+import { loadServiceCenterDemo } from './service-centers-demo';
 import { loadDemoRatings } from './ratings-demo';
 
 async function main(): Promise<void> {

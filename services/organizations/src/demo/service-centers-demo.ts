@@ -1,26 +1,20 @@
 import type { Connection } from 'mongoose';
 import { WEEKDAYS } from '@jiceng/calendar';
-import {
-  demoChildren,
-  demoId,
-  demoNodeNamed,
-  insertMissing,
-  type DemoNode,
-} from '../demo/demo-tree';
-import type { OpeningInterval } from './opening-hours';
+import { demoChildren, demoId, demoNodeNamed, insertMissing, type DemoNode } from './demo-tree';
+import type { OpeningInterval } from '../service-center/opening-hours';
 import {
   SIX_HAVES_LABELS,
   STANDARD_ITEMS,
   type ServiceCenterKind,
   type ServiceCenterLevel,
   type StandardItem,
-} from './service-center.enums';
+} from '../service-center/service-center.enums';
 import {
   SERVICE_CENTER_MODEL,
   serviceCenterSchema,
   type ServiceCenter,
   type ServiceWindow,
-} from './service-center.schema';
+} from '../service-center/service-center.schema';
 
 // 运河区's six street centres (公园街道's below the 1000 m² standard) and its 73 community centres,
 // about one in seven below 500 m²; a 小区党建客厅 on the first grid of two communities per street.

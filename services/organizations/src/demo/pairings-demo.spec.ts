@@ -1,5 +1,5 @@
-import { demoNodes } from '../demo/demo-tree';
-import { demoPairings } from './pairing.demo';
+import { demoNodes } from './demo-tree';
+import { demoPairings } from './pairings-demo';
 
 describe('demo pairings', () => {
   const nodes = demoNodes();

@@ -10,12 +10,16 @@ import {
   weifangVillageName,
   xionganVillageName,
   type DemoNode,
-} from '../demo/demo-tree';
-import { DEMO_FIRMS, firmBranchName } from '../firm/demo-firms';
-import { PAIRING_KIND_LABELS, type JointProjectStatus, type PairingKind } from './pairing.enums';
-import { pairingRecord } from './pairing.events';
-import { pairingKindProblem } from './pairing-rules';
-import { PAIRING_MODEL, pairingSchema, type Pairing } from './pairing.schema';
+} from './demo-tree';
+import { DEMO_FIRMS, firmBranchName } from './demo-firms';
+import {
+  PAIRING_KIND_LABELS,
+  type JointProjectStatus,
+  type PairingKind,
+} from '../pairing/pairing.enums';
+import { pairingRecord } from '../pairing/pairing.events';
+import { pairingKindProblem } from '../pairing/pairing-rules';
+import { PAIRING_MODEL, pairingSchema, type Pairing } from '../pairing/pairing.schema';
 
 interface PartySpec {
   node: DemoNode;

@@ -1,7 +1,7 @@
-import { demoNodes } from '../demo/demo-tree';
+import { demoNodes } from './demo-tree';
 import { creditCodeProblem } from '../firm/credit-code';
-import { demoFirms } from '../firm/firm.demo';
-import { demoProjects } from './project.demo';
+import { demoFirms } from './firms-demo';
+import { demoProjects } from './projects-demo';
 
 describe('demo firms and projects', () => {
   const nodes = demoNodes();

@@ -1,15 +1,9 @@
 import type { Connection } from 'mongoose';
-import {
-  XIONGAN_PROJECTS,
-  demoId,
-  demoNodeNamed,
-  insertMissing,
-  type DemoNode,
-} from '../demo/demo-tree';
-import { demoFirms } from '../firm/firm.demo';
-import type { ProjectStatus } from './construction-project-steps';
-import { projectRecord } from './project.events';
-import { PROJECT_MODEL, projectSchema, type ConstructionProject } from './project.schema';
+import { XIONGAN_PROJECTS, demoId, demoNodeNamed, insertMissing, type DemoNode } from './demo-tree';
+import { demoFirms } from './firms-demo';
+import type { ProjectStatus } from '../project/construction-project-steps';
+import { projectRecord } from '../project/project.events';
+import { PROJECT_MODEL, projectSchema, type ConstructionProject } from '../project/project.schema';
 
 // The 24 contractors spread over the four projects; 雄安站 opened in 2020, the rest are being built.
 const PROJECT_FIRM_COUNTS: Record<string, number> = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CREDIT_CODE_CHARSET, completeCreditCode } from './credit-code';
+import { CREDIT_CODE_CHARSET, completeCreditCode } from '../firm/credit-code';
 
 // The demo catalogue of firms, apart from their loader so the demo tree can name their branches.
 

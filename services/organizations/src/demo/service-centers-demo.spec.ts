@@ -1,7 +1,7 @@
-import { demoNodes } from '../demo/demo-tree';
-import { centerHoursProblems } from './opening-hours';
-import { demoServiceCenters } from './service-center.demo';
-import { requiredFloorAreaSqm } from './service-center.enums';
+import { demoNodes } from './demo-tree';
+import { centerHoursProblems } from '../service-center/opening-hours';
+import { demoServiceCenters } from './service-centers-demo';
+import { requiredFloorAreaSqm } from '../service-center/service-center.enums';
 
 describe('demo service centres', () => {
   const centers = demoServiceCenters(demoNodes(), new Date('2023-06-30T00:00:00Z'));

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
-import { demoId, demoNodeNamed, insertMissing, type DemoNode } from '../demo/demo-tree';
+import { demoId, demoNodeNamed, insertMissing, type DemoNode } from './demo-tree';
 import { DEMO_FIRMS, demoCreditCode, firmBranchName, type DemoFirm } from './demo-firms';
-import { FIRM_MODEL, firmSchema, type ConstructionFirm } from './firm.schema';
+import { FIRM_MODEL, firmSchema, type ConstructionFirm } from '../firm/firm.schema';
 
 export const demoFirmId = (firm: DemoFirm) => demoId(`firm:${demoCreditCode(firm)}`);
 
