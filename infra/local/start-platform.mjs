@@ -147,14 +147,14 @@ jiceng is running.
   );
   for (const seed of rest) loaded(seed, await runSeed(seed));
   step('all demo data loaded');
-  await reportFirmBonuses(gatewayPort);
+  await reportFirmBonuses(gatewayPort, token('--role', 'ADMIN', '--sub', 'demo-admin'));
 }
 
 /**
  * The firms in a bonus tier in the demo's bonus quarter, as the credit service answers once its
  * ledger has taken in the approvals (polled until the answer stops changing, at most 90 s).
  */
-async function reportFirmBonuses(gatewayPort) {
+async function reportFirmBonuses(gatewayPort, adminToken) {
   const { DEMO_BONUS_QUARTER } = createRequire(import.meta.url)(
     join(root, 'dist/libs/demo/src/index.js'),
   );
@@ -162,7 +162,7 @@ async function reportFirmBonuses(gatewayPort) {
   const ask = () =>
     fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
       body: JSON.stringify({ query }),
     })
       .then((res) => res.json())
