@@ -63,3 +63,19 @@ describe('the demo bonus quarter (24家企业获得党建信用加分)', () => {
     expect(xionganFirmOfBranch('雄安高铁站41标段临时党支部')).toBeNull();
   });
 });
+
+describe('the demo bonus quarter, firm by firm', () => {
+  it('keeps every firm at least 15 service days inside its band', () => {
+    const day = firmPoints(0) / demoFirmServiceDays(0);
+    const bands = [0, ...CREDIT_RULES_V1.firmBonusTiers.map((t) => t.minPoints)].sort(
+      (a, b) => a - b,
+    );
+    for (let f = 0; f < FIRMS; f++) {
+      const points = firmPoints(f);
+      const below = Math.max(...bands.filter((b) => b <= points));
+      const above = Math.min(...bands.filter((b) => b > points), Infinity);
+      expect(points - below).toBeGreaterThanOrEqual(15 * day);
+      expect(above - points).toBeGreaterThan(15 * day);
+    }
+  });
+});
