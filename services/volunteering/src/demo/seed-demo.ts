@@ -3,7 +3,9 @@
 // projections of the organizations and members topics (never from their databases), so the
 // loader first waits for the projection to hold 运河区. Idempotent: ids are deterministic and only
 // missing documents are inserted, claims before their tasks. Approvals carry their event in the
-// claim's outbox and are published before the loader exits, for the credit service.
+// claim's outbox and are published before the loader exits, for the credit service. The bonus
+// quarter (demo-bonus.ts) adds the service days of 雄安's floating members in 容东's communities,
+// from which the credit service gives the 24 firms their 党建信用加分.
 import mongoose, { type Connection, type Model, type Types } from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import { publishPendingOutboxes } from '@jiceng/outbox';
