@@ -7,7 +7,9 @@
 // registration, a project assignment or a mobile branch carry their `registered` event in the
 // outbox, which the loader publishes before it exits (credit, volunteering and the stations demo
 // learn them from it); the other bulk-loaded members are a data import and carry none, so the
-// loader counts every member into the analyst counters itself. Prints one JSON summary line.
+// loader counts every member into the analyst counters itself. Then the 组织生活 of 运河区's district
+// unit branches (demo-meetings.ts), each meeting with its event, tallied as the service's write
+// tallies it. Prints one JSON summary line.
 import mongoose, { Types, type Model } from 'mongoose';
 import { isDuplicateKeyError, mongoUrlFromEnv } from '@jiceng/mongo';
 import { publishPendingOutboxes } from '@jiceng/outbox';
