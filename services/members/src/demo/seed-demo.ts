@@ -7,7 +7,9 @@
 // registration, a project assignment or a mobile branch carry their `registered` event in the
 // outbox, which the loader publishes before it exits (credit, volunteering and the stations demo
 // learn them from it); the other bulk-loaded members are a data import and carry none, so the
-// loader counts every member into the analyst counters itself. Prints one JSON summary line.
+// loader counts every member into the analyst counters itself. Then the 组织生活 of 运河区's district
+// unit branches (demo-meetings.ts), each meeting with its event, tallied as the service's write
+// tallies it. Prints one JSON summary line.
 import mongoose, { Types, type Model } from 'mongoose';
 import { isDuplicateKeyError, mongoUrlFromEnv } from '@jiceng/mongo';
 import { publishPendingOutboxes } from '@jiceng/outbox';
@@ -24,6 +26,16 @@ import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { memberSource, unitReportSource } from '../read-model/counted-sources';
 import { countEverything } from '../read-model/rebuild';
 import { personalDataConfigFromEnv } from '../personal-data/personal-data.config';
+import { insertMissing as insertDemo } from '@jiceng/demo';
+import { MeetingTallies } from '../organizational-life/meeting-tallies';
+import {
+  MEETING_TALLY_MODEL,
+  MEMBER_MEETING_YEAR_MODEL,
+  meetingTallySchema,
+  memberMeetingYearSchema,
+} from '../organizational-life/meeting-tally.schema';
+import { MEETING_MODEL, meetingSchema, type Meeting } from '../organizational-life/meeting.schema';
+import { demoMeetings, demoMisses, type MeetingBranch } from './demo-meetings';
 import {
   DEMO_TODAY,
   FIGURES,
@@ -42,6 +54,43 @@ const ID_PREFIX = Math.floor(Date.UTC(2024, 0, 1) / 1000).toString(16);
 type Ordered = { related: boolean; doc: { idNumberHash: string } };
 // Members other services' demos refer to (the demo cast, @jiceng/demo) keep their fixed ids.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * 运河区's district unit branches' meetings with their events, and their tallies applied as the
+ * service's write does (MeetingTallies); returns what was stored.
+ */
+async function loadMeetings(
+  connection: mongoose.Connection,
+  landmarks: Landmarks,
+  docs: { _id: Types.ObjectId; organizationId: Types.ObjectId; status: string; name: string }[],
+  now: Date,
+) {
+  const meetings = connection.model<Meeting>(MEETING_MODEL, meetingSchema);
+  const tallies = new MeetingTallies(
+    meetings,
+    connection.model(MEETING_TALLY_MODEL, meetingTallySchema),
+    connection.model(MEMBER_MEETING_YEAR_MODEL, memberMeetingYearSchema),
+  );
+  await meetings.init();
+  const byBranch = new Map<string, MeetingBranch['members']>();
+  for (const d of docs) {
+    const key = String(d.organizationId);
+    byBranch.set(key, [...(byBranch.get(key) ?? []), d]);
+  }
+  const branches: MeetingBranch[] = landmarks.districtUnits.map((b) => ({
+    _id: b._id,
+    path: pathOf(b),
+    members: byBranch.get(String(b._id)) ?? [],
+  }));
+  const fresh = await insertDemo(meetings, demoMeetings(branches, now));
+  await tallies.apply(fresh);
+  return {
+    branches: branches.length,
+    meetings: await meetings.countDocuments({}),
+    inserted: fresh.length,
+    missedRequired: demoMisses(branches.length).length,
+  };
+}
 
 /** The demo trees as the projection holds them, once their landmarks and size stop changing. */
 async function waitForTrees(
@@ -246,6 +295,7 @@ async function main(): Promise<void> {
       return { ...report, outbox: [unitReportRecord('registered', report)] };
     });
     const unitResult = await insertMissing(units, unitDocs, 'activeKey');
+    const meetings = await loadMeetings(connection, landmarks, docs, now);
     const inserted = Date.now();
     // The import bypasses the service's writes: count it through the same idempotent projector
     // (members already counted are skipped, so a second run costs only the reads).
@@ -271,6 +321,7 @@ async function main(): Promise<void> {
         eventsPublished,
         unitRegistrations: unitDocs.length,
         unitRegistrationsInserted: unitResult.inserted,
+        meetings,
         figures: {
           cityUnitOrganizations: landmarks.cityUnits.length,
           districtUnitOrganizations: landmarks.districtUnits.length,

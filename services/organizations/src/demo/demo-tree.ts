@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
 import { DEMO_FIRMS, firmBranchName } from './demo-firms';
 import type { OrganizationKind, OrganizationSector } from '@jiceng/events';
-import { chineseNumeral, insertMissing as insertDemo } from '@jiceng/demo';
+import {
+  chineseNumeral,
+  insertMissing as insertDemo,
+  XIONGAN_PROJECTS,
+  xionganBranchName,
+} from '@jiceng/demo';
 
 /** A node of the demo trees; ids derive from the path so loading twice changes nothing. */
 export interface DemoNode {
@@ -126,15 +131,10 @@ const yunhe: Spec = {
   ],
 };
 
+export { XIONGAN_PROJECTS, XIONGAN_PROJECT_FIRMS, xionganFirmOfBranch } from '@jiceng/demo';
+
 // 雄安新区: project joint committees (雄安高铁站, 东西轴线 …) with area general branches,
 // "140余个项目临时党支部" and team groups: 片区党总支 → 项目党支部 → 班组党小组.
-export const XIONGAN_PROJECTS: [string, number][] = [
-  ['雄安高铁站', 40],
-  ['东西轴线', 36],
-  ['容东片区', 34],
-  ['启动区', 30],
-];
-
 function project([project, branches]: [string, number]): Spec {
   const areas = Math.ceil(branches / 10);
   return {
@@ -148,7 +148,7 @@ function project([project, branches]: [string, number]): Spec {
       sector: 'CONSTRUCTION_PROJECT' as const,
       regionCode: '130632',
       children: range(Math.min(10, branches - a * 10), (b) => ({
-        name: `${project}${a * 10 + b + 1}标段临时党支部`,
+        name: xionganBranchName(project, a * 10 + b + 1),
         kind: 'TEMPORARY_BRANCH' as const,
         sector: 'CONSTRUCTION_PROJECT' as const,
         regionCode: '130632',

@@ -1,29 +1,32 @@
 import type { Connection } from 'mongoose';
-import { XIONGAN_PROJECTS, demoId, demoNodeNamed, insertMissing, type DemoNode } from './demo-tree';
+import {
+  XIONGAN_PROJECTS,
+  XIONGAN_PROJECT_FIRMS,
+  xionganFirmOfBranch,
+  demoId,
+  demoNodeNamed,
+  insertMissing,
+  type DemoNode,
+} from './demo-tree';
 import { demoFirms } from './firms-demo';
 import type { ProjectStatus } from '../project/construction-project-steps';
 import { projectRecord } from '../project/project.events';
 import { PROJECT_MODEL, projectSchema, type ConstructionProject } from '../project/project.schema';
 
-// The 24 contractors spread over the four projects; 雄安站 opened in 2020, the rest are being built.
-const PROJECT_FIRM_COUNTS: Record<string, number> = {
-  雄安高铁站: 7,
-  东西轴线: 6,
-  容东片区: 6,
-  启动区: 5,
-};
+// 雄安站 opened in 2020, the rest are being built.
 const PROJECT_STATUS: Record<string, ProjectStatus> = { 雄安高铁站: 'COMPLETED' };
 
 /**
  * The four 雄安 projects on their joint committees, each project branch (临时党支部) linked to one of
- * the project's firms in turn. Each project carries its `created` event with that whole state.
+ * the project's firms in turn (as xionganFirmOfBranch in @jiceng/demo says, which the volunteering
+ * demo relies on). Each project carries its `created` event with that whole state.
  */
 export function demoProjects(nodes: DemoNode[], now: Date): ConstructionProject[] {
   const firms = demoFirms(nodes, now);
   let nextFirm = 0;
   return XIONGAN_PROJECTS.map(([name]) => {
     const jc = demoNodeNamed(nodes, `${name}项目联合党委`);
-    const projectFirms = firms.slice(nextFirm, nextFirm + PROJECT_FIRM_COUNTS[name]);
+    const projectFirms = firms.slice(nextFirm, nextFirm + XIONGAN_PROJECT_FIRMS[name]);
     nextFirm += projectFirms.length;
     const branches = nodes.filter(
       (n) => n.kind === 'TEMPORARY_BRANCH' && n.ancestorIds.some((a) => a.equals(jc._id)),
@@ -35,9 +38,9 @@ export function demoProjects(nodes: DemoNode[], now: Date): ConstructionProject[
       jointCommitteeId: jc._id,
       firmIds: projectFirms.map((f) => f._id),
       status: PROJECT_STATUS[name] ?? 'UNDER_CONSTRUCTION',
-      branchLinks: branches.map((branch, i) => ({
+      branchLinks: branches.map((branch) => ({
         branchId: branch._id,
-        firmId: projectFirms[i % projectFirms.length]._id,
+        firmId: firms[xionganFirmOfBranch(branch.name)!]._id,
         linkedAt: now,
       })),
       version: 1,

@@ -65,7 +65,7 @@ const POINTS: Record<TaskCategory, number> = {
 const SERVICE_DAY_CATEGORIES: TaskCategory[] = ['FREE_CLINIC', 'LEGAL_ADVICE', 'HAIRCUT'];
 const YUNHE_CENTER = { longitude: 116.8575, latitude: 38.3106 };
 
-function communityPlace(community: DemoCommunity): [number, number] {
+export function communityPlace(community: DemoCommunity): [number, number] {
   const random = rng(`place:${community._id}`);
   return [
     Math.round((YUNHE_CENTER.longitude + (random() - 0.5) * 0.06) * 1e6) / 1e6,
@@ -121,6 +121,7 @@ function taskFor(index: number, community: DemoCommunity): VolunteerTask {
 }
 
 type Claimant = { kind: 'MEMBER' | 'ORGANIZATION'; id: Types.ObjectId };
+export type ClaimOutcome = 'approved' | 'rejected' | 'withdrawn';
 
 function evidenceFor(random: () => number, task: VolunteerTask, at: Date): AttendanceRecord {
   const kind = weighted(random, { both: 60, geofence: 25, qr: 10, manual: 5 });
@@ -152,11 +153,13 @@ function evidenceFor(random: () => number, task: VolunteerTask, at: Date): Atten
   return { at, evidence, position, recordedBy: kind === 'manual' ? ADMIN : 'demo-volunteer' };
 }
 
-function claimFor(task: VolunteerTask, claimant: Claimant): Claim {
+/** A claim of the task and what became of it: drawn, unless the plan says (`outcome`). */
+export function claimFor(task: VolunteerTask, claimant: Claimant, planned?: ClaimOutcome): Claim {
   const key = holderKey(claimant.kind, String(claimant.id));
   const random = rng(`claim:${task._id}:${key}`);
   const claimedAt = new Date(task.startsAt.getTime() - between(random, 1, 4) * DAY_MS);
-  const outcome = weighted(random, { approved: 91, rejected: 4, withdrawn: 5 });
+  const drawn = weighted<ClaimOutcome>(random, { approved: 91, rejected: 4, withdrawn: 5 });
+  const outcome = planned ?? drawn;
   const claim: Claim = {
     _id: demoId(`claim/${task._id}/${key}`),
     taskId: task._id,
@@ -246,6 +249,20 @@ function memberPools(input: DemoInput) {
   };
 }
 
+/** The task with its slots held by its claims that were not withdrawn. */
+export function heldBy(task: VolunteerTask, claims: readonly Claim[]): VolunteerTask {
+  const holding = claims.filter((c) => c.state !== 'WITHDRAWN');
+  return {
+    ...task,
+    remainingSlots: task.slots - holding.length,
+    holders: holding.map((c) => ({
+      key: holderKey(c.claimantKind, String(c.memberId ?? c.organizationId)),
+      claimId: c._id,
+      at: c.claimedAt,
+    })),
+  };
+}
+
 export function tasksAndClaims(input: DemoInput): { tasks: VolunteerTask[]; claims: Claim[] } {
   const pickMembers = memberPools(input);
   const withMembers = input.members.length > 0;
@@ -270,16 +287,7 @@ export function tasksAndClaims(input: DemoInput): { tasks: VolunteerTask[]; clai
         id: input.units[(i * 7 + k) % input.units.length],
       }));
     const taskClaims = claimants.map((c) => claimFor(task, c));
-    const holding = taskClaims.filter((c) => c.state !== 'WITHDRAWN');
-    tasks.push({
-      ...task,
-      remainingSlots: task.slots - holding.length,
-      holders: holding.map((c) => ({
-        key: holderKey(c.claimantKind, String(c.memberId ?? c.organizationId)),
-        claimId: c._id,
-        at: c.claimedAt,
-      })),
-    });
+    tasks.push(heldBy(task, taskClaims));
     claims.push(...taskClaims);
   }
   return { tasks, claims };

@@ -3,7 +3,9 @@
 // projections of the organizations and members topics (never from their databases), so the
 // loader first waits for the projection to hold 运河区. Idempotent: ids are deterministic and only
 // missing documents are inserted, claims before their tasks. Approvals carry their event in the
-// claim's outbox and are published before the loader exits, for the credit service.
+// claim's outbox and are published before the loader exits, for the credit service. The bonus
+// quarter (demo-bonus.ts) adds the service days of 雄安's floating members in 容东's communities,
+// from which the credit service gives the 24 firms their 党建信用加分.
 import mongoose, { type Connection, type Model, type Types } from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import { publishPendingOutboxes } from '@jiceng/outbox';
@@ -31,10 +33,17 @@ import {
   type DemoCommunity,
   type DemoMember,
 } from './demo-volunteering';
-import { insertMissing } from '@jiceng/demo';
+import { insertMissing, xionganFirmOfBranch } from '@jiceng/demo';
+import {
+  bonusTasksAndClaims,
+  demoBonusTaskIds,
+  DEMO_BONUS_FIRMS,
+  type BonusInput,
+} from './demo-bonus';
 
 const YUNHE = '中共沧州市运河区委员会';
 const UNIT_COMMITTEES = ['运河区直属机关工委', '沧州市直属机关工委'];
+const RONGDONG_COMMUNITY = /^容东片区第.+社区党委$/;
 const EXPECTED = { communities: 73, units: 80 };
 const PROJECTION_WAIT_MS = Number(process.env.DEMO_PROJECTION_WAIT_MS ?? 120_000);
 const MEMBERS_SETTLE_MS = 30_000;
@@ -97,6 +106,55 @@ async function waitForYunhe(nodes: Model<OrgNode>): Promise<Yunhe> {
   }
 }
 
+/** Waits until the members matching `query` stop growing (the members demo may be arriving). */
+async function settled(model: Model<MemberNode>, query: object): Promise<void> {
+  const deadline = Date.now() + MEMBERS_SETTLE_MS;
+  let last = -1;
+  let stable = 0;
+  while (Date.now() < deadline) {
+    const count = await model.countDocuments(query);
+    stable = count === last ? stable + 1 : 0;
+    if (stable >= 2) return;
+    last = count;
+    await sleep(2000);
+  }
+}
+
+/**
+ * 容东's communities, and the floating members of 雄安's project branches by the firm behind
+ * their branch (the demo's rule, @jiceng/demo), for the bonus quarter.
+ */
+async function readBonusInput(
+  nodes: Model<OrgNode>,
+  members: Model<MemberNode>,
+  withMembers: boolean,
+): Promise<BonusInput> {
+  const communities = (
+    await nodes
+      .find({ name: RONGDONG_COMMUNITY, kind: 'PARTY_COMMITTEE' }, { name: 1, parentId: 1 })
+      .sort({ _id: 1 })
+      .lean<OrgNode[]>()
+  ).map((n) => ({ _id: n._id, name: n.name, streetId: n.parentId as Types.ObjectId }));
+  const floatingByFirm: Types.ObjectId[][] = Array.from({ length: DEMO_BONUS_FIRMS }, () => []);
+  if (!withMembers) return { communities, floatingByFirm };
+  const firmOf = new Map<string, number>();
+  for (const b of await nodes.find({ kind: 'TEMPORARY_BRANCH' }, { name: 1 }).lean<OrgNode[]>()) {
+    const firm = xionganFirmOfBranch(b.name);
+    if (firm !== null) firmOf.set(String(b._id), firm);
+  }
+  const query = {
+    status: { $ne: 'LEFT' },
+    projectBranchId: { $in: [...firmOf.keys()].map((id) => new mongoose.Types.ObjectId(id)) },
+  };
+  await settled(members, query);
+  const floating = await members
+    .find(query, { projectBranchId: 1 })
+    .sort({ _id: 1 })
+    .lean<MemberNode[]>();
+  for (const m of floating) floatingByFirm[firmOf.get(String(m.projectBranchId))!].push(m._id);
+  return { communities, floatingByFirm };
+}
+
 /**
  * Members who serve in 运河区's communities: those reporting to one (双报到) and those whose
  * branch lies in one. Waits until the member projection stops growing, since the members demo
@@ -109,16 +167,7 @@ async function settledMembers(model: Model<MemberNode>, yunhe: Yunhe): Promise<D
     status: { $ne: 'LEFT' },
     $or: [{ communityId: { $in: communityIds } }, { organizationId: { $in: branchIds } }],
   };
-  const deadline = Date.now() + MEMBERS_SETTLE_MS;
-  let last = -1;
-  let stable = 0;
-  while (Date.now() < deadline) {
-    const count = await model.countDocuments(query);
-    stable = count === last ? stable + 1 : 0;
-    if (stable >= 2) break;
-    last = count;
-    await sleep(2000);
-  }
+  await settled(model, query);
   const members = await model
     .find(query, { communityId: 1, organizationId: 1 })
     .sort({ _id: 1 })
@@ -138,23 +187,30 @@ async function load(connection: Connection, started: number) {
     requests: model(SERVICE_REQUEST_MODEL, serviceRequestSchema),
     calendar: model(WORK_CALENDAR_MODEL, workCalendarDaySchema),
   };
-  const yunhe = await waitForYunhe(model(ORG_NODE_MODEL, orgNodeSchema));
+  const orgNodes = model(ORG_NODE_MODEL, orgNodeSchema);
+  const memberNodes = model(MEMBER_NODE_MODEL, memberNodeSchema);
+  const yunhe = await waitForYunhe(orgNodes);
   // Task ids do not depend on the members; a run that finds every task stored has nothing to
   // add and need not wait for the member projection.
-  const taskIds = demoTaskIds();
+  const taskIds = [...demoTaskIds(), ...demoBonusTaskIds()];
   const stored = new Set(
     (await models.tasks.find({ _id: { $in: taskIds } }, { _id: 1 }).lean()).map((t) =>
       String(t._id),
     ),
   );
   const complete = stored.size === taskIds.length;
-  const members = complete
-    ? []
-    : await settledMembers(model(MEMBER_NODE_MODEL, memberNodeSchema), yunhe);
+  const members = complete ? [] : await settledMembers(memberNodes, yunhe);
+  const bonusInput = await readBonusInput(orgNodes, memberNodes, !complete);
   const waited = seconds(started);
 
   const loadStarted = Date.now();
   const data = demoVolunteering({ communities: yunhe.communities, units: yunhe.units, members });
+  // Without the members service there are no floating members, and no bonus quarter.
+  if (!complete && bonusInput.floatingByFirm.some((m) => m.length)) {
+    const bonus = bonusTasksAndClaims(bonusInput);
+    data.tasks.push(...bonus.tasks);
+    data.claims.push(...bonus.claims);
+  }
   await loadOfficialDays(models.calendar);
   // A task's claims are written in the run that writes the task, claims first: an interrupted
   // load resumes with the task, and a later run (with more members known) adds nothing to a
@@ -187,6 +243,8 @@ async function load(connection: Connection, started: number) {
       communities: yunhe.communities.length,
       units: yunhe.units.length,
       membersConsidered: complete ? 'skipped (every task stored)' : members.length,
+      floatingMembersConsidered: bonusInput.floatingByFirm.flat().length,
+      bonusQuarterTasks: await count(models.tasks, { _id: { $in: demoBonusTaskIds() } }),
       tasks: await count(models.tasks),
       claims: await count(models.claims),
       memberClaims: await count(models.claims, { claimantKind: 'MEMBER' }),

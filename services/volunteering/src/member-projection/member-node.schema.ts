@@ -14,6 +14,8 @@ export interface MemberNode {
   /** The community the member reports to (双报到), if any. */
   communityId: Types.ObjectId | null;
   unitOrganizationId: Types.ObjectId | null;
+  /** The project branch a floating member serves with, if any. */
+  projectBranchId?: Types.ObjectId | null;
   status: string;
   version: number;
   updatedAt: Date;
@@ -25,6 +27,7 @@ export const memberNodeSchema = new Schema<MemberNode>(
     organizationId: { type: Schema.Types.ObjectId, required: true },
     communityId: { type: Schema.Types.ObjectId, default: null },
     unitOrganizationId: { type: Schema.Types.ObjectId, default: null },
+    projectBranchId: { type: Schema.Types.ObjectId, default: null },
     status: { type: String, required: true },
     version: { type: Number, required: true },
     updatedAt: { type: Date, required: true },

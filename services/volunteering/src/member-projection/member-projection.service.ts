@@ -30,6 +30,7 @@ export class MemberProjectionService {
               organizationId: new Types.ObjectId(m.organizationId),
               communityId: oid(m.communityId),
               unitOrganizationId: oid(m.unitOrganizationId),
+              projectBranchId: oid(m.projectBranchId),
               status: m.status,
               version: m.version,
               updatedAt: new Date(),
