@@ -1,5 +1,10 @@
 import { createEvent, organizationalLifeV1, type AttendanceFactV1 } from '@jiceng/events';
-import { CREDIT_RULES_V1, storedRule, type StoredRuleSet } from '../rules/credit-rules';
+import {
+  CREDIT_RULES_V1,
+  storedRule,
+  type ShareRule,
+  type StoredRuleSet,
+} from '../rules/credit-rules';
 import { planGrants } from './batch-grants';
 import {
   attendanceItems,
@@ -42,6 +47,14 @@ function item(
     },
   };
 }
+
+const withShares = (branchShare: ShareRule, firmShare: ShareRule) => ({
+  ...rules,
+  rule: {
+    ...CREDIT_RULES_V1,
+    meetingPoints: { ...CREDIT_RULES_V1.meetingPoints, branchShare, firmShare },
+  },
+});
 
 const entriesOf = (plan: ReturnType<typeof attendancePlan>) =>
   plan.entries.map((e) => [e.kind, e.account, e.requested, e.month]);
@@ -101,27 +114,19 @@ describe('attendance plans', () => {
     const plan = attendancePlan(item({}, 'PARTY_LECTURE'), rules, null, 3, null);
     expect(plan._id).toBe(`attendance:${ATTENDANCE}:v1`);
     expect(plan.meetingPoints).toBe(3);
-    // 20% of 3, rounded down: the branch earns from meetings only where the share reaches 1.
-    expect(entriesOf(plan)).toEqual([['EARN', `MEMBER:${MEMBER}`, 3, '2026-06']]);
-    const rich = {
-      ...rules,
-      rule: { ...CREDIT_RULES_V1, branchShare: { mode: 'FIXED' as const, value: 1 } },
-    };
-    expect(entriesOf(attendancePlan(item({}), rich, null, 3, null))).toEqual([
+    expect(entriesOf(plan)).toEqual([
+      ['EARN', `MEMBER:${MEMBER}`, 3, '2026-06'],
+      ['EARN', `ORGANIZATION:${HOME}`, 1, '2026-06'],
+    ]);
+    const half = withShares({ mode: 'FRACTION', value: 0.5 }, { mode: 'NONE', value: 0 });
+    expect(entriesOf(attendancePlan(item({}), half, null, 3, null))).toEqual([
       ['EARN', `MEMBER:${MEMBER}`, 3, '2026-06'],
       ['EARN', `ORGANIZATION:${HOME}`, 1, '2026-06'],
     ]);
   });
 
   it('gives a floating member’s branch share to its home branch and the firm its share', () => {
-    const shares = {
-      ...rules,
-      rule: {
-        ...CREDIT_RULES_V1,
-        branchShare: { mode: 'FIXED' as const, value: 1 },
-        firmShare: { mode: 'FIXED' as const, value: 2 },
-      },
-    };
+    const shares = withShares({ mode: 'FIXED', value: 1 }, { mode: 'FIXED', value: 2 });
     const floating = item({ floating: true });
     expect(entriesOf(attendancePlan(floating, shares, null, 3, FIRM))).toEqual([
       ['EARN', `MEMBER:${MEMBER}`, 3, '2026-06'],
@@ -154,15 +159,11 @@ describe('attendance plans', () => {
   });
 
   it('reverses a PRESENT corrected to ABSENT, in the month of what it reverses', () => {
-    const shares = {
-      ...rules,
-      rule: { ...CREDIT_RULES_V1, branchShare: { mode: 'FIXED' as const, value: 1 } },
-    };
-    const first = attendancePlan(item({}), shares, null, 3, null);
+    const first = attendancePlan(item({}), rules, null, 3, null);
     const corrected = item({ version: 2, status: 'ABSENT', previousStatus: 'PRESENT' });
     const request = meetingRequest(corrected, CREDIT_RULES_V1, first, cap)!;
     expect([request.kind, request.requested, request.month]).toEqual(['REVERSAL', -3, '2026-06']);
-    const reversal = attendancePlan(corrected, shares, first, -3, null);
+    const reversal = attendancePlan(corrected, rules, first, -3, null);
     expect(reversal._id).toBe(`attendance:${ATTENDANCE}:v2`);
     expect(reversal.meetingPoints).toBe(-3);
     expect(entriesOf(reversal)).toEqual([
@@ -180,6 +181,7 @@ describe('attendance plans', () => {
     expect(meetingRequest(present, CREDIT_RULES_V1, absent, cap)?.requested).toBe(3);
     expect(entriesOf(attendancePlan(present, rules, absent, 3, null))).toEqual([
       ['EARN', `MEMBER:${MEMBER}`, 3, '2026-06'],
+      ['EARN', `ORGANIZATION:${HOME}`, 1, '2026-06'],
     ]);
     const leave = item({ version: 2, status: 'ON_LEAVE', previousStatus: 'ABSENT' });
     expect(meetingRequest(leave, CREDIT_RULES_V1, absent, cap)).toBeNull();
@@ -188,11 +190,12 @@ describe('attendance plans', () => {
 
   it('reverses the meeting points even when the cap had granted the member none', () => {
     const capped = attendancePlan(item({}), rules, null, 0, null);
-    expect(capped.entries).toEqual([]);
+    expect(entriesOf(capped)).toEqual([['EARN', `ORGANIZATION:${HOME}`, 1, '2026-06']]);
     const corrected = item({ version: 2, status: 'ABSENT', previousStatus: 'PRESENT' });
     expect(meetingRequest(corrected, CREDIT_RULES_V1, capped, cap)?.requested).toBe(-3);
     // The month's requests drop below the cap: the step gives the member back a point.
     expect(entriesOf(attendancePlan(corrected, rules, capped, -1, null))).toEqual([
+      ['REVERSAL', `ORGANIZATION:${HOME}`, -1, '2026-06'],
       ['REVERSAL', `MEMBER:${MEMBER}`, -1, '2026-06'],
     ]);
   });

@@ -36,8 +36,14 @@ export type MeetingKind = MeetingRefV1['kind'];
 
 /** What attending a meeting (三会一课, 主题党日, 组织生活会) earns; only PRESENT earns. */
 export interface MeetingPointsRule {
-  /** The member's points per meeting attended, by kind; the branch and firm take their shares. */
+  /** The member's points per meeting attended, by kind. */
   perKind: Record<MeetingKind, number>;
+  /**
+   * The member's home branch's share of them, and the firm's behind a floating member's project
+   * branch: shares of their own, since the claims' fractions of a few points round to nothing.
+   */
+  branchShare: ShareRule;
+  firmShare: ShareRule;
   /**
    * Most meeting points one member earns in one month (Asia/Shanghai), inside the member's
    * general monthly cap: meetings alone never fill a member's month.
@@ -112,6 +118,8 @@ export const DEFAULT_MEETING_POINTS: MeetingPointsRule = {
     THEME_PARTY_DAY: 3,
     ORGANIZATIONAL_LIFE_MEETING: 3,
   },
+  branchShare: { mode: 'FIXED', value: 1 },
+  firmShare: { mode: 'FIXED', value: 1 },
   memberMonthlyCap: 20,
 };
 
@@ -155,7 +163,9 @@ export type StoredRuleSet = Omit<
   'stationVisitPoints' | 'meetingPoints' | 'bonuses'
 > & {
   stationVisitPoints?: Partial<StationVisitRule> | null;
-  meetingPoints?: { perKind?: Partial<MeetingPointsRule['perKind']>; memberMonthlyCap?: number };
+  meetingPoints?: Partial<Omit<MeetingPointsRule, 'perKind'>> & {
+    perKind?: Partial<MeetingPointsRule['perKind']>;
+  };
   bonuses?: Partial<BonusRule> | null;
 };
 
@@ -165,8 +175,9 @@ export function storedRule(stored: StoredRuleSet): CreditRuleSet {
     ...stored,
     stationVisitPoints: { operator: stored.stationVisitPoints?.operator ?? 0 },
     meetingPoints: {
+      ...DEFAULT_MEETING_POINTS,
+      ...meetings,
       perKind: { ...DEFAULT_MEETING_POINTS.perKind, ...meetings?.perKind },
-      memberMonthlyCap: meetings?.memberMonthlyCap ?? DEFAULT_MEETING_POINTS.memberMonthlyCap,
     },
     bonuses: { ...DEFAULT_BONUSES, ...stored.bonuses },
   };
@@ -195,6 +206,8 @@ export function ruleProblems(rule: Omit<CreditRuleSet, 'effectiveFrom'>): {
     branchShare: rule.branchShare,
     unitShare: rule.unitShare,
     firmShare: rule.firmShare,
+    'meetingPoints.branchShare': rule.meetingPoints.branchShare,
+    'meetingPoints.firmShare': rule.meetingPoints.firmShare,
   };
   for (const [field, share] of Object.entries(shares)) {
     if (share.mode === 'FRACTION' && (share.value < 0 || share.value > 1))

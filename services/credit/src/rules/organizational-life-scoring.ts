@@ -15,11 +15,11 @@ export function attendancePoints(
 }
 
 /**
- * The shares of one attendance worth `memberPoints`: the member's home branch by the branch
- * share (for a floating member its home branch, not the project branch it attended), and, for a
- * floating member, the firm behind the project branch by the firm share: a firm earns from its
- * floating members' attendance at its project branches as it earns from their volunteering.
- * The member's own entry is planned apart, since the meeting cap decides it.
+ * The shares of one attendance worth `memberPoints`, by the meeting rules' shares: the member's
+ * home branch (for a floating member its home branch, not the project branch it attended), and,
+ * for a floating member, the firm behind the project branch: a firm earns from its floating
+ * members' attendance at its project branches as it earns from their volunteering. The member's
+ * own entry is planned apart, since the meeting cap decides it.
  */
 export function attendanceShares(
   rule: CreditRuleSet,
@@ -32,9 +32,9 @@ export function attendanceShares(
     'ORGANIZATION',
     fact.homeOrganizationId,
     'BRANCH',
-    sharePoints(rule.branchShare, memberPoints),
+    sharePoints(rule.meetingPoints.branchShare, memberPoints),
   );
-  if (firmId) add('FIRM', firmId, 'FIRM', sharePoints(rule.firmShare, memberPoints));
+  if (firmId) add('FIRM', firmId, 'FIRM', sharePoints(rule.meetingPoints.firmShare, memberPoints));
   return earnings;
 }
 
