@@ -24,6 +24,8 @@ import {
   waitForOrgProjection,
   YUNHE_SAMPLE,
 } from '@jiceng/testing';
+import { consumerGroups } from '../src/credit.env';
+import { topicEnds, waitUntilCaughtUp } from '../src/projections/catch-up';
 import { newId, projectEvent, publish, runId, startGroupsAtEnd } from './support';
 
 // Organizational life feeding the ledger: a meeting recorded in members (organizations for the
@@ -69,6 +71,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
   const firm = newId();
 
   const q = (query: string, variables?: object) => gql(gateway.baseUrl, admin, query, variables);
+  // Waited for by their edges: the count and the page are read side by side.
   const entries = async (kind: string, id: string) =>
     dataOf(await q(ENTRIES, { a: { kind, id } })).ledgerEntries as {
       totalCount: number;
@@ -81,6 +84,32 @@ describe('organizational life and bonuses in the credit ledger', () => {
         { a: { kind, id }, p: period },
       ),
     ).creditAccount.points as number;
+  const recordMeeting = async (
+    organizationId: string,
+    kind: string,
+    heldOn: string,
+    attendance: { memberId: string; status: string }[],
+  ) =>
+    dataOf(
+      await q(RECORD, {
+        input: {
+          organizationId,
+          kind,
+          heldOn,
+          place: '党员活动室',
+          topic: '学习党章',
+          leader: '支部书记',
+          attendance,
+        },
+      }),
+    ).recordMeeting as { id: string; attendance: { id: string; memberId: string }[] };
+  /** Until credit's attendance consumer has read everything produced so far. */
+  const caughtUp = async () => {
+    const topic = Topics.membersOrganizationalLife;
+    const groupId = consumerGroups(prefix).organizationalLife;
+    const ends = await topicEnds(kafka, [topic]);
+    expect(await waitUntilCaughtUp(kafka, [{ groupId, topic }], ends, 60_000)).toBe(true);
+  };
   const lifeEvents = () =>
     lifeProbe.messages.map(
       (m) => JSON.parse(m.value!.toString()) as CloudEvent<OrganizationalLifeV1>,
@@ -107,7 +136,11 @@ describe('organizational life and bonuses in the credit ledger', () => {
     // One at a time: on a loaded machine, starting them together makes each miss its deadline.
     organizations = await startApp('services/organizations', { MONGO_DB: orgDb });
     members = await startApp('services/members', { MONGO_DB: membersDb, ...membersGroups });
-    credit = await startApp('services/credit', { MONGO_DB: creditDb, CREDIT_GROUP_PREFIX: prefix });
+    credit = await startApp('services/credit', {
+      MONGO_DB: creditDb,
+      CREDIT_GROUP_PREFIX: prefix,
+      CREDIT_CONSUMERS_PER_GROUP: '1',
+    });
     gateway = await startApp('gateway', {
       SUBGRAPH_URL_ORGANIZATIONS: organizations.url,
       SUBGRAPH_URL_MEMBERS: members.url,
@@ -181,27 +214,16 @@ describe('organizational life and bonuses in the credit ledger', () => {
   let bobAttendance: string;
 
   it('earns a meeting’s attendance once, however often its event arrives', async () => {
-    const res = await q(RECORD, {
-      input: {
-        organizationId: org.gridA,
-        kind: 'BRANCH_GENERAL_MEETING',
-        heldOn: '2026-11-10',
-        place: '党员活动室',
-        topic: '学习党章',
-        leader: '支部书记',
-        attendance: [
-          { memberId: people.alice, status: 'PRESENT' },
-          { memberId: people.bob, status: 'ABSENT' },
-        ],
-      },
-    });
-    const meeting = dataOf(res).recordMeeting;
+    const meeting = await recordMeeting(org.gridA, 'BRANCH_GENERAL_MEETING', '2026-11-10', [
+      { memberId: people.alice, status: 'PRESENT' },
+      { memberId: people.bob, status: 'ABSENT' },
+    ]);
     meetingId = meeting.id;
-    bobAttendance = meeting.attendance.find((a: any) => a.memberId === people.bob).id;
+    bobAttendance = meeting.attendance.find((a) => a.memberId === people.bob)!.id;
 
     const alice = await until(async () => {
       const found = await entries('MEMBER', people.alice);
-      return found.totalCount === 1 ? found : undefined;
+      return found.edges.length === 1 ? found : undefined;
     });
     expect(alice.edges[0].node).toMatchObject({
       kind: 'EARN',
@@ -219,44 +241,22 @@ describe('organizational life and bonuses in the credit ledger', () => {
       { key: meetingId, value: JSON.stringify(recorded) },
       { key: meetingId, value: JSON.stringify({ ...recorded, id: newId() }) },
     ]);
-    // A marker behind the copies on the same partition: once it is applied, so are they.
-    const marker = await q(RECORD, {
-      input: {
-        organizationId: org.gridB,
-        kind: 'PARTY_LECTURE',
-        heldOn: '2026-11-12',
-        place: '项目部会议室',
-        topic: '党课',
-        leader: '项目支部书记',
-        attendance: [{ memberId: people.dave, status: 'PRESENT' }],
-      },
-    });
-    expect(dataOf(marker).recordMeeting.id).toBeDefined();
-    await until(async () => ((await points('MEMBER', people.dave)) === 3 ? true : undefined));
+    await caughtUp();
     expect((await entries('MEMBER', people.alice)).totalCount).toBe(1);
     expect(await points('MEMBER', people.alice)).toBe(3);
     expect(await points('ORGANIZATION', org.gridA, '2026-11')).toBe(1);
   });
 
   it('gives a floating member’s share to its home branch and the firm behind the project branch', async () => {
-    const res = await q(RECORD, {
-      input: {
-        organizationId: org.site,
-        kind: 'THEME_PARTY_DAY',
-        heldOn: '2026-11-15',
-        place: '项目部',
-        topic: '主题党日',
-        leader: '项目支部书记',
-        attendance: [{ memberId: people.dave, status: 'PRESENT' }],
-      },
-    });
-    expect(dataOf(res).recordMeeting.id).toBeDefined();
+    const present = [{ memberId: people.dave, status: 'PRESENT' }];
+    await recordMeeting(org.gridB, 'PARTY_LECTURE', '2026-11-12', present);
+    await recordMeeting(org.site, 'THEME_PARTY_DAY', '2026-11-15', present);
     await until(async () => ((await points('MEMBER', people.dave)) === 6 ? true : undefined));
     expect(await points('ORGANIZATION', org.gridB, '2026-11')).toBe(2);
     expect(await points('ORGANIZATION', org.site)).toBe(0);
     const firmEntries = await until(async () => {
       const found = await entries('FIRM', firm);
-      return found.totalCount === 1 ? found : undefined;
+      return found.edges.length === 1 ? found : undefined;
     });
     expect(firmEntries.edges[0].node).toMatchObject({ role: 'FIRM', points: 1 });
   });
@@ -275,7 +275,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
     );
     const bob = await until(async () => {
       const found = await entries('MEMBER', people.bob);
-      return found.totalCount === 2 ? found : undefined;
+      return found.edges.length === 2 ? found : undefined;
     });
     const [earned, reversed] = bob.edges.map((e) => e.node);
     expect(earned).toMatchObject({
@@ -353,7 +353,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
 
     const community = await until(async () => {
       const found = await entries('ORGANIZATION', org.communityA);
-      return found.totalCount ? found : undefined;
+      return found.edges.length ? found : undefined;
     });
     expect(community.edges.map((e) => e.node)).toEqual([
       expect.objectContaining({
@@ -369,7 +369,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
     for (const party of [org.communityB, org.site]) {
       const found = await until(async () => {
         const list = await entries('ORGANIZATION', party);
-        return list.totalCount ? list : undefined;
+        return list.edges.length ? list : undefined;
       });
       expect(found.edges.map((e) => e.node)).toEqual([
         expect.objectContaining({

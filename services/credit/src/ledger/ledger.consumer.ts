@@ -105,25 +105,31 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
     if (this.stopping) return;
     if (!caughtUp)
       this.logger.warn('projections still behind: starting the ledger; unknown members are parked');
-    for (let i = 0; i < env.consumersPerGroup; i++)
-      await this.run(groupIds.ledger, checkInReviewedV1, {
-        handler: (e) => this.ledger.handle(e),
-        batchHandler: (events) => this.ledger.handleBatch(events),
-      });
+    const checkIns = async () => {
+      for (let i = 0; i < env.consumersPerGroup; i++)
+        await this.run(groupIds.ledger, checkInReviewedV1, {
+          handler: (e) => this.ledger.handle(e),
+          batchHandler: (events) => this.ledger.handleBatch(events),
+        });
+    };
     // Attendance and bonuses also wait: a floating member's firm comes from the projects
-    // projection, and a firm's tier from its project branches' joint-building bonuses.
-    await this.run(groupIds.organizationalLife, organizationalLifeV1, {
-      handler: (e) => this.attendance.handle(e),
-      batchHandler: (events) => this.attendance.handleBatch(events),
-    });
-    await this.run(groupIds.starRatings, starRatingV1, {
-      handler: async (e) => (await this.bonuses.handleRatings([e]))[0],
-      batchHandler: (events) => this.bonuses.handleRatings(events),
-    });
-    await this.run(groupIds.jointBuilding, pairingEventsV1, {
-      handler: async (e) => (await this.bonuses.handlePairings([e]))[0],
-      batchHandler: (events) => this.bonuses.handlePairings(events),
-    });
+    // projection, and a firm's tier from its project branches' joint-building bonuses. Their
+    // groups join beside the check-ins', not after each of those consumers' rebalances.
+    await Promise.all([
+      checkIns(),
+      this.run(groupIds.organizationalLife, organizationalLifeV1, {
+        handler: (e) => this.attendance.handle(e),
+        batchHandler: (events) => this.attendance.handleBatch(events),
+      }),
+      this.run(groupIds.starRatings, starRatingV1, {
+        handler: async (e) => (await this.bonuses.handleRatings([e]))[0],
+        batchHandler: (events) => this.bonuses.handleRatings(events),
+      }),
+      this.run(groupIds.jointBuilding, pairingEventsV1, {
+        handler: async (e) => (await this.bonuses.handlePairings([e]))[0],
+        batchHandler: (events) => this.bonuses.handlePairings(events),
+      }),
+    ]);
     if (!this.stopping) this.logger.log(`ledger consumers started (${env.consumersPerGroup})`);
   }
 
