@@ -7,7 +7,7 @@ export const CREDIT_SETTINGS = {
   groupPrefix: text(
     'CREDIT_GROUP_PREFIX',
     'jiceng-credit',
-    'consumer groups are `<prefix>-ledger`, `-station-visits`, `-members`, `-projects`, `-org-tree`',
+    'consumer groups are `<prefix>-ledger`, `-station-visits`, `-organizational-life`, `-star-ratings`, `-joint-building`, `-members`, `-projects`, `-org-tree`',
   ),
   publishEvents: flag(
     'CREDIT_PUBLISH_EVENTS',
@@ -59,6 +59,9 @@ export const creditEnv = (env: NodeJS.ProcessEnv = process.env) =>
 export const consumerGroups = (prefix: string) => ({
   ledger: `${prefix}-ledger`,
   stationVisits: `${prefix}-station-visits`,
+  organizationalLife: `${prefix}-organizational-life`,
+  starRatings: `${prefix}-star-ratings`,
+  jointBuilding: `${prefix}-joint-building`,
   members: `${prefix}-members`,
   projects: `${prefix}-projects`,
   orgTree: `${prefix}-org-tree`,

@@ -15,7 +15,10 @@ export interface FirmBonusV1 {
   creditCode: string;
   /** Quarter in Asia/Shanghai, e.g. 2023-Q2. */
   period: string;
-  /** Ledger points of the firm in the period when the tier changed. */
+  /**
+   * The points the tier was reached with: the firm's ledger points in the period, with its
+   * project branches' joint-building (联建) bonuses where the rules count them.
+   */
   points: number;
   tier: string;
   previousTier: string | null;

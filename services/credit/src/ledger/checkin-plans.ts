@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { CheckInReviewedV1, CloudEvent } from '@jiceng/events';
 import type { CreditRuleSet } from '../rules/credit-rules';
 import { earningsFor, type Attribution } from '../rules/scoring';
-import { earnEntries } from './ledger-plans';
+import { earnEntries, roundsBy } from './ledger-plans';
 import type { LedgerApplication, PlannedEntry } from './ledger.schemas';
 
 // The plans of reviewed check-ins, from what was read for them (pure).
@@ -110,19 +110,9 @@ export function claimRounds(events: readonly CheckInEvent[]): {
   rounds: number[][];
   copies: number[];
 } {
-  const rounds: number[][] = [];
-  const copies: number[] = [];
-  const seen = new Set<string>();
-  const depth = new Map<string, number>();
-  for (const [index, event] of events.entries()) {
-    if (seen.has(event.id)) {
-      copies.push(index);
-      continue;
-    }
-    seen.add(event.id);
-    const k = depth.get(event.data.claimId) ?? 0;
-    depth.set(event.data.claimId, k + 1);
-    (rounds[k] ??= []).push(index);
-  }
-  return { rounds, copies };
+  return roundsBy(
+    events,
+    (e) => e.id,
+    (e) => e.data.claimId,
+  );
 }

@@ -69,3 +69,31 @@ export async function storePlans(
     return found;
   });
 }
+
+/**
+ * Indexes of items in rounds in which each key appears once, each key's items in order; copies
+ * of an item (same id) after its first are returned apart.
+ */
+export function roundsBy<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  keyOf: (item: T) => string,
+): { rounds: number[][]; copies: number[] } {
+  const rounds: number[][] = [];
+  const copies: number[] = [];
+  const seen = new Set<string>();
+  const depth = new Map<string, number>();
+  for (const [index, item] of items.entries()) {
+    const id = idOf(item);
+    if (seen.has(id)) {
+      copies.push(index);
+      continue;
+    }
+    seen.add(id);
+    const key = keyOf(item);
+    const k = depth.get(key) ?? 0;
+    depth.set(key, k + 1);
+    (rounds[k] ??= []).push(index);
+  }
+  return { rounds, copies };
+}

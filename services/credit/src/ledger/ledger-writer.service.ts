@@ -151,29 +151,8 @@ export class LedgerWriter {
     return done;
   }
 
-  /** The compare-and-set writes of month totals; false when some did not hold. */
   private writeTotals(writes: readonly TotalWrite[]): Promise<boolean> {
-    return bulkWriteAll(
-      this.totals,
-      writes.map((w) => ({
-        updateOne: {
-          filter: { _id: w._id, v: w.v },
-          update: {
-            $inc: { requested: w.requested, granted: w.granted, v: 1 },
-            $push: { pending: { $each: w.pending } },
-            $setOnInsert: {
-              account: w.entry.account,
-              accountKind: w.entry.accountKind,
-              accountId: w.entry.accountId,
-              month: w.entry.month,
-              quarter: w.entry.quarter,
-              cap: w.entry.cap,
-            },
-          },
-          upsert: w.insert,
-        },
-      })),
-    );
+    return writeMonthTotals(this.totals, writes);
   }
 
   /** The compare-and-set writes of wallets; false when some did not hold. */
@@ -270,4 +249,32 @@ function entryDocument(
     orderId: null,
     reversesEntryId: entry.reversesEntryId,
   };
+}
+
+/** The compare-and-set writes of month totals; false when some did not hold. */
+export function writeMonthTotals(
+  model: Model<MonthTotal>,
+  writes: readonly TotalWrite[],
+): Promise<boolean> {
+  return bulkWriteAll(
+    model,
+    writes.map((w) => ({
+      updateOne: {
+        filter: { _id: w._id, v: w.v },
+        update: {
+          $inc: { requested: w.requested, granted: w.granted, v: 1 },
+          $push: { pending: { $each: w.pending } },
+          $setOnInsert: {
+            account: w.entry.account,
+            accountKind: w.entry.accountKind,
+            accountId: w.entry.accountId,
+            month: w.entry.month,
+            quarter: w.entry.quarter,
+            cap: w.entry.cap,
+          },
+        },
+        upsert: w.insert,
+      },
+    })),
+  );
 }

@@ -8,6 +8,9 @@ import {
 import type { Kafka } from 'kafkajs';
 import {
   checkInReviewedV1,
+  organizationalLifeV1,
+  pairingEventsV1,
+  starRatingV1,
   stationVisitRecordedV1,
   TOPIC_SPECS,
   type EventContract,
@@ -22,17 +25,21 @@ import {
 import { consumerGroups, creditEnv } from '../credit.env';
 import { topicEnds, waitUntilCaughtUp } from '../projections/catch-up';
 import { ProjectionConsumers } from '../projections/projection.consumers';
+import { AttendanceLedgerService } from './attendance-ledger.service';
+import { BonusLedgerService } from './bonus-ledger.service';
 import { CheckInLedgerService } from './checkin-ledger.service';
 import { StationVisitLedgerService } from './station-visit-ledger.service';
 
 /**
- * The ledger consumers: check-ins (group `jiceng-credit-ledger`) and station visits
- * (`jiceng-credit-station-visits`). Visits name their operator organization and need no
- * projection: their consumer starts at once. The check-in consumers start once the projections
- * have read their topics up to where they ended at start-up, so a fresh database or a replay
- * attributes claims with complete projections instead of parking most of them. Both hand a
- * partition's fetch to their batch handler, up to 500 events at a time (a constant number of
- * Mongo commands each); events it sets aside, or a batch that failed, go one by one.
+ * The ledger consumers: check-ins (group `jiceng-credit-ledger`), station visits
+ * (`-station-visits`), attendance (`-organizational-life`), and the bonuses of published star
+ * ratings (`-star-ratings`) and completed joint projects (`-joint-building`). Visits name their
+ * operator organization and need no projection: their consumer starts at once. The others start
+ * once the projections have read their topics up to where they ended at start-up, so a fresh
+ * database or a replay attributes claims with complete projections instead of parking most of
+ * them. Each hands a partition's fetch to its batch handler, up to 500 events at a time (a
+ * constant number of Mongo commands each); events it sets aside, or a batch that failed, go one
+ * by one.
  */
 @Injectable()
 export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,6 +53,8 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly ledger: CheckInLedgerService,
     private readonly visits: StationVisitLedgerService,
+    private readonly attendance: AttendanceLedgerService,
+    private readonly bonuses: BonusLedgerService,
     private readonly projections: ProjectionConsumers,
   ) {}
 
@@ -72,11 +81,11 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
         handler: (e) => this.visits.handle(e),
         batchHandler: (events) => this.visits.handleBatch(events),
       }),
-      this.startCheckIns(groupIds.ledger),
+      this.startCheckIns(groupIds),
     ]);
   }
 
-  private async startCheckIns(groupId: string): Promise<void> {
+  private async startCheckIns(groupIds: ReturnType<typeof consumerGroups>): Promise<void> {
     const env = creditEnv();
     const groups = this.projections.groupTopics();
     const ends = await topicEnds(this.kafka, [...new Set(groups.map((g) => g.topic))]);
@@ -96,11 +105,31 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
     if (this.stopping) return;
     if (!caughtUp)
       this.logger.warn('projections still behind: starting the ledger; unknown members are parked');
-    for (let i = 0; i < env.consumersPerGroup; i++)
-      await this.run(groupId, checkInReviewedV1, {
-        handler: (e) => this.ledger.handle(e),
-        batchHandler: (events) => this.ledger.handleBatch(events),
-      });
+    const checkIns = async () => {
+      for (let i = 0; i < env.consumersPerGroup; i++)
+        await this.run(groupIds.ledger, checkInReviewedV1, {
+          handler: (e) => this.ledger.handle(e),
+          batchHandler: (events) => this.ledger.handleBatch(events),
+        });
+    };
+    // Attendance and bonuses also wait: a floating member's firm comes from the projects
+    // projection, and a firm's tier from its project branches' joint-building bonuses. Their
+    // groups join beside the check-ins', not after each of those consumers' rebalances.
+    await Promise.all([
+      checkIns(),
+      this.run(groupIds.organizationalLife, organizationalLifeV1, {
+        handler: (e) => this.attendance.handle(e),
+        batchHandler: (events) => this.attendance.handleBatch(events),
+      }),
+      this.run(groupIds.starRatings, starRatingV1, {
+        handler: async (e) => (await this.bonuses.handleRatings([e]))[0],
+        batchHandler: (events) => this.bonuses.handleRatings(events),
+      }),
+      this.run(groupIds.jointBuilding, pairingEventsV1, {
+        handler: async (e) => (await this.bonuses.handlePairings([e]))[0],
+        batchHandler: (events) => this.bonuses.handlePairings(events),
+      }),
+    ]);
     if (!this.stopping) this.logger.log(`ledger consumers started (${env.consumersPerGroup})`);
   }
 

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ProjectionsModule } from '../projections/projections.module';
 import { CreditRulesModule } from '../rules/credit-rules.module';
+import { AttendanceLedgerService } from './attendance-ledger.service';
 import { BalanceService } from './balance.service';
+import { BonusLedgerService } from './bonus-ledger.service';
 import { CheckInLedgerService } from './checkin-ledger.service';
 import { LedgerWriter } from './ledger-writer.service';
 import { LedgerConsumer } from './ledger.consumer';
@@ -19,12 +21,14 @@ import {
   APPLICATION_MODEL,
   CLAIM_STATE_MODEL,
   LEDGER_ENTRY_MODEL,
+  MEETING_TOTAL_MODEL,
   MONTH_TOTAL_MODEL,
   PARKED_CHECKIN_MODEL,
   WALLET_MODEL,
   applicationSchema,
   claimStateSchema,
   ledgerEntrySchema,
+  meetingTotalSchema,
   monthTotalSchema,
   parkedCheckInsSchema,
   walletSchema,
@@ -35,6 +39,7 @@ const models = MongooseModule.forFeature([
   { name: LEDGER_ENTRY_MODEL, schema: ledgerEntrySchema },
   { name: APPLICATION_MODEL, schema: applicationSchema },
   { name: MONTH_TOTAL_MODEL, schema: monthTotalSchema },
+  { name: MEETING_TOTAL_MODEL, schema: meetingTotalSchema },
   { name: WALLET_MODEL, schema: walletSchema },
   { name: CLAIM_STATE_MODEL, schema: claimStateSchema },
   { name: PARKED_CHECKIN_MODEL, schema: parkedCheckInsSchema },
@@ -48,6 +53,8 @@ const models = MongooseModule.forFeature([
     BalanceService,
     CheckInLedgerService,
     StationVisitLedgerService,
+    AttendanceLedgerService,
+    BonusLedgerService,
     LedgerConsumer,
     CreditAccess,
     PointsLoader,

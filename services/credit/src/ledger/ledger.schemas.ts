@@ -9,13 +9,14 @@ export const WALLET_MODEL = 'Wallet';
 export const CLAIM_STATE_MODEL = 'ClaimState';
 export const PARKED_CHECKIN_MODEL = 'ParkedCheckIn';
 
-export const ENTRY_KINDS = ['EARN', 'REVERSAL', 'SPEND', 'REFUND'] as const;
+export const ENTRY_KINDS = ['EARN', 'REVERSAL', 'SPEND', 'REFUND', 'BONUS'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   EARN: '积分',
   REVERSAL: '冲正',
   SPEND: '兑换',
   REFUND: '兑换退还',
+  BONUS: '奖励加分',
 };
 
 /**
@@ -97,15 +98,15 @@ export const APPLICATION_STATES = ['PLANNED', 'DONE', 'CANCELLED'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /**
- * What one source event (a reviewed check-in, a station visit) does to the ledger, decided once:
- * the first write for an event is this plan (unique by event id), and every later attempt, after
- * a crash or a redelivery, carries out the same plan, whatever the projections or the rules say
- * by then. CANCELLED marks an approval revoked before it could be applied (a parked one), so it
+ * What one source event (a reviewed check-in, a station visit, one version of an attendance, a
+ * bonus) does to the ledger, decided once: the first write for an event is this plan (unique by
+ * its source id), and every later attempt, after a crash or a redelivery, carries out the same
+ * plan, whatever the projections or the rules say by then. CANCELLED marks an approval revoked before it could be applied (a parked one), so it
  * never will be.
  */
 export interface LedgerApplication {
   _id: string;
-  kind: 'APPROVAL' | 'REVOCATION' | 'STATION_VISIT';
+  kind: 'APPROVAL' | 'REVOCATION' | 'STATION_VISIT' | 'ATTENDANCE' | 'BONUS';
   /** For an approval or a revocation. */
   claimId: string | null;
   /** For a station visit. */
@@ -115,6 +116,11 @@ export interface LedgerApplication {
   state: ApplicationState;
   occurredAt: Date;
   entries: PlannedEntry[];
+  /**
+   * For an attendance: the member's meeting points it requested before the meeting cap (negative
+   * for a correction reversing them), which a later correction reverses.
+   */
+  meetingPoints?: number | null;
   createdAt: Date;
 }
 
@@ -146,6 +152,7 @@ export const applicationSchema = new Schema<LedgerApplication>(
     state: { type: String, required: true },
     occurredAt: { type: Date, required: true },
     entries: { type: [plannedEntrySchema], default: [] },
+    meetingPoints: { type: Number, default: null },
     createdAt: { type: Date, required: true },
   },
   { collection: 'ledger_applications', versionKey: false },
@@ -198,6 +205,16 @@ export const monthTotalSchema = new Schema<MonthTotal>(
 );
 monthTotalSchema.index({ account: 1 });
 monthTotalSchema.index({ accountKind: 1, month: 1 });
+
+/**
+ * A member's meeting points per month, before they reach the ledger: the same compare-and-set
+ * arithmetic as an account's month, with the rules' meeting cap; its `pending` marks are never
+ * pulled, so a retry of an attendance always finds the step it was granted.
+ */
+export const MEETING_TOTAL_MODEL = 'MeetingMonthTotal';
+export const meetingTotalSchema = monthTotalSchema
+  .clone()
+  .set('collection', 'meeting_month_totals');
 
 export interface WalletOp {
   opId: string;

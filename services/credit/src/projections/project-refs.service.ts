@@ -51,6 +51,18 @@ export class ProjectRefsService {
     return firms;
   }
 
+  /** The project branches a firm stands behind, over all its projects. */
+  async branchesOfFirm(firmId: string): Promise<string[]> {
+    const projects = await this.model.find({ 'firms.firmId': firmId }).lean<ProjectRef[]>();
+    return [
+      ...new Set(
+        projects.flatMap((p) =>
+          p.firms.filter((f) => f.firmId === firmId).flatMap((f) => f.branchIds),
+        ),
+      ),
+    ];
+  }
+
   async creditCodeOf(firmId: string): Promise<string | null> {
     const project = await this.model.findOne({ 'firms.firmId': firmId }).lean<ProjectRef>();
     return project?.firms.find((f) => f.firmId === firmId)?.creditCode ?? null;

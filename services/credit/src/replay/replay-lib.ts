@@ -3,8 +3,11 @@ import type { Kafka } from 'kafkajs';
 import {
   checkInReviewedV1,
   memberLifecycleV1,
+  organizationalLifeV1,
   organizationLifecycleV1,
+  pairingEventsV1,
   projectEventsV1,
+  starRatingV1,
   stationVisitRecordedV1,
 } from '@jiceng/events';
 import { consumerGroups } from '../credit.env';
@@ -41,6 +44,9 @@ export function creditGroupTopics(prefix: string): GroupTopic[] {
     { groupId: groups.projects, topic: projectEventsV1.topic },
     { groupId: groups.ledger, topic: checkInReviewedV1.topic },
     { groupId: groups.stationVisits, topic: stationVisitRecordedV1.topic },
+    { groupId: groups.organizationalLife, topic: organizationalLifeV1.topic },
+    { groupId: groups.starRatings, topic: starRatingV1.topic },
+    { groupId: groups.jointBuilding, topic: pairingEventsV1.topic },
   ];
 }
 

@@ -1,7 +1,13 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { forbidden } from '@jiceng/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
-import type { CreditRuleSet, PointsRule, ShareRule } from './credit-rules';
+import {
+  DEFAULT_BONUSES,
+  DEFAULT_MEETING_POINTS,
+  type CreditRuleSet,
+  type PointsRule,
+  type ShareRule,
+} from './credit-rules';
 import { CreditRulesService } from './credit-rules.service';
 import { PublishCreditRulesInput } from './dto/credit-rules.inputs';
 
@@ -38,6 +44,9 @@ export class CreditRulesResolver {
       unitShare: share(input.unitShare),
       firmShare: share(input.firmShare),
       stationVisitPoints: { operator: input.stationVisitPoints?.operator ?? 0 },
+      // Not in the input yet: a version published through the API keeps the defaults.
+      meetingPoints: DEFAULT_MEETING_POINTS,
+      bonuses: DEFAULT_BONUSES,
       monthlyCaps: {
         MEMBER: input.monthlyCaps.member,
         ORGANIZATION: input.monthlyCaps.organization,

@@ -31,6 +31,9 @@ export const creditRulesSchema = new Schema<CreditRulesDoc>(
     firmShare: share,
     // Not required: versions stored before it existed lack it.
     stationVisitPoints: { operator: { type: Number } },
+    // Mixed: older versions lack them (storedRule reads the defaults), kinds may be added.
+    meetingPoints: { type: Schema.Types.Mixed },
+    bonuses: { type: Schema.Types.Mixed },
     monthlyCaps: {
       MEMBER: { type: Number, required: true },
       ORGANIZATION: { type: Number, required: true },

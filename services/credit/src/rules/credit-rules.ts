@@ -1,3 +1,4 @@
+import type { MeetingRefV1 } from '@jiceng/events';
 import type { AccountKind } from '../account/account';
 
 // Rules are data, not code branches: each version is a document with the instant it takes
@@ -31,6 +32,38 @@ export interface StationVisitRule {
   operator: number;
 }
 
+export type MeetingKind = MeetingRefV1['kind'];
+
+/** What attending a meeting (三会一课, 主题党日, 组织生活会) earns; only PRESENT earns. */
+export interface MeetingPointsRule {
+  /** The member's points per meeting attended, by kind. */
+  perKind: Record<MeetingKind, number>;
+  /**
+   * The member's home branch's share of them, and the firm's behind a floating member's project
+   * branch: shares of their own, since the claims' fractions of a few points round to nothing.
+   */
+  branchShare: ShareRule;
+  firmShare: ShareRule;
+  /**
+   * Most meeting points one member earns in one month (Asia/Shanghai), inside the member's
+   * general monthly cap: meetings alone never fill a member's month.
+   */
+  memberMonthlyCap: number;
+}
+
+/** Bonuses (奖励加分) for results rather than participation, in whole points. */
+export interface BonusRule {
+  /** The rated community organization, for a published five-star rating, in its quarter. */
+  fiveStarRating: number;
+  /** Each party organization of a pairing (联建), for each joint project it completes. */
+  jointProjectCompleted: number;
+  /**
+   * Whether a firm's bonus tier also counts the joint-building bonuses its project branches
+   * earned in the quarter (the firm's own party organizations on its projects).
+   */
+  firmTierCountsJointBuilding: boolean;
+}
+
 export interface BonusTier {
   tier: string;
   label: string;
@@ -62,6 +95,8 @@ export interface CreditRuleSet {
   firmShare: ShareRule;
   /** The operator organization of a station, per visit it serves. */
   stationVisitPoints: StationVisitRule;
+  meetingPoints: MeetingPointsRule;
+  bonuses: BonusRule;
   /** Most points one account can earn in one month (Asia/Shanghai). */
   monthlyCaps: Record<AccountKind, number>;
   /** Firm bonus tiers by quarterly points; below every tier a firm is in NONE_TIER. */
@@ -69,6 +104,30 @@ export interface CreditRuleSet {
   /** How many top ranks get a thank-you letter and bottom ranks a reminder letter. */
   letters: LetterCounts;
 }
+
+/**
+ * The meeting points and bonuses of every version stored before these fields existed: no meeting
+ * or bonus was ever scored before them, so reading them into older versions changes no entry.
+ */
+export const DEFAULT_MEETING_POINTS: MeetingPointsRule = {
+  perKind: {
+    BRANCH_GENERAL_MEETING: 3,
+    BRANCH_COMMITTEE_MEETING: 2,
+    PARTY_GROUP_MEETING: 2,
+    PARTY_LECTURE: 3,
+    THEME_PARTY_DAY: 3,
+    ORGANIZATIONAL_LIFE_MEETING: 3,
+  },
+  branchShare: { mode: 'FIXED', value: 1 },
+  firmShare: { mode: 'FIXED', value: 1 },
+  memberMonthlyCap: 20,
+};
+
+export const DEFAULT_BONUSES: BonusRule = {
+  fiveStarRating: 100,
+  jointProjectCompleted: 50,
+  firmTierCountsJointBuilding: true,
+};
 
 export const NONE_TIER: BonusTier = { tier: 'NONE', label: '无加分', minPoints: 0, bonusScore: 0 };
 
@@ -84,6 +143,8 @@ export const CREDIT_RULES_V1: CreditRuleSet = {
   unitShare: { mode: 'FRACTION', value: 0.2 },
   firmShare: { mode: 'FRACTION', value: 0.5 },
   stationVisitPoints: { operator: 1 },
+  meetingPoints: DEFAULT_MEETING_POINTS,
+  bonuses: DEFAULT_BONUSES,
   monthlyCaps: { MEMBER: 200, ORGANIZATION: 3000, FIRM: 10000 },
   firmBonusTiers: [
     { tier: 'A', label: '党建信用A级', minPoints: 3000, bonusScore: 3 },
@@ -97,12 +158,29 @@ export const CREDIT_RULES_V1: CreditRuleSet = {
  * A version as stored: one published before a field existed lacks it. Documents are never
  * rewritten, so a missing field is read as the rule it stood for then (nothing earned).
  */
-export type StoredRuleSet = Omit<CreditRuleSet, 'stationVisitPoints'> & {
+export type StoredRuleSet = Omit<
+  CreditRuleSet,
+  'stationVisitPoints' | 'meetingPoints' | 'bonuses'
+> & {
   stationVisitPoints?: Partial<StationVisitRule> | null;
+  meetingPoints?: Partial<Omit<MeetingPointsRule, 'perKind'>> & {
+    perKind?: Partial<MeetingPointsRule['perKind']>;
+  };
+  bonuses?: Partial<BonusRule> | null;
 };
 
 export function storedRule(stored: StoredRuleSet): CreditRuleSet {
-  return { ...stored, stationVisitPoints: { operator: stored.stationVisitPoints?.operator ?? 0 } };
+  const meetings = stored.meetingPoints;
+  return {
+    ...stored,
+    stationVisitPoints: { operator: stored.stationVisitPoints?.operator ?? 0 },
+    meetingPoints: {
+      ...DEFAULT_MEETING_POINTS,
+      ...meetings,
+      perKind: { ...DEFAULT_MEETING_POINTS.perKind, ...meetings?.perKind },
+    },
+    bonuses: { ...DEFAULT_BONUSES, ...stored.bonuses },
+  };
 }
 
 /** The version in force at `instant`: the latest effectiveFrom not after it. */
@@ -128,6 +206,8 @@ export function ruleProblems(rule: Omit<CreditRuleSet, 'effectiveFrom'>): {
     branchShare: rule.branchShare,
     unitShare: rule.unitShare,
     firmShare: rule.firmShare,
+    'meetingPoints.branchShare': rule.meetingPoints.branchShare,
+    'meetingPoints.firmShare': rule.meetingPoints.firmShare,
   };
   for (const [field, share] of Object.entries(shares)) {
     if (share.mode === 'FRACTION' && (share.value < 0 || share.value > 1))
@@ -144,6 +224,17 @@ export function ruleProblems(rule: Omit<CreditRuleSet, 'effectiveFrom'>): {
       field: 'stationVisitPoints.operator',
       message: 'points per visit must be a whole number ≥ 0',
     });
+  const wholePoints: [string, number][] = [
+    ...Object.entries(rule.meetingPoints.perKind).map(
+      ([kind, points]) => [`meetingPoints.perKind.${kind}`, points] as [string, number],
+    ),
+    ['meetingPoints.memberMonthlyCap', rule.meetingPoints.memberMonthlyCap],
+    ['bonuses.fiveStarRating', rule.bonuses.fiveStarRating],
+    ['bonuses.jointProjectCompleted', rule.bonuses.jointProjectCompleted],
+  ];
+  for (const [field, points] of wholePoints)
+    if (!Number.isInteger(points) || points < 0)
+      problems.push({ field, message: 'points must be a whole number ≥ 0' });
   const tiers = rule.firmBonusTiers;
   if (
     new Set(tiers.map((t) => t.tier)).size !== tiers.length ||

@@ -15,6 +15,8 @@ export const EARN_ROLES = [
   'FIRM',
   'CLAIMANT',
   'STATION_OPERATOR',
+  'STAR_RATING',
+  'JOINT_BUILDING',
 ] as const;
 export type EarnRole = (typeof EARN_ROLES)[number];
 
@@ -25,6 +27,8 @@ export const EARN_ROLE_LABELS: Record<EarnRole, string> = {
   FIRM: '项目施工总承包企业',
   CLAIMANT: '认领组织',
   STATION_OPERATOR: '驿站运营党组织',
+  STAR_RATING: '五星级党组织',
+  JOINT_BUILDING: '党建联建单位',
 };
 
 /** Who else earns with a member's claim, as the member and project projections know it. */
@@ -62,6 +66,22 @@ export function sharePoints(share: ShareRule, memberPoints: number): number {
 }
 
 /**
+ * Earnings added one by one: none with zero points, and an account named twice earns once with
+ * the sum, since the ledger holds one entry per event and account.
+ */
+export function collectEarnings() {
+  const earnings: Earning[] = [];
+  const add = (accountKind: AccountKind, accountId: string, role: EarnRole, points: number) => {
+    if (points <= 0) return;
+    const account = accountKey(accountKind, accountId);
+    const same = earnings.find((e) => e.account === account);
+    if (same) same.requested += points;
+    else earnings.push({ account, accountKind, accountId, role, requested: points });
+  };
+  return { earnings, add };
+}
+
+/**
  * The earnings of one approved claim under one rule version: the member, its branch, its unit
  * organization (双报到) and the firm behind its project branch, or the claiming organization.
  * Nothing is earned with zero points; an account named twice (a branch that is also the unit)
@@ -72,14 +92,7 @@ export function earningsFor(
   claim: Claim,
   attribution: Attribution | null,
 ): Earning[] {
-  const earnings: Earning[] = [];
-  const add = (accountKind: AccountKind, accountId: string, role: EarnRole, points: number) => {
-    if (points <= 0) return;
-    const account = accountKey(accountKind, accountId);
-    const same = earnings.find((e) => e.account === account);
-    if (same) same.requested += points;
-    else earnings.push({ account, accountKind, accountId, role, requested: points });
-  };
+  const { earnings, add } = collectEarnings();
   if (claim.claimantKind === 'ORGANIZATION') {
     if (!claim.organizationId) throw new Error('an organization claim names no organization');
     add(
