@@ -44,6 +44,9 @@ describe('read timeout over the Mongo-wire server', () => {
     scanner.getClient().on('commandStarted', (event) => commands.push(event));
     scanner.plugin(readTimeoutPlugin);
     fillers = scanner.model('Filler', new Schema<Filler>({ n: Number, tag: String }));
+    // The model creates its collection in the background; an insert racing it makes the local
+    // Mongo-wire server fail with "already existed in system.namespaces" (MongoDB does not).
+    await fillers.init();
     for (let from = 0; from < DOCUMENTS; from += 5_000) {
       const batch = Array.from({ length: 5_000 }, (_, i) => ({ n: from + i, tag: `t${from + i}` }));
       await fillers.collection.insertMany(batch, { ordered: false });
