@@ -1,5 +1,4 @@
 import {
-  describeSettings,
   flag,
   list,
   optionalText,
@@ -73,14 +72,5 @@ describe('readSettings', () => {
         `N must be a whole number at least 0, got "${bad}"`,
       );
     }
-  });
-});
-
-describe('describeSettings', () => {
-  it('lists each variable with its default, hiding development secrets', () => {
-    expect(describeSettings({ port: SETTINGS.port, key: SETTINGS.key })).toEqual([
-      'PORT (default 4000): a port',
-      'KEY: a key',
-    ]);
   });
 });

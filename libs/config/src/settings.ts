@@ -6,8 +6,6 @@
 
 export interface Setting<T> {
   variable: string;
-  /** The default as a deployment would write it; undefined where there is none. */
-  fallback: string | undefined;
   /** What the variable is for. */
   doc: string;
   /** A key or password: its value is never printed, not even in an error. */
@@ -36,12 +34,12 @@ const given = (raw: string | undefined): raw is string => raw !== undefined && r
 
 /** Free text; an empty variable counts as unset. */
 export function text(variable: string, fallback: string, doc: string): Setting<string> {
-  return { variable, fallback, doc, parse: (raw) => (given(raw) ? raw : fallback) };
+  return { variable, doc, parse: (raw) => (given(raw) ? raw : fallback) };
 }
 
 /** Free text with no default: undefined when unset. */
 export function optionalText(variable: string, doc: string): Setting<string | undefined> {
-  return { variable, fallback: undefined, doc, parse: (raw) => (given(raw) ? raw : undefined) };
+  return { variable, doc, parse: (raw) => (given(raw) ? raw : undefined) };
 }
 
 /** A whole number within [min, max]. */
@@ -55,7 +53,6 @@ export function wholeNumber(
   const bounds = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
   return {
     variable,
-    fallback: String(fallback),
     doc,
     parse(raw) {
       if (!given(raw)) return fallback;
@@ -71,7 +68,6 @@ export function wholeNumber(
 export function flag(variable: string, fallback: boolean, doc: string): Setting<boolean> {
   return {
     variable,
-    fallback: fallback ? '1' : '0',
     doc,
     parse(raw) {
       if (!given(raw)) return fallback;
@@ -86,7 +82,6 @@ export function flag(variable: string, fallback: boolean, doc: string): Setting<
 export function list(variable: string, fallback: string[], doc: string): Setting<string[]> {
   return {
     variable,
-    fallback: fallback.join(','),
     doc,
     parse(raw) {
       const items = (given(raw) ? raw : fallback.join(','))
@@ -100,12 +95,11 @@ export function list(variable: string, fallback: string[], doc: string): Setting
 
 /**
  * A key or password: required when NODE_ENV is production; elsewhere a development value keeps
- * `npm start` to one command. The development value is never shown as a default.
+ * `npm start` to one command.
  */
 export function secret(variable: string, developmentValue: string, doc: string): Setting<string> {
   return {
     variable,
-    fallback: undefined,
     doc,
     sensitive: true,
     parse(raw, env) {
@@ -136,11 +130,4 @@ export function readSettings<S extends Settings>(
   }
   if (problems.length) throw new SettingsError(problems);
   return values as SettingValues<S>;
-}
-
-/** One line per setting, `VARIABLE (default …): doc`, for documentation and `--help`. */
-export function describeSettings(settings: Settings): string[] {
-  return Object.values(settings).map(
-    (s) => `${s.variable}${s.fallback === undefined ? '' : ` (default ${s.fallback})`}: ${s.doc}`,
-  );
 }

@@ -61,7 +61,6 @@ export function personalDataConfigFromEnv(
 /** The three keys as one setting, so that a bad one stops the service at start (never printed). */
 export const PERSONAL_DATA_SETTING: Setting<PersonalDataConfig> = {
   variable: 'PII_KEYS',
-  fallback: undefined,
   doc: 'with PII_ACTIVE_KEY_ID and PII_HASH_KEY, the personal-data keys (personal-data.config.ts)',
   sensitive: true,
   parse(_raw, env) {
