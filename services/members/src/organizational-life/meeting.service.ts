@@ -5,7 +5,8 @@ import type { Claims } from '@jiceng/auth';
 import { shanghaiDate } from '@jiceng/calendar';
 import { badUserInput, conflict, forbidden, notFound, type FieldError } from '@jiceng/graphql';
 import { OutboxRelays } from '@jiceng/outbox';
-import { OrgProjectionService, pathOf } from '@jiceng/org-projection';
+import { OrgAccess } from '@jiceng/org-access';
+import { pathOf } from '@jiceng/org-projection';
 import { managesPath } from '../member/member-access';
 import { MEMBER_MODEL, type Member } from '../member/member.schema';
 import {
@@ -31,18 +32,14 @@ export class MeetingService {
   constructor(
     @InjectModel(MEETING_MODEL) private readonly model: Model<Meeting>,
     @InjectModel(MEMBER_MODEL) private readonly members: Model<Member>,
-    private readonly orgs: OrgProjectionService,
+    private readonly access: OrgAccess,
     private readonly tallies: MeetingTallies,
     private readonly relay: OutboxRelays,
   ) {}
 
   /** A meeting with its whole attendance and its event: one insert, or nothing at all. */
   async record(input: RecordMeetingInput, claims: Claims): Promise<Meeting> {
-    const branch = await this.orgs.get(input.organizationId);
-    if (!branch)
-      throw badUserInput([
-        { field: 'input.organizationId', message: 'is not a known organization' },
-      ]);
+    const branch = await this.access.known(input.organizationId, 'input.organizationId');
     const path = pathOf(branch);
     if (!managesPath(claims, path))
       throw forbidden('Only ADMIN or an ORG_ADMIN of the branch or above records its meetings');

@@ -1,8 +1,8 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Types } from 'mongoose';
 import { periodArg } from '@jiceng/calendar';
-import { forbidden, notFound, pageOfSorted } from '@jiceng/graphql';
-import { OrgNodeLoader, pathOf } from '@jiceng/org-projection';
+import { notFound, pageOfSorted } from '@jiceng/graphql';
+import { OrgAccess } from '@jiceng/org-access';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { MemberLoader } from '../member/member.loader';
 import { MemberService } from '../member/member.service';
@@ -29,7 +29,7 @@ export class OrganizationalLifeResolver {
     private readonly compliance: ComplianceService,
     private readonly appraisals: AppraisalService,
     private readonly loaders: MeetingLoaders,
-    private readonly nodes: OrgNodeLoader,
+    private readonly access: OrgAccess,
   ) {}
 
   @Query('meeting')
@@ -50,10 +50,8 @@ export class OrganizationalLifeResolver {
     assertReadsOrganizationalLife(ctx.claims);
     const parsed = periodArg(period);
     if (!Types.ObjectId.isValid(organizationId)) throw notFound('Organization', organizationId);
-    const node = await this.nodes.load(ctx, organizationId);
-    if (!node) throw notFound('Organization', organizationId);
-    if (!readsWithin(ctx.claims, pathOf(node)))
-      throw forbidden(`Organization ${organizationId} is outside your scope`);
+    // The role was checked above, so what is left is OrgAccess's subtree check.
+    const node = await this.access.requireKnownWithinScope(ctx, organizationId);
     const result = await this.compliance.ofSubtree(node._id, parsed);
     return {
       ...result,
