@@ -281,7 +281,8 @@ describe('organizational life and bonuses in the credit ledger', () => {
         },
       }),
     );
-    // The floating member's firm share needs the link in credit before the first meeting.
+    // Credit holds the branch's firm before the floating member's first meeting, which shares
+    // with it.
     await delivered<ProjectEventV1>(
       projectsProbe,
       (e) => e.subject === project && e.data.firms.some((f) => f.branchIds.includes(org.site)),
