@@ -60,7 +60,7 @@ const RECORD = `mutation($input: RecordMeetingInput!) { recordMeeting(input: $in
   id attendance { id memberId } } }`;
 const CORRECT = `mutation($input: CorrectAttendanceInput!) { correctAttendance(input: $input) { version } }`;
 const FIRM_BONUSES = `query($p: String!) { firmCreditBonuses(period: $p) {
-  firmId creditCode period tier tierLabel bonusScore points pointsAtChange ruleVersion } }`;
+  firmId creditCode period tier tierLabel bonusScore points tierPoints ruleVersion } }`;
 
 // A template of its own (the suite tests credit, not organizations' 22 criteria): two criteria
 // adding up to 100, five stars from 90.
@@ -436,20 +436,25 @@ describe('organizational life and bonuses in the credit ledger', () => {
           name: '彩虹社区—高铁站2标段联建',
           kind: 'COMMUNITY_ENTERPRISE',
           parties: [{ organizationId: org.communityB }, { organizationId: org.site }],
+          startedAt: '2026-11-01T09:00:00+08:00',
         },
       }),
     ).createPairing.id as string;
     const jointProjectId = dataOf(
       await q(
         'mutation($input: AddJointProjectInput!) { addJointProject(input: $input) { jointProjects { id } } }',
-        { input: { pairingId, name: '共建农民工夜校' } },
+        { input: { pairingId, name: '共建农民工夜校', at: '2026-11-02T09:00:00+08:00' } },
       ),
     ).addJointProject.jointProjects[0].id as string;
-    for (const status of ['IN_PROGRESS', 'COMPLETED']) {
+    // Dated back: the completion's bonus belongs to 2026-Q4, whenever it is recorded.
+    for (const [status, at] of [
+      ['IN_PROGRESS', '2026-11-05T09:00:00+08:00'],
+      ['COMPLETED', '2026-11-20T10:00:00+08:00'],
+    ]) {
       dataOf(
         await q(
           'mutation($input: ChangeJointProjectStatusInput!) { changeJointProjectStatus(input: $input) { version } }',
-          { input: { pairingId, jointProjectId, status } },
+          { input: { pairingId, jointProjectId, status, at } },
         ),
       );
     }
@@ -553,7 +558,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
       tierLabel: '党建信用C级',
       bonusScore: 1,
       points: 250,
-      pointsAtChange: 300,
+      tierPoints: 300,
       ruleVersion: 'v1',
     });
   });
