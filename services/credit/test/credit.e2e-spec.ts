@@ -734,12 +734,73 @@ describe('credit ledger through the gateway', () => {
       monthlyCaps: { member: 200, organization: 3000, firm: 10000 },
       firmBonusTiers: [{ tier: 'A', label: 'A级', minPoints: 100, bonusScore: 3 }],
       letters: { memberTop: 3, memberBottom: 3, organizationTop: 3, organizationBottom: 3 },
+      // Only the kinds that change; the others keep their default points.
+      meetingPoints: {
+        perKind: [
+          { kind: 'PARTY_LECTURE', points: 5 },
+          { kind: 'THEME_PARTY_DAY', points: 4 },
+        ],
+        branchShare: { mode: 'FIXED', value: 2 },
+        firmShare: { mode: 'NONE' },
+        memberMonthlyCap: 30,
+      },
+      bonuses: {
+        fiveStarRating: 120,
+        jointProjectCompleted: 0,
+        firmTierCountsJointBuilding: false,
+      },
     };
     expect(
       errorCode(await publishRules(admin, { ...v2, effectiveFrom: new Date().toISOString() })),
     ).toBe('BAD_USER_INPUT');
     expect(errorCode(await publishRules(tokenFor('ORG_ADMIN', district), v2))).toBe('FORBIDDEN');
+    // Bad points are named by where the caller put them, a kind by its place in the list.
+    const bad = await publishRules(admin, {
+      ...v2,
+      meetingPoints: {
+        ...v2.meetingPoints,
+        perKind: [...v2.meetingPoints.perKind, { kind: 'PARTY_GROUP_MEETING', points: -1 }],
+      },
+      bonuses: { ...v2.bonuses, jointProjectCompleted: -5 },
+    });
+    expect([errorCode(bad), errorFields(bad)]).toEqual([
+      'BAD_USER_INPUT',
+      ['input.bonuses.jointProjectCompleted', 'input.meetingPoints.perKind.2.points'],
+    ]);
     expect(dataOf(await publishRules(admin, v2)).publishCreditRules.version).toBe(v2.version);
+    const published = dataOf(
+      await q(
+        admin,
+        `{ creditRules { version
+           meetingPoints { perKind { kind kindLabel points } branchShare { mode modeLabel value }
+                           firmShare { mode value } memberMonthlyCap }
+           bonuses { fiveStarRating jointProjectCompleted firmTierCountsJointBuilding } } }`,
+      ),
+    ).creditRules;
+    const byVersion = (version: string) => published.find((r: any) => r.version === version);
+    expect(byVersion(v2.version)).toEqual({
+      version: v2.version,
+      meetingPoints: {
+        perKind: [
+          { kind: 'BRANCH_GENERAL_MEETING', kindLabel: '支部党员大会', points: 3 },
+          { kind: 'BRANCH_COMMITTEE_MEETING', kindLabel: '支部委员会', points: 2 },
+          { kind: 'PARTY_GROUP_MEETING', kindLabel: '党小组会', points: 2 },
+          { kind: 'PARTY_LECTURE', kindLabel: '党课', points: 5 },
+          { kind: 'THEME_PARTY_DAY', kindLabel: '主题党日', points: 4 },
+          { kind: 'ORGANIZATIONAL_LIFE_MEETING', kindLabel: '组织生活会', points: 3 },
+        ],
+        branchShare: { mode: 'FIXED', modeLabel: '固定积分', value: 2 },
+        firmShare: { mode: 'NONE', value: 0 },
+        memberMonthlyCap: 30,
+      },
+      bonuses: v2.bonuses,
+    });
+    // v1 carries the defaults a version published without them gets.
+    expect(byVersion('v1').bonuses).toEqual({
+      fiveStarRating: 100,
+      jointProjectCompleted: 50,
+      firmTierCountsJointBuilding: true,
+    });
 
     const reviewedAt = new Date(effectiveFrom.getTime() + 60_000).toISOString();
     const later = checkIn({
