@@ -291,12 +291,13 @@ export class WhistleService {
   ): Promise<Whistle> {
     for (let attempt = 0; ; attempt++) {
       const whistle = await this.get(input.id);
+      // Whose report it is comes first: an outsider learns nothing of which departments were whistled.
+      await this.access.requireActor(claims, input.departmentId, 'department');
       const index = whistle.reports.findIndex((r) => String(r.departmentId) === input.departmentId);
       if (index < 0)
         throw badUserInput([
           { field: 'input.departmentId', message: 'was not whistled for this problem' },
         ]);
-      await this.access.requireActor(claims, input.departmentId, 'department');
       const report = whistle.reports[index];
       WHISTLE_REPORT_STEPS.requireStep(report.state, step);
       const now = new Date();
@@ -326,6 +327,7 @@ export class WhistleService {
           $set: set,
           $push: {
             [`${prefix}.history`]: { state: to, at: now, by: claims.sub, note },
+            ...(last && { history: { state: 'REPORTED', at: now, by: claims.sub, note: null } }),
             outbox: record,
           },
           ...(step === 'answer' && { $inc: { openReports: -1 } }),
