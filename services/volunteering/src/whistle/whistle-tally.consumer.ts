@@ -10,12 +10,17 @@ import { whistleEventKind } from './whistle.events';
 import { WHISTLE_MODEL, WHISTLE_TALLY_MODEL, type Whistle } from './whistle.schema';
 import { tallyIncrements, type WhistleTally } from './whistle-tally';
 
+/** Event ids a tally remembers (see the class comment). */
+export const APPLIED_WINDOW = 2000;
+
 /**
  * Keeps the whistle tallies (`<orgId>|<month>`) from the whistles topic. An event is applied to
  * each tally of the requester's path at most once: the increment is conditional on the event id
  * not being among the tally's `applied` ids and records it in the same write, so a redelivery
- * (or a crash halfway through a path) adds only what is missing. The ids a tally keeps grow with
- * the steps of one organization's problems in one month (a few per problem).
+ * (or a crash halfway through a path) adds only what is missing. A tally keeps the last
+ * APPLIED_WINDOW ids only, so a province's month stays a small document: a redelivery comes from
+ * the uncommitted tail of a partition, far fewer events than that; a deliberate replay from the
+ * beginning is a rebuild, which starts from dropped tallies.
  */
 @Injectable()
 export class WhistleTallyConsumer extends LifecycleConsumer<WhistleStepV1> {
@@ -66,7 +71,10 @@ export class WhistleTallyConsumer extends LifecycleConsumer<WhistleStepV1> {
         {
           updateOne: {
             filter: { _id, applied: { $ne: event.id } },
-            update: { $inc: inc, $push: { applied: event.id } },
+            update: {
+              $inc: inc,
+              $push: { applied: { $each: [event.id], $slice: -APPLIED_WINDOW } },
+            },
           },
         },
       ];

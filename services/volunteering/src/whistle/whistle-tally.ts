@@ -29,7 +29,7 @@ export interface WhistleTally {
   onTime?: number;
   evaluated?: number;
   satisfied?: number;
-  /** Event ids already counted here: a redelivered event adds nothing. */
+  /** The latest event ids counted here: a redelivered event adds nothing. */
   applied?: string[];
 }
 

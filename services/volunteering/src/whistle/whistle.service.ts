@@ -71,7 +71,7 @@ export class WhistleService {
   /** 哨声形成: the village or community raises a problem, from a service request or directly. */
   async raise(input: RaiseWhistleInput, claims: Claims): Promise<Whistle> {
     const request = input.serviceRequestId
-      ? await this.raisableRequest(input.serviceRequestId, input.requesterId)
+      ? await this.raisableRequest(input.serviceRequestId, input.requesterId, claims)
       : null;
     const requesterId = request ? String(request.communityId) : input.requesterId;
     if (!requesterId)
@@ -207,7 +207,8 @@ export class WhistleService {
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  private async raisableRequest(id: string, requesterId: string | undefined) {
+  /** The open service request to raise; its state is told only to its community's admins. */
+  private async raisableRequest(id: string, requesterId: string | undefined, claims: Claims) {
     const request = await this.requests.find(id);
     if (!request)
       throw badUserInput([
@@ -217,6 +218,7 @@ export class WhistleService {
       throw badUserInput([
         { field: 'input.requesterId', message: 'is not the community of the service request' },
       ]);
+    await this.access.requireActor(claims, request.communityId, 'requester');
     if (!(RAISABLE_REQUEST_STATES as readonly string[]).includes(request.state))
       throw badUserInput([
         {
