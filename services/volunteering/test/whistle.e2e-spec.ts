@@ -402,13 +402,27 @@ describe('吹哨报到 through the gateway', () => {
       ['ANSWERED', true],
       ['ADDRESSED', true],
     ]);
-    const list = dataOf(
-      await admin('township').q(
-        `query($o: ID!) { organization(id: $o) { whistles(filter: { states: [WHISTLED] }, first: 100) { edges { node { id overdue } } } } }`,
-        { o: org.township },
-      ),
-    ).organization.whistles.edges.map((e: any) => e.node);
-    expect(list).toContainEqual({ id: raised.id, overdue: true });
+    const listed = async (overdue: boolean) =>
+      dataOf(
+        await admin('township').q(
+          `query($o: ID!, $overdue: Boolean) { organization(id: $o) {
+            whistles(filter: { states: [WHISTLED], overdue: $overdue }, first: 100) {
+              edges { node { id overdue } } } } }`,
+          { o: org.township, overdue },
+        ),
+      ).organization.whistles.edges.map((e: any) => e.node);
+    expect(await listed(true)).toContainEqual({ id: raised.id, overdue: true });
+    expect((await listed(false)).map((w: any) => w.id)).not.toContain(raised.id);
+    // A problem whistled now, with its five working days ahead, is the other way round.
+    const fresh = await raise('村口路灯不亮');
+    dataOf(
+      await step('township', 'blowWhistle', 'BlowWhistleInput', {
+        id: fresh.id,
+        departmentIds: [org.roads],
+      }),
+    );
+    expect(await listed(false)).toContainEqual({ id: fresh.id, overdue: false });
+    expect((await listed(true)).map((w: any) => w.id)).not.toContain(fresh.id);
 
     // September 2024's figures for the county: one problem whistled to two departments, one
     // answered, late.

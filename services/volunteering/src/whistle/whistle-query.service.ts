@@ -12,6 +12,12 @@ import { WHISTLE_MODEL, WHISTLE_TALLY_MODEL, type Whistle } from './whistle.sche
 import { WhistleService } from './whistle.service';
 import { sumTallies, type WhistleStats, type WhistleTally } from './whistle-tally';
 
+/** A report open past its due instant, or answered late (see isReportOverdue). */
+export const overdueClauses = (now: Date): QueryFilter<Whistle>[] => [
+  { reports: { $elemMatch: { answeredAt: null, dueAt: { $lt: now } } } },
+  { 'reports.answeredLate': true },
+];
+
 /** 吹哨报到's reads: lookups, lists per organization, statistics from the tallies. */
 @Injectable()
 export class WhistleQueryService {
@@ -48,6 +54,8 @@ export class WhistleQueryService {
     const orgs = await this.access.whistleOrgsUnder(ctx, organizationId);
     const query: QueryFilter<Whistle> = { orgIds: { $in: orgs } };
     if (filter?.states?.length) query.state = { $in: filter.states };
+    if (filter?.overdue === true) query.$or = overdueClauses(new Date());
+    if (filter?.overdue === false) query.$nor = overdueClauses(new Date());
     return this.pager.page(ctx, { filter: query, page });
   }
 

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsBoolean,
   IsDate,
   IsEnum,
   IsInt,
@@ -117,4 +118,9 @@ export class WhistleFilter {
   @IsOptional()
   @IsEnum(WHISTLE_STEPS.states, { each: true })
   states?: WhistleState[];
+
+  /** true: problems with a report overdue (open past its due date, or answered late); false: the others. */
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
 }
