@@ -296,6 +296,28 @@ describe('吹哨报到 through the gateway', () => {
       state: 'EVALUATED',
     });
     expect(dataOf(await read('township', raised.id)).whistle?.id).toBe(raised.id);
+    // Organizations resolve only within the caller's scope: a department sees its own report's
+    // department, and the village and the other department by id only.
+    const seen = (key: string) =>
+      admin(key).q(
+        // `name` makes the gateway resolve the organizations (an id alone it answers itself).
+        `query($id: ID!) { whistle(id: $id) { requester { name } township { name }
+          reports { departmentId department { name } } } }`,
+        { id: raised.id },
+      );
+    expect(dataOf(await seen('hospital')).whistle).toEqual({
+      requester: null,
+      township: null,
+      reports: [
+        { departmentId: org.roads, department: null },
+        { departmentId: org.hospital, department: { name: '卢龙县医院党总支' } },
+      ],
+    });
+    expect(dataOf(await seen('township')).whistle).toMatchObject({
+      requester: { name: '东关村党支部' },
+      township: { name: '卢龙镇党委' },
+      reports: [{ department: null }, { department: null }],
+    });
     expect(dataOf(await read('water', raised.id)).whistle).toBeNull();
     expect(dataOf(await read('village2', raised.id)).whistle).toBeNull();
     expect(dataOf(await read('water2', raised.id)).whistle).toBeNull();
