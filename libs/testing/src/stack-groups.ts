@@ -16,14 +16,21 @@ const orgProjectionEnv = (prefix: string) => ({ ORG_PROJECTION_GROUP: `${prefix}
 
 // Each service's consumer groups as its settings name them (services/<name>/src/<name>.env.ts;
 // credit's are `<CREDIT_GROUP_PREFIX>-<stream>`, `-station-visits` idle where no visits come).
+// A group missing here starts at the topic's beginning and reads every earlier run's events:
+// add a service's new consumer here when you add it.
 const SERVICE_GROUPS: Record<SubgraphName, ServiceGroups> = {
   organizations: { env: () => ({}), groups: [], orgProjection: false },
   members: {
     env: (prefix) => ({
       ...orgProjectionEnv(prefix),
       MEMBERS_COUNTERS_GROUP: `${prefix}-counters`,
+      MEMBERS_MEETING_TALLY_GROUP: `${prefix}-meetings`,
     }),
-    groups: [ORGS, { suffix: 'counters', topic: Topics.membersLifecycle }],
+    groups: [
+      ORGS,
+      { suffix: 'counters', topic: Topics.membersLifecycle },
+      { suffix: 'meetings', topic: Topics.membersOrganizationalLife },
+    ],
     orgProjection: true,
   },
   volunteering: {
@@ -49,6 +56,9 @@ const SERVICE_GROUPS: Record<SubgraphName, ServiceGroups> = {
       { suffix: 'members', topic: Topics.membersLifecycle },
       { suffix: 'projects', topic: Topics.organizationsProjects },
       { suffix: 'ledger', topic: Topics.volunteeringCheckins },
+      { suffix: 'organizational-life', topic: Topics.membersOrganizationalLife },
+      { suffix: 'star-ratings', topic: Topics.organizationsRatings },
+      { suffix: 'joint-building', topic: Topics.organizationsPairings },
     ],
     orgProjection: true,
   },
