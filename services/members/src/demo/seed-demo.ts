@@ -26,7 +26,7 @@ import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { memberSource, unitReportSource } from '../read-model/counted-sources';
 import { countEverything } from '../read-model/rebuild';
 import { personalDataConfigFromEnv } from '../personal-data/personal-data.config';
-import { insertMissing as insertDemo } from '@jiceng/demo';
+import { GAOMI_FIGURES, insertMissing as insertDemo } from '@jiceng/demo';
 import { MeetingTallies } from '../organizational-life/meeting-tallies';
 import {
   MEETING_TALLY_MODEL,
@@ -310,6 +310,10 @@ async function main(): Promise<void> {
     const inYunhe = (m: PlannedMember) =>
       m.branch.ancestorIds.some((a) => a.equals(landmarks.yunhe._id));
     const cityUnitIds = new Set(landmarks.cityUnits.map((n) => String(n._id)));
+    const districtUnitIds = new Set(landmarks.districtUnits.map((n) => String(n._id)));
+    const gaomiUnitIds = new Set(landmarks.gaomiUnitBranches.map((n) => String(n._id)));
+    const ofUnits = (ids: Set<string>) => (m: PlannedMember) =>
+      !!m.community && ids.has(String(m.branch._id));
     console.log(
       JSON.stringify({
         members: docs.length,
@@ -325,17 +329,19 @@ async function main(): Promise<void> {
         figures: {
           cityUnitOrganizations: landmarks.cityUnits.length,
           districtUnitOrganizations: landmarks.districtUnits.length,
-          cityInServiceReporting: count(
-            (m) => !!m.community && cityUnitIds.has(String(m.branch._id)),
-          ),
-          districtInServiceReporting: count(
-            (m) => !!m.community && !cityUnitIds.has(String(m.branch._id)),
+          cityInServiceReporting: count(ofUnits(cityUnitIds)),
+          districtInServiceReporting: count(ofUnits(districtUnitIds)),
+          gaomiUnits: landmarks.gaomiUnits.length,
+          gaomiUnitBranches: landmarks.gaomiUnitBranches.length,
+          gaomiInServiceReporting: count(ofUnits(gaomiUnitIds)),
+          lulongGridMembers: count(
+            (m) => !!m.id && landmarks.lulongGridVillages.has(m.branch.name),
           ),
           yunheApplicants: count((m) => m.status === 'APPLICANT' && inYunhe(m)),
           yunheCommunities: landmarks.communities.length,
           floating: count((m) => !!m.floating),
           projectBranches: landmarks.projectBranches.length,
-          expected: FIGURES,
+          expected: { ...FIGURES, gaomi: GAOMI_FIGURES },
         },
         timingsMs: {
           waitForProjection: waited,
