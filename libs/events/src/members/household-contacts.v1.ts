@@ -97,10 +97,12 @@ const nullableId = {
   type: 'string',
   pattern: OBJECT_ID,
   nullable: true,
-} as unknown as JSONSchemaType<string | null>;
-const nullableDay = { type: 'string', format: 'date', nullable: true } as unknown as JSONSchemaType<
-  string | null
->;
+} as unknown as JSONSchemaType<string>;
+const nullableDay = {
+  type: 'string',
+  format: 'date',
+  nullable: true,
+} as unknown as JSONSchemaType<string>;
 
 const payloadSchema: JSONSchemaType<HouseholdContactsV1> = {
   $id: 'urn:jiceng:schema:members.household-contacts.v1',
@@ -159,7 +161,7 @@ const payloadSchema: JSONSchemaType<HouseholdContactsV1> = {
             category: { type: 'string', enum: HOUSEHOLD_PROBLEM_CATEGORIES_V1 },
             solved: { type: 'boolean' },
           },
-        } as unknown as JSONSchemaType<HouseholdProblemV1 | null>,
+        } as unknown as JSONSchemaType<HouseholdProblemV1>,
       },
     },
     recordedAt: { type: 'string', format: 'date-time' },
