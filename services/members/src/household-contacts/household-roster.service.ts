@@ -87,7 +87,9 @@ export class HouseholdRosterService {
       history: memberId
         ? [{ from: null, to: memberId, on: assignedOn, by: claims.sub, at: now }]
         : [],
-      registeredOn: today,
+      // A household assigned from an earlier day was in the grid since then (a roster entered
+      // after the fact, 补录).
+      registeredOn: memberId && assignedOn < today ? assignedOn : today,
       createdAt: now,
     };
     const next = await this.write(
