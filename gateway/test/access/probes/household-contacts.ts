@@ -3,10 +3,11 @@ import type { AdminApi, ProbeSet, World } from '../probe';
 
 // 党员联系户 (the members subgraph): households, visits, their problems and the figures. Fixtures
 // are in w.ids as `hc.<key>`: households of gridA per role that reassigns one
-// (`hc.assign:ADMIN`, `hc.assign:ORG_ADMIN`), one held by the MEMBER itself (`hc.self`), one by the
-// peer (`hc.peer`) and one of gridB (`hc.B`); visits with a problem per role that solves one
-// (`hc.resolve:ADMIN`, `hc.resolve:ORG_ADMIN`, `hc.resolve:B`). Refused roles aim at ADMIN's,
-// which refusals run before.
+// (`hc.assign:ADMIN`, `hc.assign:ORG_ADMIN`), one held by the MEMBER itself (`hc.self`), one by
+// the peer (`hc.peer`), one of gridB held by the stranger (`hc.B`) and one unassigned
+// (`hc.Bfree`); visits with a problem per role that solves one (`hc.resolve:ADMIN`,
+// `hc.resolve:ORG_ADMIN`, `hc.resolve:B`). Refused roles aim at ADMIN's, which refusals run
+// before.
 
 const REGISTER = `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }`;
 const VISIT = `mutation($input: RecordHouseholdVisitInput!) { recordHouseholdVisit(input: $input) { id } }`;
@@ -39,6 +40,12 @@ async function setup(w: World, api: AdminApi): Promise<void> {
   await register('hc.self', w.org.gridA, w.self);
   await register('hc.peer', w.org.gridA, w.peer);
   await register('hc.B', w.org.gridB, w.stranger);
+  // Unassigned, for ADMIN's assignment outside subtree A.
+  w.ids['hc.Bfree'] = (
+    await api.admin(REGISTER, {
+      input: { organizationId: w.org.gridB, address: `探针hc.Bfree-${w.run}` },
+    })
+  ).registerHousehold.id;
   const problem = async (key: string, householdId: string) => {
     w.ids[key] = (
       await api.admin(VISIT, { input: visit(householdId, true) })
@@ -82,7 +89,7 @@ export const householdContactsProbes: ProbeSet = {
         input: { householdId: own(w, 'assign', role), memberId: w.self, assignedOn: '2024-05-01' },
       }),
       outside: (w) => ({
-        input: { householdId: w.ids['hc.B'], memberId: w.stranger, assignedOn: '2024-05-01' },
+        input: { householdId: w.ids['hc.Bfree'], memberId: w.stranger, assignedOn: '2024-05-01' },
       }),
     },
     'Mutation.recordHouseholdVisit': {
