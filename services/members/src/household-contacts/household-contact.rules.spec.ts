@@ -164,7 +164,12 @@ describe("a grid's month", () => {
     expect(
       gridMonthStats(String(GRID), roster, tally, '2024-03', '2024-03-09').overdueMembers,
     ).toEqual([]);
-    expect(statsTotals([stats, stats])).toMatchObject({ grids: 2, covered: 4, overdueMembers: 1 });
+    expect(statsTotals([stats, stats])).toMatchObject({
+      grids: 2,
+      gridsCovered: 2,
+      covered: 4,
+      overdueMembers: 1,
+    });
   });
 
   it('gives each member its own month', () => {

@@ -103,6 +103,8 @@ export function gridMonthStats(
 
 export type StatsTotals = Omit<GridMonthStats, 'organizationId' | 'month' | 'overdueMembers'> & {
   grids: number;
+  /** Grids with visits due: a grid (a 党小组, say) whose households are not entered yet is not. */
+  gridsCovered: number;
   overdueMembers: number;
 };
 
@@ -110,6 +112,7 @@ export function statsTotals(rows: readonly GridMonthStats[]): StatsTotals {
   const sum = (f: (r: GridMonthStats) => number) => rows.reduce((n, r) => n + f(r), 0);
   return {
     grids: rows.length,
+    gridsCovered: rows.filter((r) => r.covered > 0).length,
     households: sum((r) => r.households),
     covered: sum((r) => r.covered),
     visitedOnTime: sum((r) => r.visitedOnTime),
