@@ -52,3 +52,12 @@ export function seesHouseholdPhone(
 ): boolean {
   return managesPath(claims, path) || isHolder(claims, memberId);
 }
+
+/**
+ * Registering, assigning and solving are for ADMIN and ORG_ADMIN only: any other role is refused
+ * before a lookup, whatever the target.
+ */
+export function assertManagesGrids(claims: Claims, what: string): void {
+  if (claims.role !== 'ADMIN' && claims.role !== 'ORG_ADMIN')
+    throw forbidden(`Only ADMIN or an ORG_ADMIN of the grid or above ${what}`);
+}

@@ -14,7 +14,7 @@ import { ATTENDING_STATUSES } from '../organizational-life/organizational-life.e
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { normalizePhone, phoneProblem } from '../personal-data/phone';
 import { MAX_HOUSEHOLDS_PER_MEMBER, assignedOnProblem } from './household-contact.rules';
-import { gridProblem } from './household-contacts.access';
+import { assertManagesGrids, gridProblem } from './household-contacts.access';
 import { householdRecord } from './household-contacts.events';
 import {
   HOUSEHOLD_ROSTER_MODEL,
@@ -52,6 +52,7 @@ export class HouseholdRosterService {
   ) {}
 
   async register(input: RegisterHouseholdInput, claims: Claims) {
+    assertManagesGrids(claims, 'registers households');
     const grid = await this.access.known(input.organizationId, 'input.organizationId');
     const path = pathOf(grid);
     if (!managesPath(claims, path))
@@ -103,6 +104,7 @@ export class HouseholdRosterService {
   }
 
   async assign(input: AssignHouseholdInput, claims: Claims) {
+    assertManagesGrids(claims, 'assigns households');
     const { roster, household } = await this.household(input.householdId, 'input.householdId');
     if (!managesPath(claims, roster.organizationPath))
       throw forbidden('Only ADMIN or an ORG_ADMIN of the grid or above assigns its households');

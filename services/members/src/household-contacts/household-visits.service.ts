@@ -8,7 +8,7 @@ import { OutboxRelays } from '@jiceng/outbox';
 import { updateOrConflict } from '@jiceng/workflow';
 import { managesPath } from '../member/member-access';
 import { holderOn, isOnTime, monthOfDay } from './household-contact.rules';
-import { isHolder } from './household-contacts.access';
+import { assertManagesGrids, isHolder } from './household-contacts.access';
 import { visitRecord } from './household-contacts.events';
 import {
   HOUSEHOLD_VISIT_MODEL,
@@ -39,6 +39,8 @@ export class HouseholdVisitsService {
    * by that member or by an ORG_ADMIN of the grid or above: one insert with its event.
    */
   async record(input: RecordHouseholdVisitInput, claims: Claims): Promise<HouseholdVisit> {
+    if (claims.role !== 'MEMBER')
+      assertManagesGrids(claims, "or the household's member records visits");
     const { roster, household } = await this.rosters.household(
       input.householdId,
       'input.householdId',
@@ -88,6 +90,7 @@ export class HouseholdVisitsService {
 
   /** The problem a visit found marked solved: version 2 of the visit, with its event. */
   async resolve(input: ResolveHouseholdProblemInput, claims: Claims): Promise<HouseholdVisit> {
+    assertManagesGrids(claims, 'marks problems solved');
     const visit = await this.model.findById(input.visitId, VISIT_PROJECTION).lean<HouseholdVisit>();
     if (!visit) throw notFound('Household visit', input.visitId);
     if (!managesPath(claims, visit.gridPath))
