@@ -152,13 +152,15 @@ jiceng is running.
 
 /**
  * The firms in a bonus tier in the demo's bonus quarter, as the credit service answers once its
- * ledger has taken in the approvals (polled until the answer stops changing, at most 90 s).
+ * ledger has taken in the approvals and announced the tiers (the credit service announces a
+ * firm's tier once its points have been still for a minute): polled until the answer stops
+ * changing and every tier is announced, at most 4 minutes.
  */
 async function reportFirmBonuses(gatewayPort, adminToken) {
   const { DEMO_BONUS_QUARTER } = createRequire(import.meta.url)(
     join(root, 'dist/libs/demo/src/index.js'),
   );
-  const query = `{ firmCreditBonuses(period: "${DEMO_BONUS_QUARTER}") { tier points } }`;
+  const query = `{ firmCreditBonuses(period: "${DEMO_BONUS_QUARTER}") { tier points announcedTier } }`;
   const ask = () =>
     fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
       method: 'POST',
@@ -168,11 +170,12 @@ async function reportFirmBonuses(gatewayPort, adminToken) {
       .then((res) => res.json())
       .then((body) => body.data?.firmCreditBonuses ?? [])
       .catch(() => []);
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 240_000;
   let last = '';
   let stable = 0;
   let bonuses = [];
-  while (Date.now() < deadline && stable < 3) {
+  const announced = () => bonuses.filter((b) => b.announcedTier === b.tier).length;
+  while (Date.now() < deadline && (stable < 3 || announced() < bonuses.length)) {
     bonuses = (await ask()).filter((b) => b.tier !== 'NONE');
     const now = JSON.stringify(bonuses.map((b) => b.points).sort());
     stable = now === last && bonuses.length ? stable + 1 : 0;
@@ -182,7 +185,7 @@ async function reportFirmBonuses(gatewayPort, adminToken) {
   const byTier = {};
   for (const b of bonuses) byTier[b.tier] = (byTier[b.tier] ?? 0) + 1;
   step(
-    `党建信用加分 ${DEMO_BONUS_QUARTER}: ${bonuses.length} firms in a tier ${JSON.stringify(byTier)} (firmCreditBonuses(period: "${DEMO_BONUS_QUARTER}"))`,
+    `党建信用加分 ${DEMO_BONUS_QUARTER}: ${bonuses.length} firms in a tier ${JSON.stringify(byTier)}, ${announced()} announced on jiceng.credit.firm-bonus.v1 (firmCreditBonuses(period: "${DEMO_BONUS_QUARTER}"))`,
   );
 }
 

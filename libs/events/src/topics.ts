@@ -27,6 +27,7 @@ export const Topics = {
   membersOrganizationalLife: topicName('members', 'organizational-life', 1),
   membersHouseholdContacts: topicName('members', 'household-contacts', 1),
   volunteeringCheckins: topicName('volunteering', 'checkins', 1),
+  volunteeringWhistles: topicName('volunteering', 'whistles', 1),
   creditFirmBonus: topicName('credit', 'firm-bonus', 1),
   stationsVisits: topicName('stations', 'visits', 1),
 } as const;
@@ -77,6 +78,12 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     partitions: 6,
     description:
       'Reviewed volunteer check-ins: approvals (and revoked approvals) that earn points; keyed by claim id.',
+  },
+  {
+    name: Topics.volunteeringWhistles,
+    partitions: 3,
+    description:
+      '吹哨报到: problems raised to townships, whistled to departments, reported and evaluated (ids only); keyed by whistle id.',
   },
   {
     name: Topics.creditFirmBonus,

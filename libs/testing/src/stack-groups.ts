@@ -16,22 +16,36 @@ const orgProjectionEnv = (prefix: string) => ({ ORG_PROJECTION_GROUP: `${prefix}
 
 // Each service's consumer groups as its settings name them (services/<name>/src/<name>.env.ts;
 // credit's are `<CREDIT_GROUP_PREFIX>-<stream>`, `-station-visits` idle where no visits come).
+// A group missing here starts at the topic's beginning and reads every earlier run's events:
+// add a service's new consumer here when you add it.
 const SERVICE_GROUPS: Record<SubgraphName, ServiceGroups> = {
   organizations: { env: () => ({}), groups: [], orgProjection: false },
   members: {
     env: (prefix) => ({
       ...orgProjectionEnv(prefix),
       MEMBERS_COUNTERS_GROUP: `${prefix}-counters`,
+      MEMBERS_MEETING_TALLY_GROUP: `${prefix}-meetings`,
+      MEMBERS_HOUSEHOLD_TALLY_GROUP: `${prefix}-household-contacts`,
     }),
-    groups: [ORGS, { suffix: 'counters', topic: Topics.membersLifecycle }],
+    groups: [
+      ORGS,
+      { suffix: 'counters', topic: Topics.membersLifecycle },
+      { suffix: 'meetings', topic: Topics.membersOrganizationalLife },
+      { suffix: 'household-contacts', topic: Topics.membersHouseholdContacts },
+    ],
     orgProjection: true,
   },
   volunteering: {
     env: (prefix) => ({
       ...orgProjectionEnv(prefix),
       MEMBER_PROJECTION_GROUP: `${prefix}-members`,
+      WHISTLE_TALLY_GROUP: `${prefix}-whistles`,
     }),
-    groups: [ORGS, { suffix: 'members', topic: Topics.membersLifecycle }],
+    groups: [
+      ORGS,
+      { suffix: 'members', topic: Topics.membersLifecycle },
+      { suffix: 'whistles', topic: Topics.volunteeringWhistles },
+    ],
     orgProjection: true,
   },
   stations: { env: orgProjectionEnv, groups: [ORGS], orgProjection: true },
@@ -44,6 +58,9 @@ const SERVICE_GROUPS: Record<SubgraphName, ServiceGroups> = {
       { suffix: 'members', topic: Topics.membersLifecycle },
       { suffix: 'projects', topic: Topics.organizationsProjects },
       { suffix: 'ledger', topic: Topics.volunteeringCheckins },
+      { suffix: 'organizational-life', topic: Topics.membersOrganizationalLife },
+      { suffix: 'star-ratings', topic: Topics.organizationsRatings },
+      { suffix: 'joint-building', topic: Topics.organizationsPairings },
     ],
     orgProjection: true,
   },

@@ -43,6 +43,20 @@ export const CREDIT_SETTINGS = {
     { min: 0 },
     'the first pause between those tries',
   ),
+  // A firm's tier is announced once its points have been still this long (tier-settling.ts):
+  // a burst of approvals that climbs C → B → A is one announcement, of A.
+  tierQuietSeconds: wholeNumber(
+    'CREDIT_TIER_QUIET_SECONDS',
+    60,
+    { min: 0, max: 86_400 },
+    'how long a firm’s quarterly points must be still before a tier change is announced',
+  ),
+  tierLongestWaitSeconds: wholeNumber(
+    'CREDIT_TIER_LONGEST_WAIT_SECONDS',
+    3600,
+    { min: 0, max: 7 * 86_400 },
+    'the longest a tier change waits for its announcement while the points keep moving',
+  ),
   parkedSweepMs: wholeNumber(
     'CREDIT_PARKED_SWEEP_MS',
     30_000,

@@ -65,7 +65,11 @@ describe('ledger under crashes and duplicates', () => {
     unitOrganizationId: i % 4 === 0 ? units[i % units.length] : null,
     projectBranchId: i % 7 === 0 ? temps[i % temps.length] : null,
   }));
-  const env = () => ({ MONGO_DB: dbName, CREDIT_GROUP_PREFIX: prefix });
+  const env = () => ({
+    MONGO_DB: dbName,
+    CREDIT_GROUP_PREFIX: prefix,
+    CREDIT_TIER_QUIET_SECONDS: '1',
+  });
 
   beforeAll(async () => {
     await startGroupsAtEnd(kafka, prefix);
@@ -256,9 +260,13 @@ describe('ledger under crashes and duplicates', () => {
           0,
         );
         const tier = tierFor(CREDIT_RULES_V1.firmBonusTiers, points).tier;
-        const doc = await db
-          .collection('firm_bonuses')
-          .findOne({ _id: `${firm}|${quarter}` as any });
+        const read = () =>
+          db.collection('firm_bonuses').findOne({ _id: `${firm}|${quarter}` as any });
+        // The final tier is announced once the points have been still for a second.
+        const doc = await waitFor(async () => {
+          const found = await read();
+          return !found || found.announcedTier === found.tier ? (found ?? 'none') : undefined;
+        }).then((found) => (found === 'none' ? null : found));
         expect([firm, quarter, doc?.tier ?? 'NONE']).toEqual([firm, quarter, tier]);
         if (!doc) continue;
         const events = await bonusProbe.waitFor((messages) =>

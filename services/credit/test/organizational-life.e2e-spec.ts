@@ -1,11 +1,11 @@
 import mongoose, { type Connection } from 'mongoose';
 import {
-  createEvent,
-  pairingEventsV1,
-  starRatingV1,
   Topics,
   type CloudEvent,
   type OrganizationalLifeV1,
+  type PairingEventV1,
+  type ProjectEventV1,
+  type StarRatingV1,
 } from '@jiceng/events';
 import { createKafka, EventProducer } from '@jiceng/kafka';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
@@ -26,13 +26,16 @@ import {
 } from '@jiceng/testing';
 import { consumerGroups } from '../src/credit.env';
 import { topicEnds, waitUntilCaughtUp } from '../src/projections/catch-up';
-import { newId, projectEvent, publish, runId, startGroupsAtEnd } from './support';
+import type { StartOffsets } from '../src/replay/replay-lib';
+import { replayAgainstLive } from './replay-check';
+import { checkIn, newId, publish, runId, startGroupsAtEnd } from './support';
 
 // Organizational life feeding the ledger: a meeting recorded in members (organizations for the
 // tree behind it), its events consumed by credit over the real broker and Mongo-wire server; a
-// duplicate of the event produced again, a correction, and the bonuses of a published five-star
-// rating and a completed joint project, published straight to their topics as organizations
-// would. Only the services this needs run; every consumer group starts at its topic's end.
+// duplicate of the event produced again, a correction, and the bonuses of a five-star rating
+// published and a joint project completed in organizations, each through the gateway, with the
+// firm tier they feed. Check-ins are produced by hand: volunteering is not in this stack. Only
+// the services this needs run; every consumer group starts at its topic's end.
 
 const run = runId();
 const orgDb = `jiceng_organizations_e2e_cl${run}`;
@@ -58,6 +61,33 @@ const ENTRIES = `query($a: AccountInput!) { ledgerEntries(account: $a) { totalCo
 const RECORD = `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) {
   id attendance { id memberId } } }`;
 const CORRECT = `mutation($input: CorrectAttendanceInput!) { correctAttendance(input: $input) { version } }`;
+const FIRM_BONUSES = `query($p: String!) { firmCreditBonuses(period: $p) {
+  firmId creditCode period tier tierLabel bonusScore points tierPoints ruleVersion } }`;
+
+// A template of its own (the suite tests credit, not organizations' 22 criteria): two criteria
+// adding up to 100, five stars from 90.
+const RATING_TEMPLATE = {
+  name: '积分测试评定标准',
+  effectiveFrom: '2026-Q1',
+  fiveStarMinScore: 90,
+  fourStarMinScore: 75,
+  aspects: [
+    {
+      code: 'A',
+      title: '班子建设',
+      criteria: [
+        { code: 'A1', title: '班子配备', maxScore: 60, rule: '社区“两委”班子配备齐全' },
+        { code: 'A2', title: '书记履职', maxScore: 40, rule: '书记履行第一责任人职责' },
+      ],
+    },
+  ],
+};
+const ALL_PASSED = ['SERVICE_CENTER', 'RECORDS', 'HIGHLIGHTS'].map((check) => ({
+  check,
+  passed: true,
+  note: '达标',
+}));
+const FIRM_CREDIT_CODE = '91130632MA0F8X5E05';
 
 describe('organizational life and bonuses in the credit ledger', () => {
   let organizations: AppProcess;
@@ -65,10 +95,14 @@ describe('organizational life and bonuses in the credit ledger', () => {
   let credit: AppProcess;
   let gateway: AppProcess;
   let lifeProbe: TopicProbe;
+  let ratingsProbe: TopicProbe;
+  let pairingsProbe: TopicProbe;
+  let projectsProbe: TopicProbe;
   let membersConn: Connection;
   let org: Record<string, string> = {};
   const people: Record<string, string> = {};
-  const firm = newId();
+  let firm: string;
+  let startOffsets: StartOffsets;
 
   const q = (query: string, variables?: object) => gql(gateway.baseUrl, admin, query, variables);
   // Waited for by their edges: the count and the page are read side by side.
@@ -103,17 +137,31 @@ describe('organizational life and bonuses in the credit ledger', () => {
         },
       }),
     ).recordMeeting as { id: string; attendance: { id: string; memberId: string }[] };
-  /** Until credit's attendance consumer has read everything produced so far. */
-  const caughtUp = async () => {
-    const topic = Topics.membersOrganizationalLife;
-    const groupId = consumerGroups(prefix).organizationalLife;
-    const ends = await topicEnds(kafka, [topic]);
-    expect(await waitUntilCaughtUp(kafka, [{ groupId, topic }], ends, 60_000)).toBe(true);
+  /** Until these consumers of credit have read everything produced to their topics so far. */
+  const caughtUp = async (
+    ...groups: [keyof ReturnType<typeof consumerGroups>, string][]
+  ): Promise<void> => {
+    const ends = await topicEnds(kafka, [...new Set(groups.map(([, topic]) => topic))]);
+    const reading = groups.map(([group, topic]) => ({
+      groupId: consumerGroups(prefix)[group],
+      topic,
+    }));
+    expect(await waitUntilCaughtUp(kafka, reading, ends, 60_000)).toBe(true);
   };
-  const lifeEvents = () =>
-    lifeProbe.messages.map(
-      (m) => JSON.parse(m.value!.toString()) as CloudEvent<OrganizationalLifeV1>,
-    );
+  const eventsOf = <T>(probe: TopicProbe) =>
+    probe.messages.map((m) => JSON.parse(m.value!.toString()) as CloudEvent<T>);
+  const lifeEvents = () => eventsOf<OrganizationalLifeV1>(lifeProbe);
+  /** The first event the probe has read, or will read, that matches. */
+  const delivered = async <T>(probe: TopicProbe, match: (event: CloudEvent<T>) => boolean) => {
+    await probe.waitFor(() => eventsOf<T>(probe).some(match), 60_000);
+    return eventsOf<T>(probe).find(match)!;
+  };
+  /** Produces the event again as it was delivered, and a copy under a new event id. */
+  const redeliver = (topic: string, event: CloudEvent<unknown>) =>
+    producer.send(topic, [
+      { key: event.subject, value: JSON.stringify(event) },
+      { key: event.subject, value: JSON.stringify({ ...event, id: newId() }) },
+    ]);
 
   beforeAll(async () => {
     const membersGroups = {
@@ -121,7 +169,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
       MEMBERS_COUNTERS_GROUP: `jiceng-members-e2e-cl-counters-${run}`,
       MEMBERS_MEETING_TALLY_GROUP: `jiceng-members-e2e-cl-meetings-${run}`,
     };
-    await Promise.all([
+    [startOffsets] = await Promise.all([
       startGroupsAtEnd(kafka, prefix),
       startGroupsAtTopicEnds(kafka, [
         { groupId: membersGroups.ORG_PROJECTION_GROUP, topic: Topics.organizationsLifecycle },
@@ -132,7 +180,14 @@ describe('organizational life and bonuses in the credit ledger', () => {
         },
       ]),
     ]);
-    lifeProbe = await probeTopic(kafka, Topics.membersOrganizationalLife);
+    [lifeProbe, ratingsProbe, pairingsProbe, projectsProbe] = await Promise.all(
+      [
+        Topics.membersOrganizationalLife,
+        Topics.organizationsRatings,
+        Topics.organizationsPairings,
+        Topics.organizationsProjects,
+      ].map((topic) => probeTopic(kafka, topic)),
+    );
     // One at a time: on a loaded machine, starting them together makes each miss its deadline.
     organizations = await startApp('services/organizations', { MONGO_DB: orgDb });
     members = await startApp('services/members', { MONGO_DB: membersDb, ...membersGroups });
@@ -152,14 +207,54 @@ describe('organizational life and bonuses in the credit ledger', () => {
     org = await createOrgTree(gateway.baseUrl, admin, [
       ...YUNHE_SAMPLE,
       {
-        key: 'site',
+        key: 'jointCommittee',
         parent: 'province',
-        name: '雄安高铁站2标段临时党支部',
-        kind: 'TEMPORARY_BRANCH',
+        name: '雄安高铁站项目联合党委',
+        kind: 'JOINT_COMMITTEE',
         sector: 'CONSTRUCTION_PROJECT',
         regionCode: '130632',
       },
     ]);
+    // The project behind the joint committee, its project branch and the firm behind that
+    // branch, as organizations builds them: credit learns the link from the projects topic.
+    firm = dataOf(
+      await q(
+        'mutation($input: CreateConstructionFirmInput!) { createConstructionFirm(input: $input) { id } }',
+        { input: { name: '冀建集团有限公司', creditCode: FIRM_CREDIT_CODE } },
+      ),
+    ).createConstructionFirm.id;
+    const project = dataOf(
+      await q(
+        'mutation($input: CreateConstructionProjectInput!) { createConstructionProject(input: $input) { id } }',
+        {
+          input: {
+            name: '雄安高铁站',
+            regionCode: '130632',
+            jointCommitteeId: org.jointCommittee,
+            firmIds: [firm],
+            status: 'UNDER_CONSTRUCTION',
+          },
+        },
+      ),
+    ).createConstructionProject.id as string;
+    org.area = dataOf(
+      await q(
+        'mutation($p: ID!) { createProjectAreaBranch(input: { projectId: $p, name: "高铁站第一片区党总支" }) { id } }',
+        { p: project },
+      ),
+    ).createProjectAreaBranch.id;
+    org.site = dataOf(
+      await q(
+        'mutation($a: ID!) { createProjectBranch(input: { areaBranchId: $a, name: "雄安高铁站2标段临时党支部" }) { id } }',
+        { a: org.area },
+      ),
+    ).createProjectBranch.id;
+    dataOf(
+      await q(
+        'mutation($b: ID!, $f: ID!) { assignBranchToFirm(input: { branchId: $b, firmId: $f }) { id } }',
+        { b: org.site, f: firm },
+      ),
+    );
     await waitForOrgProjection(membersConn, Object.values(org));
     for (const [seq, key, branch] of [
       [1, 'alice', org.gridA],
@@ -189,12 +284,13 @@ describe('organizational life and bonuses in the credit ledger', () => {
         },
       }),
     );
-    // The firm behind the project branch, as organizations' projects topic names it.
-    await publish(producer, [
-      projectEvent(newId(), org.province, [
-        { firmId: firm, creditCode: '91130600MA0F8X5E4L', branchIds: [org.site] },
-      ]),
-    ]);
+    // Credit holds the branch's firm before the floating member's first meeting, which shares
+    // with it.
+    await delivered<ProjectEventV1>(
+      projectsProbe,
+      (e) => e.subject === project && e.data.firms.some((f) => f.branchIds.includes(org.site)),
+    );
+    await caughtUp(['projects', Topics.organizationsProjects]);
   }, 240_000);
 
   afterAll(async () => {
@@ -204,6 +300,9 @@ describe('organizational life and bonuses in the credit ledger', () => {
       members?.stop(),
       organizations?.stop(),
       lifeProbe?.stop(),
+      ratingsProbe?.stop(),
+      pairingsProbe?.stop(),
+      projectsProbe?.stop(),
       producer.disconnect(),
     ]);
     await membersConn?.close();
@@ -241,7 +340,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
       { key: meetingId, value: JSON.stringify(recorded) },
       { key: meetingId, value: JSON.stringify({ ...recorded, id: newId() }) },
     ]);
-    await caughtUp();
+    await caughtUp(['organizationalLife', Topics.membersOrganizationalLife]);
     expect((await entries('MEMBER', people.alice)).totalCount).toBe(1);
     expect(await points('MEMBER', people.alice)).toBe(3);
     expect(await points('ORGANIZATION', org.gridA, '2026-11')).toBe(1);
@@ -296,60 +395,72 @@ describe('organizational life and bonuses in the credit ledger', () => {
   });
 
   it('gives a published five-star rating and a completed joint project their bonuses once', async () => {
-    const ratingId = newId();
-    const rating = (status: 'REVIEWED' | 'PUBLISHED', version: number) =>
-      createEvent(starRatingV1, {
-        type: `jiceng.organizations.star-rating.${status.toLowerCase()}`,
-        subject: ratingId,
-        data: {
-          ratingId,
-          organizationId: org.communityA,
-          streetId: org.streetA,
-          period: '2026-Q4',
-          status,
-          templateVersion: 1,
-          version,
-          selfScore: 96,
-          claimedStars: 5,
-          proposedStars: 5,
-          inspectionPassed: true,
-          stars: 5,
-          publishedAt: status === 'PUBLISHED' ? new Date().toISOString() : null,
+    // 自己评 → 公开讲 → 实地看 → 复评 → 公布 of 朝阳社区 for 2026-Q4, five stars at every step
+    // (ADMIN may take each step; who else may is organizations' concern).
+    dataOf(
+      await q(
+        'mutation($input: CreateRatingTemplateInput!) { createRatingTemplate(input: $input) { version } }',
+        { input: RATING_TEMPLATE },
+      ),
+    );
+    const ratingId = dataOf(
+      await q(
+        'mutation($input: SelfAssessStarRatingInput!) { selfAssessStarRating(input: $input) { id } }',
+        {
+          input: {
+            organizationId: org.communityA,
+            period: '2026-Q4',
+            scores: [
+              { criterionCode: 'A1', score: 58 },
+              { criterionCode: 'A2', score: 38 },
+            ],
+            claimedStars: 5,
+          },
         },
-      });
-    const pairingId = newId();
-    const jointProjectId = newId();
-    const pairing = (status: 'IN_PROGRESS' | 'COMPLETED', version: number) =>
-      createEvent(pairingEventsV1, {
-        type: 'jiceng.organizations.pairing.joint-project-changed',
-        subject: pairingId,
-        time: new Date('2026-11-20T10:00:00+08:00'),
-        data: {
-          pairingId,
-          version,
+      ),
+    ).selfAssessStarRating.id as string;
+    const step = async (mutation: string, input: object) =>
+      dataOf(
+        await q(
+          `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) {
+            ${mutation}(input: $input) { status stars } }`,
+          { input: { id: ratingId, ...input } },
+        ),
+      )[mutation];
+    await step('defendStarRating', { score: 92, proposedStars: 5 });
+    await step('inspectStarRating', { findings: ALL_PASSED });
+    await step('reviewStarRating', { stars: 5 });
+    expect(await step('publishStarRating', {})).toEqual({ status: 'PUBLISHED', stars: 5 });
+
+    // 社企联建 of 彩虹社区 and the project branch; its joint project carried out and completed.
+    const pairingId = dataOf(
+      await q('mutation($input: CreatePairingInput!) { createPairing(input: $input) { id } }', {
+        input: {
+          name: '彩虹社区—高铁站2标段联建',
           kind: 'COMMUNITY_ENTERPRISE',
-          status: 'ACTIVE',
-          partyIds: [org.communityB, org.site],
-          resourceCount: 1,
-          needCount: 1,
-          jointProjects: [{ jointProjectId, status }],
-          endedAt: null,
-          changedFields: ['jointProjects'],
+          parties: [{ organizationId: org.communityB }, { organizationId: org.site }],
+          startedAt: '2026-11-01T09:00:00+08:00',
         },
-      });
-    const published = rating('PUBLISHED', 5);
-    const completed = pairing('COMPLETED', 3);
-    const send = (topic: string, events: CloudEvent<unknown>[]) =>
-      producer.send(
-        topic,
-        events.map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
+      }),
+    ).createPairing.id as string;
+    const jointProjectId = dataOf(
+      await q(
+        'mutation($input: AddJointProjectInput!) { addJointProject(input: $input) { jointProjects { id } } }',
+        { input: { pairingId, name: '共建农民工夜校', at: '2026-11-02T09:00:00+08:00' } },
+      ),
+    ).addJointProject.jointProjects[0].id as string;
+    // Dated back: the completion's bonus belongs to 2026-Q4, whenever it is recorded.
+    for (const [status, at] of [
+      ['IN_PROGRESS', '2026-11-05T09:00:00+08:00'],
+      ['COMPLETED', '2026-11-20T10:00:00+08:00'],
+    ]) {
+      dataOf(
+        await q(
+          'mutation($input: ChangeJointProjectStatusInput!) { changeJointProjectStatus(input: $input) { version } }',
+          { input: { pairingId, jointProjectId, status, at } },
+        ),
       );
-    await send(Topics.organizationsRatings, [rating('REVIEWED', 4), published, published]);
-    await send(Topics.organizationsPairings, [
-      pairing('IN_PROGRESS', 2),
-      completed,
-      pairing('COMPLETED', 4),
-    ]);
+    }
 
     const community = await until(async () => {
       const found = await entries('ORGANIZATION', org.communityA);
@@ -382,5 +493,94 @@ describe('organizational life and bonuses in the credit ledger', () => {
       ]);
     }
     expect(await points('ORGANIZATION', org.communityA, '2026-Q4')).toBe(100);
+
+    // What organizations published, delivered again (as is and under a new event id): the
+    // bonuses are per result, so nothing changes.
+    const published = await delivered<StarRatingV1>(
+      ratingsProbe,
+      (e) => e.subject === ratingId && e.data.status === 'PUBLISHED',
+    );
+    const completed = await delivered<PairingEventV1>(
+      pairingsProbe,
+      (e) =>
+        e.subject === pairingId &&
+        e.data.jointProjects.some(
+          (p) => p.jointProjectId === jointProjectId && p.status === 'COMPLETED',
+        ),
+    );
+    expect([published.type, completed.type]).toEqual([
+      'jiceng.organizations.star-rating.published',
+      'jiceng.organizations.pairing.joint-project-changed',
+    ]);
+    await redeliver(Topics.organizationsRatings, published);
+    await redeliver(Topics.organizationsPairings, completed);
+    await caughtUp(
+      ['starRatings', Topics.organizationsRatings],
+      ['jointBuilding', Topics.organizationsPairings],
+    );
+    for (const [party, total] of [
+      [org.communityA, 100],
+      [org.communityB, 50],
+      [org.site, 50],
+    ] as const) {
+      expect((await entries('ORGANIZATION', party)).totalCount).toBe(1);
+      expect(await points('ORGANIZATION', party, '2026-Q4')).toBe(total);
+    }
   });
+
+  it('counts the project branch’s joint-building bonus toward its firm’s tier', async () => {
+    // Dave's check-ins on the project give the firm behind it half their task points (his own
+    // monthly cap of 200 does not cut the firm's share): 249, with the 1 of his meeting there
+    // 250 of the firm's own for 2026-Q4. The joint project completed above gave the project
+    // branch 50, which rules v1 count toward the firm's tier: 300, tier C exactly.
+    await publish(
+      producer,
+      [200, 200, 98].map((taskPoints, i) =>
+        checkIn({
+          memberId: people.dave,
+          communityId: org.communityB,
+          taskPoints,
+          reviewedAt: `2026-10-${12 + i}T10:00:00+08:00`,
+        }),
+      ),
+    );
+    await until(async () => ((await points('FIRM', firm, '2026-Q4')) === 250 ? true : undefined));
+    const bonus = await until(async () => {
+      const bonuses = dataOf(await q(FIRM_BONUSES, { p: '2026-Q4' })).firmCreditBonuses as {
+        firmId: string;
+        tier: string;
+      }[];
+      const found = bonuses.find((b) => b.firmId === firm);
+      return found?.tier === 'C' ? found : undefined;
+    });
+    expect(bonus).toEqual({
+      firmId: firm,
+      creditCode: FIRM_CREDIT_CODE,
+      period: '2026-Q4',
+      tier: 'C',
+      tierLabel: '党建信用C级',
+      bonusScore: 1,
+      points: 250,
+      tierPoints: 300,
+      ruleVersion: 'v1',
+    });
+  });
+
+  it('rebuilds the same balances, attendance and bonuses included, from the topics', async () => {
+    const { result, live } = await replayAgainstLive({
+      kafka,
+      dbName: creditDb,
+      prefix,
+      startOffsets,
+      balanceHash: async () =>
+        dataOf(await q('{ balanceHash { hash accountMonths wallets firmTiers } }')).balanceHash,
+    });
+    expect(result.same).toBe(true);
+    expect(result.replay).toMatchObject({
+      hash: live.hash,
+      accountMonths: live.accountMonths,
+      // The firm behind the project branch in 2026-Q4.
+      firmTiers: 1,
+    });
+  }, 400_000);
 });

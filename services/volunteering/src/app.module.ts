@@ -12,6 +12,7 @@ import { OrganizationVolunteeringModule } from './organization/organization.modu
 import { ReviewModule } from './review/review.module';
 import { ServiceRequestModule } from './service-request/service-request.module';
 import { TaskModule } from './task/task.module';
+import { WhistleModule } from './whistle/whistle.module';
 import { WorkCalendarModule } from './work-calendar/work-calendar.module';
 import { SERVICE_NAME } from './volunteering.env';
 
@@ -31,6 +32,7 @@ export { SERVICE_NAME };
     MicroWishModule,
     WorkCalendarModule,
     ServiceRequestModule,
+    WhistleModule,
     MemberVolunteeringModule,
     OrganizationVolunteeringModule,
   ],

@@ -7,6 +7,7 @@ import { organizationsProbes } from './organizations';
 import { ruralProbes } from './rural';
 import { stationsProbes } from './stations';
 import { volunteeringProbes } from './volunteering';
+import { whistleProbes } from './whistles';
 
 /** Every subgraph's probes; access.e2e-spec.ts requires one for each row of ACCESS.md. */
 export const PROBE_SETS: readonly ProbeSet[] = [
@@ -15,6 +16,7 @@ export const PROBE_SETS: readonly ProbeSet[] = [
   organizationalLifeProbes,
   householdContactsProbes,
   volunteeringProbes,
+  whistleProbes,
   stationsProbes,
   ruralProbes,
   creditProbes,

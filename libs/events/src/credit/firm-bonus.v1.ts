@@ -7,7 +7,8 @@ export const FIRM_BONUS_EVENT_TYPES = ['jiceng.credit.firm-bonus.tier-changed'] 
 /**
  * Payload of `jiceng.credit.firm-bonus.v1`, for the provincial construction credit systems
  * ("企业党建工作干得好，信用评价有加分"): a firm's party-building bonus tier for a quarter,
- * sent whenever the ledger moves the firm into another tier.
+ * sent when the ledger has moved the firm into another tier and its points have since been still
+ * for the credit service's quiet period (a burst that climbs C → B → A is one event, of A).
  */
 export interface FirmBonusV1 {
   firmId: string;
@@ -21,12 +22,13 @@ export interface FirmBonusV1 {
    */
   points: number;
   tier: string;
+  /** The tier announced before this one; null for the first announcement. */
   previousTier: string | null;
   /** Credit evaluation points the tier adds (信用评价加分). */
   bonusScore: number;
   /** Version of the rules whose tier table was applied. */
   ruleVersion: string;
-  /** Increases with every tier change of the firm in the period; consumers keep the highest. */
+  /** Increases with every announcement for the firm and period; consumers keep the highest. */
   sequence: number;
 }
 

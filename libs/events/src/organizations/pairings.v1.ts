@@ -39,7 +39,15 @@ export interface PairingEventV1 {
   partyIds: string[];
   resourceCount: number;
   needCount: number;
-  jointProjects: { jointProjectId: string; status: (typeof JOINT_PROJECT_STATUSES_V1)[number] }[];
+  jointProjects: {
+    jointProjectId: string;
+    status: (typeof JOINT_PROJECT_STATUSES_V1)[number];
+    /**
+     * RFC 3339 instant of the status's change as recorded (it may be dated back): a completion's
+     * bonus belongs to the quarter the project was completed in. Absent in events before it.
+     */
+    statusSince?: string;
+  }[];
   /** RFC 3339 instant, set once the pairing has ended. */
   endedAt: string | null;
   changedFields: string[];
@@ -80,6 +88,7 @@ export const pairingEventV1Schema: JSONSchemaType<PairingEventV1> = {
         properties: {
           jointProjectId: { type: 'string', pattern: OBJECT_ID },
           status: { type: 'string', enum: JOINT_PROJECT_STATUSES_V1 },
+          statusSince: { type: 'string', format: 'date-time', nullable: true },
         },
       },
     },

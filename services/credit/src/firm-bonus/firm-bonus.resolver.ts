@@ -5,7 +5,7 @@ import { accountKey } from '../account/account';
 import { PointsLoader } from '../ledger/points.loader';
 import { optionalLedgerPeriodArg } from '../period/period';
 import { NONE_TIER } from '../rules/credit-rules';
-import type { FirmBonus } from './firm-bonus.schema';
+import { announcedTierOf, type FirmBonus } from './firm-bonus.schema';
 import { FirmBonusService } from './firm-bonus.service';
 
 interface FirmCreditBonusView {
@@ -15,7 +15,10 @@ interface FirmCreditBonusView {
   tier: string;
   tierLabel: string;
   bonusScore: number;
-  pointsAtChange: number | null;
+  tierPoints: number | null;
+  announcedTier: string | null;
+  announcedAt: Date | null;
+  announcementDueAt: Date | null;
   sequence: number;
   ruleVersion: string | null;
   changedAt: Date | null;
@@ -29,7 +32,10 @@ function view(firmId: string, period: string, bonus: FirmBonus | null): FirmCred
     tier: bonus?.tier ?? NONE_TIER.tier,
     tierLabel: bonus?.tierLabel ?? NONE_TIER.label,
     bonusScore: bonus?.bonusScore ?? 0,
-    pointsAtChange: bonus?.points ?? null,
+    tierPoints: bonus?.points ?? null,
+    announcedTier: bonus ? announcedTierOf(bonus) : null,
+    announcedAt: bonus?.announcedAt ?? null,
+    announcementDueAt: bonus?.settleAt ?? null,
     sequence: bonus?.sequence ?? 0,
     ruleVersion: bonus?.ruleVersion ?? null,
     changedAt: bonus?.changedAt ?? null,

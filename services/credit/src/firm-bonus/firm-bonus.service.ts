@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { OutboxRelays } from '@jiceng/outbox';
@@ -14,15 +14,34 @@ import {
 } from '../ledger/ledger.schemas';
 import { ProjectRefsService } from '../projections/project-refs.service';
 import { CreditRulesService } from '../rules/credit-rules.service';
+import { NONE_TIER } from '../rules/credit-rules';
 import { tierFor } from '../rules/scoring';
+import { creditEnv } from '../credit.env';
 import { firmBonusRecord } from './firm-bonus.events';
-import { FIRM_BONUS_MODEL, type FirmBonus } from './firm-bonus.schema';
+import { announcedTierOf, FIRM_BONUS_MODEL, type FirmBonus } from './firm-bonus.schema';
+import { scheduleAnnouncement, type AnnouncedState, type TierSettling } from './tier-settling';
 
 const MAX_ATTEMPTS = 20;
+/** Records announced per sweep query; more wait for the next sweep, a moment later. */
+const ANNOUNCE_BATCH = 200;
+
+function announcedState(bonus: FirmBonus | null): AnnouncedState {
+  if (!bonus) return { announcedTier: null, pendingSince: null };
+  return { announcedTier: announcedTierOf(bonus), pendingSince: bonus.pendingSince ?? null };
+}
+
+/** The record as read, for a compare-and-set (older records have no revision yet). */
+const revisionGuard = (bonus: FirmBonus) => ({
+  _id: bonus._id,
+  revision: bonus.revision ?? { $exists: false },
+});
 
 @Injectable()
-export class FirmBonusService implements OnModuleInit {
+export class FirmBonusService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(FirmBonusService.name);
+  private readonly settling: TierSettling;
+  private sweepTimer?: NodeJS.Timeout;
+  private sweeping?: Promise<unknown>;
 
   constructor(
     @InjectModel(FIRM_BONUS_MODEL) private readonly model: Model<FirmBonus>,
@@ -32,10 +51,28 @@ export class FirmBonusService implements OnModuleInit {
     private readonly rules: CreditRulesService,
     private readonly projects: ProjectRefsService,
     private readonly relay: OutboxRelays,
-  ) {}
+  ) {
+    const env = creditEnv();
+    this.settling = {
+      quietMs: env.tierQuietSeconds * 1000,
+      longestWaitMs: env.tierLongestWaitSeconds * 1000,
+    };
+  }
 
   onModuleInit(): void {
     this.writer.onApplied((application) => this.afterApplied(application));
+    const every = Math.min(Math.max(Math.floor(this.settling.quietMs / 4), 250), 5000);
+    this.sweepTimer = setInterval(() => {
+      this.sweeping ??= this.announceDue()
+        .catch((error) => this.logger.warn(`announcing firm bonus tiers: ${error}`))
+        .finally(() => (this.sweeping = undefined));
+    }, every);
+    this.sweepTimer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    await this.sweeping;
   }
 
   /**
@@ -94,8 +131,9 @@ export class FirmBonusService implements OnModuleInit {
   }
 
   /**
-   * Puts the firm in the tier its quarterly points reach. A change is a compare-and-set on the
-   * sequence that also queues the event, so each change is announced once, in order.
+   * Puts the firm in the tier its quarterly points reach now and, when that is not the tier
+   * announced, schedules the announcement (tier-settling.ts). A compare-and-set on `revision`,
+   * so concurrent evaluations of one firm (several consumers or instances) never lose a write.
    */
   async evaluate(firmId: string, quarter: string): Promise<void> {
     const _id = `${firmId}|${quarter}`;
@@ -108,57 +146,83 @@ export class FirmBonusService implements OnModuleInit {
       );
       const tier = tierFor(rule.firmBonusTiers, points);
       const current = await this.model.findById(_id, { outbox: 0 }).lean<FirmBonus>();
-      if ((current?.tier ?? 'NONE') === tier.tier) return;
+      if (!current && tier.tier === NONE_TIER.tier) return;
+      if (current?.tier === tier.tier && current.points === points) return;
       const creditCode = current?.creditCode ?? (await this.projects.creditCodeOf(firmId));
       if (!creditCode) {
         this.logger.warn(`firm ${firmId} has no credit code in the projects projection`);
         return;
       }
-      const sequence = (current?.sequence ?? 0) + 1;
-      const changedAt = new Date();
-      const record = firmBonusRecord(
-        {
-          firmId,
-          creditCode,
-          period: quarter,
-          points,
-          tier: tier.tier,
-          previousTier: current?.tier ?? null,
-          bonusScore: tier.bonusScore,
-          ruleVersion: rule.version,
-          sequence,
-        },
-        changedAt,
-      );
+      const now = new Date();
+      const announced = announcedState(current);
+      const pending = scheduleAnnouncement(announced, tier.tier, now, this.settling);
+      const live = {
+        firmId,
+        creditCode,
+        period: quarter,
+        tier: tier.tier,
+        tierLabel: tier.label,
+        points,
+        bonusScore: tier.bonusScore,
+        ruleVersion: rule.version,
+        changedAt: current?.tier === tier.tier ? current.changedAt : now,
+        announcedTier: announced.announcedTier,
+      };
       try {
-        const res = await this.model.updateOne(
-          { _id, sequence: sequence - 1 },
-          {
-            $set: {
-              firmId,
-              creditCode,
-              period: quarter,
-              tier: tier.tier,
-              tierLabel: tier.label,
-              previousTier: current?.tier ?? null,
-              points,
-              bonusScore: tier.bonusScore,
-              ruleVersion: rule.version,
-              changedAt,
-            },
-            $inc: { sequence: 1 },
-            $push: { outbox: record },
-          },
-          { upsert: !current },
-        );
-        if (res.modifiedCount || res.upsertedCount) {
-          this.relay.kick();
-          return;
-        }
+        const saved = current
+          ? await this.model.updateOne(revisionGuard(current), {
+              $set: { ...live, ...pending },
+              ...(!pending && { $unset: { pendingSince: 1, settleAt: 1 } }),
+              $inc: { revision: 1 },
+            })
+          : await this.model
+              .create({ _id, ...live, ...pending, previousTier: null, sequence: 0, revision: 1 })
+              .then(() => ({ modifiedCount: 1 }));
+        if (saved.modifiedCount) return;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
     }
     throw new Error(`firm bonus ${_id} kept changing`);
+  }
+
+  /**
+   * Announces every pending tier that is due: the announcement, its sequence and the event are
+   * one compare-and-set write, so an instance racing another (or an evaluation) announces
+   * nothing twice; a record that changed meanwhile is looked at again on the next sweep.
+   */
+  async announceDue(now = new Date()): Promise<number> {
+    const due = await this.model
+      .find({ settleAt: { $lte: now } }, { outbox: 0 })
+      .limit(ANNOUNCE_BATCH)
+      .lean<FirmBonus[]>();
+    let announced = 0;
+    for (const bonus of due) {
+      const previousTier = announcedState(bonus).announcedTier;
+      const sequence = bonus.sequence + 1;
+      const record = firmBonusRecord(
+        {
+          firmId: bonus.firmId,
+          creditCode: bonus.creditCode,
+          period: bonus.period,
+          points: bonus.points,
+          tier: bonus.tier,
+          previousTier,
+          bonusScore: bonus.bonusScore,
+          ruleVersion: bonus.ruleVersion,
+          sequence,
+        },
+        now,
+      );
+      const res = await this.model.updateOne(revisionGuard(bonus), {
+        $set: { announcedTier: bonus.tier, previousTier, announcedAt: now },
+        $unset: { pendingSince: 1, settleAt: 1 },
+        $inc: { sequence: 1, revision: 1 },
+        $push: { outbox: record },
+      });
+      announced += res.modifiedCount;
+    }
+    if (announced) this.relay.kick();
+    return announced;
   }
 }

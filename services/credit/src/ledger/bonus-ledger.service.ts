@@ -56,7 +56,8 @@ export class BonusLedgerService {
         .filter((p) => p.status === 'COMPLETED')
         .map((p) => ({
           id: `joint-project:${p.jointProjectId}`,
-          at: new Date(time),
+          // The completion's own date (dated back, maybe); events before the field: their time.
+          at: new Date(p.statusSince ?? time),
           earnings: (rule) => jointProjectBonus(rule, data.partyIds),
         })),
     );

@@ -31,6 +31,7 @@ export function pairingRecord(
       jointProjects: pairing.jointProjects.map((j) => ({
         jointProjectId: String(j._id),
         status: j.status,
+        statusSince: (j.statusChanges.at(-1)?.at ?? pairing.createdAt).toISOString(),
       })),
       endedAt: pairing.endedAt ? pairing.endedAt.toISOString() : null,
       changedFields,

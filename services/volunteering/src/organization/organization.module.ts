@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { MicroWishModule } from '../micro-wish/micro-wish.module';
 import { ServiceRequestModule } from '../service-request/service-request.module';
 import { TaskModule } from '../task/task.module';
+import { WhistleModule } from '../whistle/whistle.module';
 import { OrganizationVolunteeringResolver } from './organization.resolver';
 
 @Module({
-  imports: [TaskModule, MicroWishModule, ServiceRequestModule],
+  imports: [TaskModule, MicroWishModule, ServiceRequestModule, WhistleModule],
   providers: [OrganizationVolunteeringResolver],
 })
 export class OrganizationVolunteeringModule {}
