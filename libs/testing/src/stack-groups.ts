@@ -40,11 +40,13 @@ const SERVICE_GROUPS: Record<SubgraphName, ServiceGroups> = {
       ...orgProjectionEnv(prefix),
       MEMBER_PROJECTION_GROUP: `${prefix}-members`,
       WHISTLE_TALLY_GROUP: `${prefix}-whistles`,
+      HOUSEHOLD_PROBLEM_GROUP: `${prefix}-household-problems`,
     }),
     groups: [
       ORGS,
       { suffix: 'members', topic: Topics.membersLifecycle },
       { suffix: 'whistles', topic: Topics.volunteeringWhistles },
+      { suffix: 'household-problems', topic: Topics.membersHouseholdContacts },
     ],
     orgProjection: true,
   },

@@ -18,6 +18,17 @@ export interface ServiceRequestStepRecord {
   note?: string | null;
 }
 
+/**
+ * The 党员联系户 visit a request was opened from (members' `household-visit.recorded`): ids only,
+ * as the event carries them; the problem's text stays in the members subgraph.
+ */
+export interface ServiceRequestSource {
+  visitId: string;
+  householdId: string;
+  gridId: string;
+  memberId: string;
+}
+
 /** 群众诉求: a resident's request through the five-step closed loop. No personal data is kept. */
 export interface ServiceRequest {
   _id: Types.ObjectId;
@@ -45,6 +56,8 @@ export interface ServiceRequest {
   declinedAt?: Date | null;
   declineReason?: string | null;
   history: ServiceRequestStepRecord[];
+  /** Set on requests opened from a household visit (channel HOUSEHOLD_VISIT). */
+  source?: ServiceRequestSource | null;
   updatedAt: Date;
 }
 
@@ -83,6 +96,18 @@ export const serviceRequestSchema = new Schema<ServiceRequest>(
         ),
       ],
       default: [],
+    },
+    source: {
+      type: new Schema<ServiceRequestSource>(
+        {
+          visitId: { type: String, required: true },
+          householdId: { type: String, required: true },
+          gridId: { type: String, required: true },
+          memberId: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
     },
     updatedAt: { type: Date, required: true },
   },
