@@ -22,12 +22,19 @@ const REQUEST = `id communityId title description category categoryLabel channel
 const LIST = `query($id: ID!) { organization(id: $id) { serviceRequests(first: 100) {
   totalCount edges { node { id title channel ${SOURCE} } } } } }`;
 
+const eventOf = (m: KafkaMessage) =>
+  JSON.parse(m.value!.toString()) as { type: string; data: Record<string, unknown> };
+
 describe('household problems as service requests (走访发现)', () => {
   const stack = withSubgraphStack({
     tag: 'hp',
     services: ['organizations', 'members', 'volunteering'],
     tree: YUNHE_SAMPLE,
-    probes: [Topics.membersHouseholdContacts, dlqTopicOf(Topics.membersHouseholdContacts)],
+    probes: [
+      Topics.membersHouseholdContacts,
+      dlqTopicOf(Topics.membersHouseholdContacts),
+      Topics.volunteeringServiceRequests,
+    ],
   });
   const { org, q } = stack;
   const kafka = createKafka('jiceng-volunteering-household-problem-test');
@@ -188,6 +195,33 @@ describe('household problems as service requests (走访发现)', () => {
       'RESPONDED',
       'CLOSED',
     ]);
+    // The way back: each step's event names the visit, so members can count its problem solved
+    // on `closed` (the request's steps in order, keyed by the request).
+    const steps = await stack
+      .probe(Topics.volunteeringServiceRequests)
+      .waitFor(
+        (all) =>
+          all.some((m) => m.key?.toString() === ids.visit && eventOf(m).type.endsWith('.closed')),
+        60_000,
+      );
+    const mine = steps.filter((m) => m.key?.toString() === ids.visit).map(eventOf);
+    expect(mine.map((e) => e.type)).toEqual([
+      'jiceng.volunteering.service-request.reported',
+      'jiceng.volunteering.service-request.accepted',
+      'jiceng.volunteering.service-request.responded',
+      'jiceng.volunteering.service-request.closed',
+    ]);
+    expect(mine[3].data).toEqual({
+      requestId: ids.visit,
+      communityId: org.communityA,
+      at: expect.any(String),
+      source: {
+        visitId: ids.visit,
+        householdId: ids.household,
+        gridId: org.gridA,
+        memberId: ids.member,
+      },
+    });
   });
 
   it('lets no one report through the household-visit channel by hand', async () => {

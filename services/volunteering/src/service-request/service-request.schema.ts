@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import { withOutbox, type OutboxRecord } from '@jiceng/outbox';
 import {
   SATISFACTIONS,
   SERVICE_REQUEST_CATEGORIES,
@@ -59,6 +60,8 @@ export interface ServiceRequest {
   /** Set on requests opened from a household visit (channel HOUSEHOLD_VISIT). */
   source?: ServiceRequestSource | null;
   updatedAt: Date;
+  /** Each step's event (jiceng.volunteering.service-requests.v1), written with the step. */
+  outbox?: OutboxRecord[];
 }
 
 export const serviceRequestSchema = new Schema<ServiceRequest>(
@@ -113,6 +116,10 @@ export const serviceRequestSchema = new Schema<ServiceRequest>(
   },
   { collection: 'service_requests', versionKey: false },
 );
+withOutbox(serviceRequestSchema);
 serviceRequestSchema.index({ communityId: 1, state: 1, _id: 1 });
 serviceRequestSchema.index({ communityId: 1, acceptedAt: 1 }); // statistics per period
 serviceRequestSchema.index({ dueAt: 1, closedAt: 1 }); // overdue lists
+
+/** Reads never need the outbox. */
+export const SERVICE_REQUEST_PROJECTION = { outbox: 0 } as const;

@@ -6,6 +6,7 @@ import type { Claims } from '@jiceng/auth';
 import { badUserInput, forbidden, notFound, type Connection, type PageArgs } from '@jiceng/graphql';
 import { periodArg } from '@jiceng/calendar';
 import { isDuplicateKeyError } from '@jiceng/mongo';
+import { OutboxRelays } from '@jiceng/outbox';
 import { FacetPager } from '@jiceng/org-access';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { CommunityAccess } from '../community/community-access';
@@ -21,9 +22,11 @@ import type {
 } from './dto/service-request.inputs';
 import { transition } from '@jiceng/workflow';
 import { SERVICE_REQUEST_STEPS, isOverdue, type ServiceRequestStep } from './service-request-steps';
+import { serviceRequestRecord } from './service-request.events';
 import { summarizeServiceRequests, type ServiceRequestStats } from './service-request-stats';
 import {
   SERVICE_REQUEST_MODEL,
+  SERVICE_REQUEST_PROJECTION,
   type ServiceRequest,
   type ServiceRequestSource,
 } from './service-request.schema';
@@ -50,13 +53,14 @@ export class ServiceRequestService {
     @InjectModel(SERVICE_REQUEST_MODEL) private readonly model: Model<ServiceRequest>,
     private readonly access: CommunityAccess,
     private readonly calendar: WorkCalendarService,
+    private readonly relays: OutboxRelays,
   ) {
-    this.pager = new FacetPager(model);
+    this.pager = new FacetPager(model, SERVICE_REQUEST_PROJECTION);
   }
 
   find(id: string): Promise<ServiceRequest | null> {
     return Types.ObjectId.isValid(id)
-      ? this.model.findById(id).lean<ServiceRequest>().exec()
+      ? this.model.findById(id, SERVICE_REQUEST_PROJECTION).lean<ServiceRequest>().exec()
       : Promise.resolve(null);
   }
 
@@ -138,6 +142,7 @@ export class ServiceRequestService {
       now,
     );
     await this.model.create(request);
+    this.relays.kick(String(request._id));
     return request;
   }
 
@@ -164,6 +169,7 @@ export class ServiceRequestService {
     );
     try {
       await this.model.create(request);
+      this.relays.kick(String(request._id));
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
@@ -171,9 +177,9 @@ export class ServiceRequestService {
     }
   }
 
-  /** A new request in its first state, 采集上报, with that step in its history. */
+  /** A new request in its first state, 采集上报, with that step in its history and its event. */
   private opened(
-    fields: Omit<ServiceRequest, 'state' | 'history' | 'updatedAt'>,
+    fields: Omit<ServiceRequest, 'state' | 'history' | 'updatedAt' | 'outbox'>,
     by: string,
     now: Date,
   ): ServiceRequest {
@@ -182,6 +188,7 @@ export class ServiceRequestService {
       state: 'REPORTED',
       history: [{ state: 'REPORTED', at: fields.reportedAt, by }],
       updatedAt: now,
+      outbox: [serviceRequestRecord('report', fields, fields.reportedAt)],
     };
   }
 
@@ -285,6 +292,8 @@ export class ServiceRequestService {
       id: request._id,
       set: { ...changes, updatedAt: new Date() },
       push: { history: { state: to, at, by: claims.sub, note: note ?? null } },
+      outbox: serviceRequestRecord(step, request, at),
+      relay: this.relays,
       what: 'Service request',
     });
     return this.get(String(request._id));
