@@ -178,7 +178,7 @@ describe('household problems as service requests (走访发现)', () => {
     ).toBe(0);
   });
 
-  it('takes the request through the loop to 核查结案', async () => {
+  it('takes the request through the loop to 核查结案, and members counts the problem solved', async () => {
     await step('acceptServiceRequest', 'AcceptServiceRequestInput', { id: ids.visit });
     await step('respondServiceRequest', 'RespondServiceRequestInput', {
       id: ids.visit,
@@ -222,6 +222,30 @@ describe('household problems as service requests (走访发现)', () => {
         memberId: ids.member,
       },
     });
+
+    // Members reads it: the visit's problem is solved, and the street's figures count it.
+    const problem = await eventually(async () => {
+      const found = dataOf(
+        await q(
+          tokenFor('ORG_ADMIN', org.streetA),
+          `query($id: ID!) { organization(id: $id) { householdVisits(month: "2026-11", first: 10) {
+            edges { node { id version problem { solvedOn solution } } } } } }`,
+          { id: org.gridA },
+        ),
+      ).organization.householdVisits.edges.find((e: any) => e.node.id === ids.visit).node;
+      expect(found.version).toBe(2);
+      return found.problem;
+    }, 60_000);
+    expect(problem).toEqual({ solvedOn: expect.any(String), solution: '群众诉求核查结案' });
+    const stats = dataOf(
+      await q(
+        tokenFor('ANALYST', org.streetA),
+        `query($org: ID!, $month: String!) { householdContactStats(organizationId: $org, month: $month) {
+          totals { problemsFound problemsSolved } } }`,
+        { org: org.streetA, month: '2026-11' },
+      ),
+    ).householdContactStats.totals;
+    expect(stats).toEqual({ problemsFound: 2, problemsSolved: 1 });
   });
 
   it('lets no one report through the household-visit channel by hand', async () => {
