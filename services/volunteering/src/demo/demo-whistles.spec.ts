@@ -7,19 +7,12 @@ import {
   shanghaiMonth,
 } from '@jiceng/calendar';
 import { parseEvent, whistleStepV1 } from '@jiceng/events';
-import {
-  LULONG,
-  LULONG_DEPARTMENTS,
-  LULONG_TOWNSHIPS,
-  lulongTownshipName,
-  lulongVillageName,
-} from '@jiceng/demo';
+import { LULONG, LULONG_DEPARTMENTS, LULONG_TOWNSHIPS } from '@jiceng/demo';
 import { WHISTLE_CATEGORIES } from '../whistle/whistle.enums';
 import { whistleEventKind } from '../whistle/whistle.events';
 import type { Whistle } from '../whistle/whistle.schema';
 import { WHISTLE_REPORT_STEPS, WHISTLE_STEPS } from '../whistle/whistle-steps';
 import { sumTallies, tallyIncrements, type WhistleTally } from '../whistle/whistle-tally';
-import { demoId } from './demo-kit';
 import {
   DEMO_WHISTLE_AS_OF,
   DEMO_WHISTLE_CATEGORIES,
@@ -30,38 +23,11 @@ import {
   lulongWhistleInput,
   lulongWhistleNames,
 } from './demo-whistles';
+import { lulongProjectionNodes } from './lulong-nodes.fixture';
 
-// 卢龙县 as the organizations demo builds it (the shared plan's names), as projection nodes.
-type Node = Parameters<typeof lulongWhistleInput>[0][number];
-const node = (
-  name: string,
-  kind: string,
-  sector: string,
-  parent: Node | null,
-  regionCode = LULONG.regionCode,
-): Node => ({
-  _id: demoId(`test-lulong/${name}`),
-  name,
-  kind,
-  sector,
-  regionCode,
-  status: 'ACTIVE',
-  ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
-});
-const province = node('中共河北省委员会', 'PARTY_COMMITTEE', 'STATE_ORGAN', null, '130000');
-const city = node(LULONG.city, 'PARTY_COMMITTEE', 'STATE_ORGAN', province, '130300');
-const county = node(LULONG.county, 'PARTY_COMMITTEE', 'STATE_ORGAN', city);
-const works = node(LULONG.departments, 'WORKING_COMMITTEE', 'STATE_ORGAN', county);
-const nodes: Node[] = [province, city, county, works];
-for (const { township, villages } of LULONG_TOWNSHIPS) {
-  const t = node(lulongTownshipName(township), 'PARTY_COMMITTEE', 'VILLAGE', county);
-  nodes.push(
-    t,
-    ...villages.map((v) => node(lulongVillageName(township, v), 'BRANCH', 'VILLAGE', t)),
-  );
-}
-for (const d of LULONG_DEPARTMENTS) nodes.push(node(d.name, 'BRANCH', d.sector, works));
-
+const nodes = lulongProjectionNodes();
+const province = nodes[0];
+const county = nodes.find((n) => n.name === LULONG.county)!;
 const input = lulongWhistleInput(nodes);
 if (typeof input === 'string') throw new Error(input);
 const whistles = demoWhistles(input);
