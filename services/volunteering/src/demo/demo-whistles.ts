@@ -290,6 +290,13 @@ export interface DemoWhistleStep {
   departmentId: string | null;
 }
 
+/** A report's history entries that are the department's steps (ADDRESSED is the whistle's). */
+const REPORT_KINDS: Partial<Record<string, WhistleEventKind>> = {
+  ACCEPTED: 'accepted',
+  ACTING: 'acted',
+  ANSWERED: 'answered',
+};
+
 /**
  * The steps the service took to write the whistle, in the order it wrote them: raised; resolved
  * or whistled; the departments' accepts, actions and answers by time; evaluated.
@@ -301,18 +308,13 @@ export function whistleStepsOf(w: Whistle): DemoWhistleStep[] {
   if (resolved) steps.push({ kind: 'resolved', at: resolved, departmentId: null });
   const whistled = own('WHISTLED');
   if (whistled) steps.push({ kind: 'whistled', at: whistled, departmentId: null });
-  const REPORT_KINDS: Record<string, WhistleEventKind> = {
-    ACCEPTED: 'accepted',
-    ACTING: 'acted',
-    ANSWERED: 'answered',
-  };
   steps.push(
     ...w.reports
       .flatMap((r) =>
         r.history
           .filter((h) => REPORT_KINDS[h.state])
           .map((h) => ({
-            kind: REPORT_KINDS[h.state],
+            kind: REPORT_KINDS[h.state]!,
             at: h.at,
             departmentId: String(r.departmentId),
           })),
