@@ -5,6 +5,7 @@ import { createNode, parse, parseDocument } from 'yaml';
 import {
   checkInReviewedV1,
   whistleStepV1,
+  serviceRequestStepV1,
   firmBonusV1,
   memberLifecycleV1,
   householdContactsV1,
@@ -36,6 +37,7 @@ const CONTRACTS = [
   householdContactsV1,
   checkInReviewedV1,
   whistleStepV1,
+  serviceRequestStepV1,
   firmBonusV1,
   stationVisitRecordedV1,
 ] as unknown as EventContract<unknown>[];

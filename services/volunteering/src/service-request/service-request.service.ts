@@ -5,6 +5,8 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, forbidden, notFound, type Connection, type PageArgs } from '@jiceng/graphql';
 import { periodArg } from '@jiceng/calendar';
+import { isDuplicateKeyError } from '@jiceng/mongo';
+import { OutboxRelays } from '@jiceng/outbox';
 import { FacetPager } from '@jiceng/org-access';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { CommunityAccess } from '../community/community-access';
@@ -20,8 +22,14 @@ import type {
 } from './dto/service-request.inputs';
 import { transition } from '@jiceng/workflow';
 import { SERVICE_REQUEST_STEPS, isOverdue, type ServiceRequestStep } from './service-request-steps';
+import { serviceRequestRecord } from './service-request.events';
 import { summarizeServiceRequests, type ServiceRequestStats } from './service-request-stats';
-import { SERVICE_REQUEST_MODEL, type ServiceRequest } from './service-request.schema';
+import {
+  SERVICE_REQUEST_MODEL,
+  SERVICE_REQUEST_PROJECTION,
+  type ServiceRequest,
+  type ServiceRequestSource,
+} from './service-request.schema';
 
 const CLOCK_SKEW_MS = 60_000;
 
@@ -45,13 +53,14 @@ export class ServiceRequestService {
     @InjectModel(SERVICE_REQUEST_MODEL) private readonly model: Model<ServiceRequest>,
     private readonly access: CommunityAccess,
     private readonly calendar: WorkCalendarService,
+    private readonly relays: OutboxRelays,
   ) {
-    this.pager = new FacetPager(model);
+    this.pager = new FacetPager(model, SERVICE_REQUEST_PROJECTION);
   }
 
   find(id: string): Promise<ServiceRequest | null> {
     return Types.ObjectId.isValid(id)
-      ? this.model.findById(id).lean<ServiceRequest>().exec()
+      ? this.model.findById(id, SERVICE_REQUEST_PROJECTION).lean<ServiceRequest>().exec()
       : Promise.resolve(null);
   }
 
@@ -112,24 +121,75 @@ export class ServiceRequestService {
 
   /** 采集上报 by the community's admin. */
   async report(input: ReportServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
+    if (input.channel === 'HOUSEHOLD_VISIT')
+      throw badUserInput([
+        { field: 'input.channel', message: 'is opened by a recorded household visit only' },
+      ]);
     const community = await this.access.community(input.communityId, 'input.communityId');
     await this.access.requireAdmin(claims, community._id);
     const now = new Date();
-    const reportedAt = this.pastOrNow(input.reportedAt, 'input.reportedAt', now);
-    const request: ServiceRequest = {
-      _id: new Types.ObjectId(),
-      communityId: community._id,
-      title: input.title.trim(),
-      description: input.description?.trim() || null,
-      category: input.category,
-      channel: input.channel,
-      state: 'REPORTED',
-      reportedAt,
-      history: [{ state: 'REPORTED', at: reportedAt, by: claims.sub }],
-      updatedAt: now,
-    };
+    const request = this.opened(
+      {
+        _id: new Types.ObjectId(),
+        communityId: community._id,
+        title: input.title.trim(),
+        description: input.description?.trim() || null,
+        category: input.category,
+        channel: input.channel,
+        reportedAt: this.pastOrNow(input.reportedAt, 'input.reportedAt', now),
+      },
+      claims.sub,
+      now,
+    );
     await this.model.create(request);
+    this.relays.kick(String(request._id));
     return request;
+  }
+
+  /**
+   * 采集上报 of a problem a 党员联系户 visit found, by the household-problem consumer: the request's
+   * `_id` is the visit's (an ObjectId minted by the members subgraph, unique across both), so a
+   * redelivered event meets the `_id` index and opens nothing new. False when it existed already.
+   */
+  async openFromHouseholdVisit(
+    fields: Pick<ServiceRequest, 'communityId' | 'title' | 'category' | 'reportedAt' | 'source'> & {
+      source: ServiceRequestSource;
+    },
+    by: string,
+  ): Promise<boolean> {
+    const request = this.opened(
+      {
+        ...fields,
+        _id: new Types.ObjectId(fields.source.visitId),
+        description: null,
+        channel: 'HOUSEHOLD_VISIT',
+      },
+      by,
+      new Date(),
+    );
+    try {
+      await this.model.create(request);
+      this.relays.kick(String(request._id));
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** A new request in its first state, 采集上报, with that step in its history and its event. */
+  private opened(
+    fields: Omit<ServiceRequest, 'state' | 'history' | 'updatedAt' | 'outbox'>,
+    by: string,
+    now: Date,
+  ): ServiceRequest {
+    return {
+      ...fields,
+      state: 'REPORTED',
+      history: [{ state: 'REPORTED', at: fields.reportedAt, by }],
+      updatedAt: now,
+      outbox: [serviceRequestRecord('report', fields, fields.reportedAt)],
+    };
   }
 
   /** 审查受理: sets the due date five working days ahead (Chinese calendar). */
@@ -232,6 +292,8 @@ export class ServiceRequestService {
       id: request._id,
       set: { ...changes, updatedAt: new Date() },
       push: { history: { state: to, at, by: claims.sub, note: note ?? null } },
+      outbox: serviceRequestRecord(step, request, at),
+      relay: this.relays,
       what: 'Service request',
     });
     return this.get(String(request._id));
