@@ -3,6 +3,16 @@
 // (no tz database needed).
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 export const DAY_MS = 24 * 3600_000;
+
+/**
+ * How far a client's clock may run ahead of the server's: an instant a caller gives (a step dated
+ * back, a visit recorded on a device) within this margin of now is not "in the future".
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Whether an instant a caller gave lies in the future, beyond the clocks' tolerated skew. */
+export const isInFuture = (at: Date, now = new Date()): boolean =>
+  at.getTime() > now.getTime() + CLOCK_SKEW_MS;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The instant shifted so that its UTC fields read the Shanghai wall clock. */

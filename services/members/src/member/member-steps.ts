@@ -1,11 +1,11 @@
 import type { FieldError } from '@jiceng/graphql';
+import { isInFuture } from '@jiceng/calendar';
 import { defineSteps } from '@jiceng/workflow';
 import { MEMBER_STATUS_LABELS, PIPELINE, type MemberStatus } from './member.enums';
 
 // 《中国共产党发展党员工作细则》: applicants are at least 18; an activist is trained and observed for
 // more than a year before becoming a candidate; the probation period is one year.
 export const MINIMUM_AGE = 18;
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * The membership pipeline forward, a step named by the status it leads to, with the years the
@@ -55,8 +55,7 @@ export function dateProblems(
   now: Date,
   sinceWhat = 'the current status began',
 ): FieldError[] {
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS)
-    return [{ field, message: 'lies in the future' }];
+  if (isInFuture(at, now)) return [{ field, message: 'lies in the future' }];
   if (since && at < since) return [{ field, message: `is before ${sinceWhat} (${day(since)})` }];
   return [];
 }

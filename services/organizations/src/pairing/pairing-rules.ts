@@ -1,4 +1,5 @@
 import type { OrganizationSector } from '@jiceng/events';
+import { isInFuture } from '@jiceng/calendar';
 import type { PairingKind } from './pairing.enums';
 
 /** A party as the rules need it: the first party leads (牵头方). */
@@ -48,12 +49,9 @@ export function pairingKindProblem(kind: PairingKind, parties: PartyFacts[]): st
   }
 }
 
-/** How far a client's clock may run ahead of ours when it dates a change. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
-
 /** Why a dated change cannot be recorded at `at`, or null: changes are in order and not in the future. */
 export function changeDateProblem(at: Date, previous: Date | undefined, now: Date): string | null {
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) return 'must not be in the future';
+  if (isInFuture(at, now)) return 'must not be in the future';
   if (previous && at.getTime() < previous.getTime())
     return `must not be before the previous change (${previous.toISOString()})`;
   return null;

@@ -1,7 +1,6 @@
 import type { FieldError } from '@jiceng/graphql';
+import { isInFuture } from '@jiceng/calendar';
 
-/** Clients' clocks run a little ahead; a step dated within this margin is not "in the future". */
-const CLOCK_SKEW_MS = 5 * 60_000;
 /** A dated step lies neither in the future nor before what it follows. */
 export function stepDateProblems(
   field: string,
@@ -9,8 +8,7 @@ export function stepDateProblems(
   since: Date | null,
   now: Date,
 ): FieldError[] {
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS)
-    return [{ field, message: 'lies in the future' }];
+  if (isInFuture(at, now)) return [{ field, message: 'lies in the future' }];
   if (since && at < since)
     return [{ field, message: `is before the previous step (${since.toISOString()})` }];
   return [];

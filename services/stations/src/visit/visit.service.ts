@@ -13,7 +13,7 @@ import {
 } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OutboxRelays } from '@jiceng/outbox';
-import { shanghaiDate } from '@jiceng/calendar';
+import { isInFuture, shanghaiDate } from '@jiceng/calendar';
 import { StationsAccess } from '../access/stations-access';
 import type { Station } from '../station/station.schema';
 import { StationService } from '../station/station.service';
@@ -28,7 +28,6 @@ import { VISIT_MODEL, VISIT_PROJECTION, type Visit } from './visit.schema';
 /** A terminal that was offline sends its visits within this long. */
 const MAX_BACKDATE_MS = 7 * 24 * 3600_000;
 /** Clocks of terminals and phones run a little ahead. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 /** A visit this old and still uncounted was left by a crash between its two writes. */
 const UNCOUNTED_GRACE_MS = 60_000;
 
@@ -176,7 +175,7 @@ export class VisitService implements OnApplicationBootstrap {
         field: 'input.workerKind',
         message: `differs from the worker's kind ${worker.kind}`,
       });
-    if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    if (isInFuture(visitedAt, now))
       problems.push({ field: 'input.visitedAt', message: 'is in the future' });
     else if (visitedAt.getTime() < now.getTime() - MAX_BACKDATE_MS)
       problems.push({ field: 'input.visitedAt', message: 'is more than 7 days ago' });

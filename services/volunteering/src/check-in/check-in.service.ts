@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isInFuture } from '@jiceng/calendar';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
@@ -18,7 +19,6 @@ import { evaluateEvidence, type Evidence } from './evidence';
 import { issueCheckInToken, type CheckInToken } from './qr-token';
 
 /** Clocks of phones and servers differ a little; a manual time this far ahead is still "now". */
-const CLOCK_SKEW_MS = 60_000;
 
 @Injectable()
 export class CheckInService {
@@ -149,7 +149,7 @@ export class CheckInService {
   private manualTime(input: ManualAttendanceInput): Date {
     const now = new Date();
     const at = input.at ?? now;
-    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    if (isInFuture(at, now))
       throw badUserInput([{ field: 'input.at', message: 'is in the future' }]);
     return at;
   }

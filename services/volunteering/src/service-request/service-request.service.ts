@@ -4,7 +4,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, forbidden, notFound, type Connection, type PageArgs } from '@jiceng/graphql';
-import { periodArg } from '@jiceng/calendar';
+import { isInFuture, periodArg } from '@jiceng/calendar';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OutboxRelays } from '@jiceng/outbox';
 import { FacetPager } from '@jiceng/org-access';
@@ -30,8 +30,6 @@ import {
   type ServiceRequest,
   type ServiceRequestSource,
 } from './service-request.schema';
-
-const CLOCK_SKEW_MS = 60_000;
 
 /** Overdue: open past the due instant, or closed late. */
 export function overdueQuery(now: Date): QueryFilter<ServiceRequest> {
@@ -271,8 +269,7 @@ export class ServiceRequestService {
 
   private pastOrNow(at: Date | undefined, field: string, now: Date): Date {
     if (!at) return now;
-    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS)
-      throw badUserInput([{ field, message: 'is in the future' }]);
+    if (isInFuture(at, now)) throw badUserInput([{ field, message: 'is in the future' }]);
     return at;
   }
 

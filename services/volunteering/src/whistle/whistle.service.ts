@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isInFuture } from '@jiceng/calendar';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
@@ -34,7 +35,6 @@ import {
   type WhistleStep,
 } from './whistle-steps';
 
-const CLOCK_SKEW_MS = 60_000;
 /** An answer that lost only to another department's answer (openReports moved) is retried. */
 const ANSWER_RETRIES = 3;
 /** A service request still in the community's hands: one it could raise further. */
@@ -248,8 +248,7 @@ export class WhistleService {
 
   private pastOrNow(at: Date | undefined, field: string, now: Date): Date {
     if (!at) return now;
-    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS)
-      throw badUserInput([{ field, message: 'is in the future' }]);
+    if (isInFuture(at, now)) throw badUserInput([{ field, message: 'is in the future' }]);
     return at;
   }
 
