@@ -11,6 +11,7 @@ import {
   pairingEventsV1,
   parseEvent,
   projectEventsV1,
+  serviceDayV1,
   starRatingV1,
   stationVisitRecordedV1,
   TOPIC_SPECS,
@@ -32,6 +33,7 @@ const CONTRACTS = [
   memberLifecycleV1,
   organizationalLifeV1,
   checkInReviewedV1,
+  serviceDayV1,
   firmBonusV1,
   stationVisitRecordedV1,
 ] as unknown as EventContract<unknown>[];

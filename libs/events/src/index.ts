@@ -8,5 +8,6 @@ export * from './organizations/organization-enums';
 export * from './members/lifecycle.v1';
 export * from './members/organizational-life.v1';
 export * from './volunteering/checkins.v1';
+export * from './volunteering/service-days.v1';
 export * from './credit/firm-bonus.v1';
 export * from './stations/visits.v1';

@@ -26,6 +26,7 @@ export const Topics = {
   membersLifecycle: topicName('members', 'lifecycle', 1),
   membersOrganizationalLife: topicName('members', 'organizational-life', 1),
   volunteeringCheckins: topicName('volunteering', 'checkins', 1),
+  volunteeringServiceDays: topicName('volunteering', 'service-days', 1),
   creditFirmBonus: topicName('credit', 'firm-bonus', 1),
   stationsVisits: topicName('stations', 'visits', 1),
 } as const;
@@ -70,6 +71,12 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     partitions: 6,
     description:
       'Reviewed volunteer check-ins: approvals (and revoked approvals) that earn points; keyed by claim id.',
+  },
+  {
+    name: Topics.volunteeringServiceDays,
+    partitions: 3,
+    description:
+      'Monthly service days (德邻有约) planned, held, signed off or cancelled (ids only); keyed by service day id.',
   },
   {
     name: Topics.creditFirmBonus,

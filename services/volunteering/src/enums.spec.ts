@@ -22,6 +22,13 @@ import {
 import { CLAIM_STEPS } from './claim/claim-steps';
 import { MICRO_WISH_STEPS } from './micro-wish/micro-wish-steps';
 import { SERVICE_REQUEST_STEPS } from './service-request/service-request-steps';
+import {
+  AGREEMENT_PARTY_KINDS,
+  AGREEMENT_PARTY_KIND_LABELS,
+  STALL_KINDS,
+  STALL_KIND_LABELS,
+} from './service-day/service-day.enums';
+import { SERVICE_DAY_STEPS } from './service-day/service-day-steps';
 import { WORK_CALENDAR_DAY_KIND_LABELS } from './work-calendar/work-calendar.enums';
 // Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
 // enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
@@ -50,6 +57,12 @@ const ENUMS: EnumSources = {
       labels: SERVICE_REQUEST_CHANNEL_LABELS,
     },
     ServiceRequestSatisfaction: { values: SATISFACTIONS, labels: SATISFACTION_LABELS },
+    ServiceDayState: { values: SERVICE_DAY_STEPS.states, labels: SERVICE_DAY_STEPS.labels },
+    ServiceDayStallKind: { values: STALL_KINDS, labels: STALL_KIND_LABELS },
+    ServiceAgreementPartyKind: {
+      values: AGREEMENT_PARTY_KINDS,
+      labels: AGREEMENT_PARTY_KIND_LABELS,
+    },
     WorkCalendarDayKind: {
       values: WORK_CALENDAR_DAY_KINDS,
       labels: WORK_CALENDAR_DAY_KIND_LABELS,

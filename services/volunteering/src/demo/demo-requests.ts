@@ -49,6 +49,8 @@ const CHANNELS: Record<ServiceRequestChannel, number> = {
   HOTLINE: 15,
   VISIT: 10,
   WALK_IN: 5,
+  // Problems of a service day come in through the day (collectServiceDayProblem), not here.
+  SERVICE_DAY: 0,
 };
 
 /** A permutation of 0..n-1, so the outcomes are spread over communities and dates. */

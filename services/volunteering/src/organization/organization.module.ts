@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MicroWishModule } from '../micro-wish/micro-wish.module';
+import { ServiceDayModule } from '../service-day/service-day.module';
 import { ServiceRequestModule } from '../service-request/service-request.module';
 import { TaskModule } from '../task/task.module';
 import { OrganizationVolunteeringResolver } from './organization.resolver';
 
 @Module({
-  imports: [TaskModule, MicroWishModule, ServiceRequestModule],
+  imports: [TaskModule, MicroWishModule, ServiceRequestModule, ServiceDayModule],
   providers: [OrganizationVolunteeringResolver],
 })
 export class OrganizationVolunteeringModule {}

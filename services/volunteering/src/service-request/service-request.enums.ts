@@ -20,6 +20,7 @@ export const SERVICE_REQUEST_CHANNEL_LABELS = {
   VISIT: '上门走访',
   GRID: '网格员采集',
   WALK_IN: '来访',
+  SERVICE_DAY: '德邻有约服务日',
 } as const;
 export type ServiceRequestChannel = keyof typeof SERVICE_REQUEST_CHANNEL_LABELS;
 export const SERVICE_REQUEST_CHANNELS = Object.keys(

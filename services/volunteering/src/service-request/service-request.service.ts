@@ -25,6 +25,12 @@ import { SERVICE_REQUEST_MODEL, type ServiceRequest } from './service-request.sc
 
 const CLOCK_SKEW_MS = 60_000;
 
+/** What a new request is made of, whichever path creates it. */
+export type RequestDraft = Pick<
+  ServiceRequest,
+  'communityId' | 'title' | 'description' | 'category' | 'channel' | 'reportedAt'
+>;
+
 /** Overdue: open past the due instant, or closed late. */
 export function overdueQuery(now: Date): QueryFilter<ServiceRequest> {
   return { $or: [{ closedAt: null, dueAt: { $lt: now } }, { closedLate: true }] };
@@ -114,22 +120,57 @@ export class ServiceRequestService {
   async report(input: ReportServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
     const community = await this.access.community(input.communityId, 'input.communityId');
     await this.access.requireAdmin(claims, community._id);
+    const reportedAt = this.pastOrNow(input.reportedAt, 'input.reportedAt', new Date());
+    return this.create({ ...input, communityId: community._id, reportedAt }, claims);
+  }
+
+  /**
+   * The one insert of a new request, for every path that creates one (the caller has checked the
+   * community and its right to act). With `acceptedAt`, 审查受理 is taken in the same insert (a
+   * problem collected at a service day is accepted on the spot), so the request is due five
+   * working days later from the start; `serviceDayId` links it back to the day.
+   */
+  async create(
+    draft: RequestDraft,
+    claims: Claims,
+    options: { acceptedAt?: Date; serviceDayId?: Types.ObjectId } = {},
+  ): Promise<ServiceRequest> {
     const now = new Date();
-    const reportedAt = this.pastOrNow(input.reportedAt, 'input.reportedAt', now);
+    const { acceptedAt, serviceDayId } = options;
+    const history: ServiceRequest['history'] = [
+      { state: 'REPORTED', at: draft.reportedAt, by: claims.sub },
+    ];
     const request: ServiceRequest = {
       _id: new Types.ObjectId(),
-      communityId: community._id,
-      title: input.title.trim(),
-      description: input.description?.trim() || null,
-      category: input.category,
-      channel: input.channel,
+      communityId: draft.communityId,
+      title: draft.title.trim(),
+      description: draft.description?.trim() || null,
+      category: draft.category,
+      channel: draft.channel,
       state: 'REPORTED',
-      reportedAt,
-      history: [{ state: 'REPORTED', at: reportedAt, by: claims.sub }],
+      reportedAt: draft.reportedAt,
+      serviceDayId: serviceDayId ?? null,
+      history,
       updatedAt: now,
     };
+    if (acceptedAt) {
+      const { dueDate, dueAt } = await this.calendar.serviceRequestDueDate(acceptedAt);
+      Object.assign(request, { state: 'ACCEPTED', acceptedAt, dueDate, dueAt });
+      history.push({ state: 'ACCEPTED', at: acceptedAt, by: claims.sub });
+    }
     await this.model.create(request);
     return request;
+  }
+
+  /** Removes a request `create` has just written whose caller could not complete its own write. */
+  async withdrawCreated(id: Types.ObjectId): Promise<void> {
+    await this.model.deleteOne({ _id: id, state: { $in: ['REPORTED', 'ACCEPTED'] } });
+  }
+
+  /** How many of these requests are closed (核查结案 or evaluated since): one read by `_id`. */
+  countClosed(ids: readonly Types.ObjectId[]): Promise<number> {
+    if (!ids.length) return Promise.resolve(0);
+    return this.model.countDocuments({ _id: { $in: ids }, closedAt: { $ne: null } });
   }
 
   /** 审查受理: sets the due date five working days ahead (Chinese calendar). */
