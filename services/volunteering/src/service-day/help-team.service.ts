@@ -117,6 +117,14 @@ export class HelpTeamService {
 
   /** The community (社区/村) an organization is or lies under; BAD_USER_INPUT on `field` if none. */
   async communityOf(node: OrgNode, field: string): Promise<Types.ObjectId> {
+    const community = await this.communityAbove(node);
+    if (!community)
+      throw badUserInput([{ field, message: `${node.name} lies under no community (社区)` }]);
+    return community;
+  }
+
+  /** The organization itself when it is a community, else the nearest community above it. */
+  async communityAbove(node: OrgNode): Promise<Types.ObjectId | null> {
     if (isCommunity(node)) return node._id;
     const ancestors = await this.projection.findByIds(node.ancestorIds.map(String));
     const byId = new Map(ancestors.map((a) => [String(a._id), a]));
@@ -124,9 +132,7 @@ export class HelpTeamService {
       .reverse()
       .map((a) => byId.get(String(a)))
       .find((a) => a && isCommunity(a));
-    if (!community)
-      throw badUserInput([{ field, message: `${node.name} lies under no community (社区)` }]);
-    return community._id;
+    return community?._id ?? null;
   }
 
   private async manageable(id: string, claims: Claims): Promise<HelpTeam> {

@@ -94,7 +94,8 @@ export class ServiceDayService {
     if (dateProblem) errors.push({ field: 'input.date', message: dateProblem });
     const hours = serviceHoursProblem(input.startTime, input.endTime);
     if (hours) errors.push({ field: `input.${hours.field}`, message: hours.message });
-    const communityId = await this.teams.communityOf(branch, 'input.branchId').catch(() => null);
+    // A branch under no community may hold its day; its stalls' 帮帮团 and problems need one.
+    const communityId = await this.teams.communityAbove(branch);
     const stalls = await this.stalls(input.stalls, branch, communityId, errors);
     if (errors.length) throw badUserInput(errors);
     const now = new Date();
