@@ -56,6 +56,31 @@ export const scenarios = [
     },
   },
   {
+    name: 'analyst: meetingCompliance of 运河区 2024-Q2 (summary, first 20 missing)',
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共沧州市运河区委员会');
+      return {
+        query: `query($id: ID!) { meetingCompliance(organizationId: $id, period: "2024-Q2") { summary { branches branchesMissing meetings attendanceRate byKind { kindLabel held branchesMissing } } branches(onlyMissing: true, first: 20) { totalCount edges { node { organization { name } missingLabels attendanceRate } } } } }`,
+        variables: { id },
+        bearer: ctx.token('ANALYST', id),
+      };
+    },
+  },
+  {
+    // The peer of the row above: the same question for the committee over the district's unit
+    // branches. Both read tallies by _id, so the district should cost what its larger answer
+    // costs, not a scan of the meetings.
+    name: 'analyst: meetingCompliance of 运河区直属机关工委 2024-Q2 (one committee)',
+    async prepare(ctx) {
+      const id = await byName(ctx, '运河区直属机关工委');
+      return {
+        query: `query($id: ID!) { meetingCompliance(organizationId: $id, period: "2024-Q2") { summary { branches branchesMissing meetings attendanceRate byKind { kindLabel held branchesMissing } } branches(onlyMissing: true, first: 20) { totalCount edges { node { organization { name } missingLabels attendanceRate } } } } }`,
+        variables: { id },
+        bearer: ctx.token('ANALYST', id),
+      };
+    },
+  },
+  {
     name: 'ORG_ADMIN: 100 members with their organizations',
     async prepare(ctx) {
       const id = await byName(ctx, '中共沧州市运河区委员会');

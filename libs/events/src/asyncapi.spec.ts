@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createNode, parse, parseDocument } from 'yaml';
 import {
   checkInReviewedV1,
+  whistleStepV1,
   firmBonusV1,
   memberLifecycleV1,
   organizationalLifeV1,
@@ -34,6 +35,7 @@ const CONTRACTS = [
   organizationalLifeV1,
   checkInReviewedV1,
   serviceDayV1,
+  whistleStepV1,
   firmBonusV1,
   stationVisitRecordedV1,
 ] as unknown as EventContract<unknown>[];

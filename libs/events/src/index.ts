@@ -9,5 +9,6 @@ export * from './members/lifecycle.v1';
 export * from './members/organizational-life.v1';
 export * from './volunteering/checkins.v1';
 export * from './volunteering/service-days.v1';
+export * from './volunteering/whistles.v1';
 export * from './credit/firm-bonus.v1';
 export * from './stations/visits.v1';

@@ -27,6 +27,7 @@ export const Topics = {
   membersOrganizationalLife: topicName('members', 'organizational-life', 1),
   volunteeringCheckins: topicName('volunteering', 'checkins', 1),
   volunteeringServiceDays: topicName('volunteering', 'service-days', 1),
+  volunteeringWhistles: topicName('volunteering', 'whistles', 1),
   creditFirmBonus: topicName('credit', 'firm-bonus', 1),
   stationsVisits: topicName('stations', 'visits', 1),
 } as const;
@@ -77,6 +78,12 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     partitions: 3,
     description:
       'Monthly service days (德邻有约) planned, held, signed off or cancelled (ids only); keyed by service day id.',
+  },
+  {
+    name: Topics.volunteeringWhistles,
+    partitions: 3,
+    description:
+      '吹哨报到: problems raised to townships, whistled to departments, reported and evaluated (ids only); keyed by whistle id.',
   },
   {
     name: Topics.creditFirmBonus,

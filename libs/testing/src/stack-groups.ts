@@ -37,8 +37,13 @@ const SERVICE_GROUPS: Record<SubgraphName, ServiceGroups> = {
     env: (prefix) => ({
       ...orgProjectionEnv(prefix),
       MEMBER_PROJECTION_GROUP: `${prefix}-members`,
+      WHISTLE_TALLY_GROUP: `${prefix}-whistles`,
     }),
-    groups: [ORGS, { suffix: 'members', topic: Topics.membersLifecycle }],
+    groups: [
+      ORGS,
+      { suffix: 'members', topic: Topics.membersLifecycle },
+      { suffix: 'whistles', topic: Topics.volunteeringWhistles },
+    ],
     orgProjection: true,
   },
   stations: { env: orgProjectionEnv, groups: [ORGS], orgProjection: true },

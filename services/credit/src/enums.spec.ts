@@ -1,3 +1,4 @@
+import { MEETING_KINDS_V1, MEETING_KIND_LABELS } from '@jiceng/events';
 import { describeEnumSources, type EnumSources } from '@jiceng/testing';
 import { ACCOUNT_KINDS, ACCOUNT_KIND_LABELS } from './account/account';
 import { ENTRY_KINDS, ENTRY_KIND_LABELS } from './ledger/ledger.schemas';
@@ -19,6 +20,8 @@ const ENUMS: EnumSources = {
     LetterKind: { labels: LETTER_KIND_LABELS },
     CatalogueCategory: { values: CATALOGUE_CATEGORIES, labels: CATALOGUE_CATEGORY_LABELS },
     OrderState: { values: REDEMPTION_ORDER_STEPS.states, labels: REDEMPTION_ORDER_STEPS.labels },
+    // The members subgraph's enum (see credit-rules.graphql): the same copies check both.
+    MeetingKind: { values: MEETING_KINDS_V1, labels: MEETING_KIND_LABELS },
     PointsBasis: { values: POINTS_BASES, labels: BASIS_LABELS },
     ShareMode: { values: SHARE_MODES, labels: SHARE_LABELS },
   },

@@ -26,6 +26,8 @@ import {
 } from '@jiceng/testing';
 import { consumerGroups } from '../src/credit.env';
 import { topicEnds, waitUntilCaughtUp } from '../src/projections/catch-up';
+import type { StartOffsets } from '../src/replay/replay-lib';
+import { replayAgainstLive } from './replay-check';
 import { checkIn, newId, publish, runId, startGroupsAtEnd } from './support';
 
 // Organizational life feeding the ledger: a meeting recorded in members (organizations for the
@@ -100,6 +102,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
   let org: Record<string, string> = {};
   const people: Record<string, string> = {};
   let firm: string;
+  let startOffsets: StartOffsets;
 
   const q = (query: string, variables?: object) => gql(gateway.baseUrl, admin, query, variables);
   // Waited for by their edges: the count and the page are read side by side.
@@ -166,7 +169,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
       MEMBERS_COUNTERS_GROUP: `jiceng-members-e2e-cl-counters-${run}`,
       MEMBERS_MEETING_TALLY_GROUP: `jiceng-members-e2e-cl-meetings-${run}`,
     };
-    await Promise.all([
+    [startOffsets] = await Promise.all([
       startGroupsAtEnd(kafka, prefix),
       startGroupsAtTopicEnds(kafka, [
         { groupId: membersGroups.ORG_PROJECTION_GROUP, topic: Topics.organizationsLifecycle },
@@ -562,4 +565,22 @@ describe('organizational life and bonuses in the credit ledger', () => {
       ruleVersion: 'v1',
     });
   });
+
+  it('rebuilds the same balances, attendance and bonuses included, from the topics', async () => {
+    const { result, live } = await replayAgainstLive({
+      kafka,
+      dbName: creditDb,
+      prefix,
+      startOffsets,
+      balanceHash: async () =>
+        dataOf(await q('{ balanceHash { hash accountMonths wallets firmTiers } }')).balanceHash,
+    });
+    expect(result.same).toBe(true);
+    expect(result.replay).toMatchObject({
+      hash: live.hash,
+      accountMonths: live.accountMonths,
+      // The firm behind the project branch in 2026-Q4.
+      firmTiers: 1,
+    });
+  }, 400_000);
 });

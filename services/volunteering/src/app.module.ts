@@ -13,6 +13,7 @@ import { ReviewModule } from './review/review.module';
 import { ServiceDayModule } from './service-day/service-day.module';
 import { ServiceRequestModule } from './service-request/service-request.module';
 import { TaskModule } from './task/task.module';
+import { WhistleModule } from './whistle/whistle.module';
 import { WorkCalendarModule } from './work-calendar/work-calendar.module';
 import { SERVICE_NAME } from './volunteering.env';
 
@@ -33,6 +34,7 @@ export { SERVICE_NAME };
     WorkCalendarModule,
     ServiceRequestModule,
     ServiceDayModule,
+    WhistleModule,
     MemberVolunteeringModule,
     OrganizationVolunteeringModule,
   ],

@@ -30,6 +30,8 @@ import {
 } from './service-day/service-day.enums';
 import { SERVICE_DAY_STEPS } from './service-day/service-day-steps';
 import { WORK_CALENDAR_DAY_KIND_LABELS } from './work-calendar/work-calendar.enums';
+import { WHISTLE_CATEGORIES, WHISTLE_CATEGORY_LABELS } from './whistle/whistle.enums';
+import { WHISTLE_REPORT_STEPS, WHISTLE_STEPS } from './whistle/whistle-steps';
 // Every SDL enum of this subgraph and the TS copies that describe it (see @jiceng/testing's
 // enum-sources): the SDL values, the TS value list and the label map keys are one set, and each
 // SDL value's description is its label.
@@ -63,6 +65,12 @@ const ENUMS: EnumSources = {
       values: AGREEMENT_PARTY_KINDS,
       labels: AGREEMENT_PARTY_KIND_LABELS,
     },
+    WhistleState: { values: WHISTLE_STEPS.states, labels: WHISTLE_STEPS.labels },
+    WhistleReportState: {
+      values: WHISTLE_REPORT_STEPS.states,
+      labels: WHISTLE_REPORT_STEPS.labels,
+    },
+    WhistleCategory: { values: WHISTLE_CATEGORIES, labels: WHISTLE_CATEGORY_LABELS },
     WorkCalendarDayKind: {
       values: WORK_CALENDAR_DAY_KINDS,
       labels: WORK_CALENDAR_DAY_KIND_LABELS,

@@ -23,6 +23,17 @@ export const VOLUNTEERING_SETTINGS = {
     'jiceng-volunteering-member-projection',
     'consumer group of the member projection; a test run uses one of its own',
   ),
+  whistleWorkingDays: wholeNumber(
+    'WHISTLE_WORKING_DAYS',
+    5,
+    { min: 1, max: 30 },
+    'working days a whistled department has to answer (吹哨报到) when the township sets none',
+  ),
+  whistleTallyGroup: text(
+    'WHISTLE_TALLY_GROUP',
+    'jiceng-volunteering-whistle-tallies',
+    'consumer group of the 吹哨报到 statistics (whistle tallies); a test run uses one of its own',
+  ),
 };
 
 export type VolunteeringEnv = ReturnType<typeof volunteeringEnv>;

@@ -6,6 +6,7 @@ import { organizationsProbes } from './organizations';
 import { ruralProbes } from './rural';
 import { stationsProbes } from './stations';
 import { volunteeringProbes } from './volunteering';
+import { whistleProbes } from './whistles';
 
 /** Every subgraph's probes; access.e2e-spec.ts requires one for each row of ACCESS.md. */
 export const PROBE_SETS: readonly ProbeSet[] = [
@@ -13,6 +14,7 @@ export const PROBE_SETS: readonly ProbeSet[] = [
   membersProbes,
   organizationalLifeProbes,
   volunteeringProbes,
+  whistleProbes,
   stationsProbes,
   ruralProbes,
   creditProbes,

@@ -21,6 +21,19 @@ export const MEETING_KINDS_V1 = [
   'THEME_PARTY_DAY',
   'ORGANIZATIONAL_LIFE_MEETING',
 ] as const;
+/**
+ * The kinds' labels: members shows meetings by them and credit its points per kind, both in
+ * their SDL's `MeetingKind`, so the one copy lives beside the codes (as organization kinds do).
+ * 三会一课 (the first four), 主题党日 and 组织生活会.
+ */
+export const MEETING_KIND_LABELS = {
+  BRANCH_GENERAL_MEETING: '支部党员大会',
+  BRANCH_COMMITTEE_MEETING: '支部委员会',
+  PARTY_GROUP_MEETING: '党小组会',
+  PARTY_LECTURE: '党课',
+  THEME_PARTY_DAY: '主题党日',
+  ORGANIZATIONAL_LIFE_MEETING: '组织生活会',
+} as const satisfies Record<(typeof MEETING_KINDS_V1)[number], string>;
 export const ATTENDANCE_STATUSES_V1 = ['PRESENT', 'ON_LEAVE', 'ABSENT'] as const;
 export const APPRAISAL_GRADES_V1 = ['GOOD', 'FAIRLY_GOOD', 'AVERAGE', 'POOR'] as const;
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import {
   CreditRulesResolver,
+  MeetingPointsRuleResolver,
   PointsRuleResolver,
   ShareRuleResolver,
 } from './credit-rules.resolver';
@@ -10,7 +11,13 @@ import { CreditRulesService } from './credit-rules.service';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: CREDIT_RULES_MODEL, schema: creditRulesSchema }])],
-  providers: [CreditRulesService, CreditRulesResolver, PointsRuleResolver, ShareRuleResolver],
+  providers: [
+    CreditRulesService,
+    CreditRulesResolver,
+    MeetingPointsRuleResolver,
+    PointsRuleResolver,
+    ShareRuleResolver,
+  ],
   exports: [CreditRulesService],
 })
 export class CreditRulesModule {}

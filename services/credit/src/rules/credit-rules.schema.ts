@@ -31,9 +31,29 @@ export const creditRulesSchema = new Schema<CreditRulesDoc>(
     firmShare: share,
     // Not required: versions stored before it existed lack it.
     stationVisitPoints: { operator: { type: Number } },
-    // Mixed: older versions lack them (storedRule reads the defaults), kinds may be added.
-    meetingPoints: { type: Schema.Types.Mixed },
-    bonuses: { type: Schema.Types.Mixed },
+    // Not required: older versions lack them (storedRule reads the defaults). perKind is a map
+    // by kind code (Mixed: kinds may be added to the contract); a version stores every kind.
+    meetingPoints: {
+      type: new Schema(
+        {
+          perKind: { type: Schema.Types.Mixed, required: true },
+          branchShare: share,
+          firmShare: share,
+          memberMonthlyCap: { type: Number, required: true },
+        },
+        { _id: false },
+      ),
+    },
+    bonuses: {
+      type: new Schema(
+        {
+          fiveStarRating: { type: Number, required: true },
+          jointProjectCompleted: { type: Number, required: true },
+          firmTierCountsJointBuilding: { type: Boolean, required: true },
+        },
+        { _id: false },
+      ),
+    },
     monthlyCaps: {
       MEMBER: { type: Number, required: true },
       ORGANIZATION: { type: Number, required: true },

@@ -4,14 +4,9 @@ import type { Model } from 'mongoose';
 import { badUserInput } from '@jiceng/graphql';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { createOrConflict } from '@jiceng/workflow';
-import {
-  CREDIT_RULES_V1,
-  ruleAt,
-  ruleProblems,
-  storedRule,
-  type CreditRuleSet,
-} from './credit-rules';
+import { CREDIT_RULES_V1, ruleAt, storedRule, type CreditRuleSet } from './credit-rules';
 import { CREDIT_RULES_MODEL, type CreditRulesDoc } from './credit-rules.schema';
+import { publishProblems, SAME_FIELDS, type InputFields } from './publish-input';
 
 /**
  * A new version must take effect at least this long after it is published. Approvals reviewed
@@ -46,8 +41,16 @@ export class CreditRulesService implements OnModuleInit {
     return rule;
   }
 
-  async publish(rule: CreditRuleSet, now = new Date()): Promise<CreditRuleSet> {
-    const problems = ruleProblems(rule).map((p) => ({ ...p, field: `input.${p.field}` }));
+  /**
+   * Adds `rule` as a new version. `fields` names its problems by where the caller gave each field
+   * (the GraphQL input's list of meeting points per kind is a map in the rule).
+   */
+  async publish(
+    rule: CreditRuleSet,
+    fields: InputFields = SAME_FIELDS,
+    now = new Date(),
+  ): Promise<CreditRuleSet> {
+    const problems = publishProblems(rule, fields);
     if (rule.effectiveFrom.getTime() < now.getTime() + MIN_NOTICE_MS)
       problems.push({
         field: 'input.effectiveFrom',

@@ -1,17 +1,14 @@
-import type { APPRAISAL_GRADES_V1, ATTENDANCE_STATUSES_V1, MEETING_KINDS_V1 } from '@jiceng/events';
+import {
+  MEETING_KIND_LABELS,
+  type APPRAISAL_GRADES_V1,
+  type ATTENDANCE_STATUSES_V1,
+} from '@jiceng/events';
 
-// The codes are the event contract's (credit meets them as codes); the labels are this
-// subgraph's. `satisfies` keeps the two one set.
+// The codes are the event contract's (credit meets them as codes). The meeting kinds' labels are
+// there too, since credit labels its points per kind; the other labels are this subgraph's.
+// `satisfies` keeps codes and labels one set.
 
-/** 三会一课 (the first four), 主题党日 and 组织生活会. */
-export const MEETING_KIND_LABELS = {
-  BRANCH_GENERAL_MEETING: '支部党员大会',
-  BRANCH_COMMITTEE_MEETING: '支部委员会',
-  PARTY_GROUP_MEETING: '党小组会',
-  PARTY_LECTURE: '党课',
-  THEME_PARTY_DAY: '主题党日',
-  ORGANIZATIONAL_LIFE_MEETING: '组织生活会',
-} as const satisfies Record<(typeof MEETING_KINDS_V1)[number], string>;
+export { MEETING_KIND_LABELS };
 export type MeetingKind = keyof typeof MEETING_KIND_LABELS;
 export const MEETING_KINDS = Object.keys(MEETING_KIND_LABELS) as MeetingKind[];
 

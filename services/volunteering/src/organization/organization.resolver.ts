@@ -7,6 +7,8 @@ import { ServiceRequestFilter } from '../service-request/dto/service-request.inp
 import { ServiceRequestService } from '../service-request/service-request.service';
 import { VolunteerTaskFilter } from '../task/dto/task.inputs';
 import { TaskService } from '../task/task.service';
+import { WhistleFilter } from '../whistle/dto/whistle.inputs';
+import { WhistleQueryService } from '../whistle/whistle-query.service';
 
 interface OrganizationRef {
   id: string;
@@ -25,6 +27,7 @@ export class OrganizationVolunteeringResolver {
     private readonly wishes: MicroWishService,
     private readonly requests: ServiceRequestService,
     private readonly teams: HelpTeamService,
+    private readonly whistles: WhistleQueryService,
   ) {}
 
   @ResolveField('tasks')
@@ -68,5 +71,16 @@ export class OrganizationVolunteeringResolver {
     @Context() ctx: GraphQLContext,
   ) {
     return this.teams.ofOrganization(ctx, org.id, { first, after });
+  }
+
+  @ResolveField('whistles')
+  whistlesOf(
+    @Parent() org: OrganizationRef,
+    @Args('filter') filter: WhistleFilter,
+    @Args('first') first: number | undefined,
+    @Args('after') after: string | undefined,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.whistles.ofOrganization(ctx, org.id, filter, { first, after });
   }
 }

@@ -40,14 +40,20 @@ export class WorkCalendarService implements OnApplicationBootstrap {
   }
 
   /** The due date `SERVICE_REQUEST_WORKING_DAYS` working days after the day of `acceptedAt`. */
-  async serviceRequestDueDate(acceptedAt: Date): Promise<DueDate> {
-    const from = shanghaiDate(acceptedAt);
-    // Reads the exceptions of the next 60 days: more than any run of holidays can need.
+  serviceRequestDueDate(acceptedAt: Date): Promise<DueDate> {
+    return this.dueDate(acceptedAt, SERVICE_REQUEST_WORKING_DAYS);
+  }
+
+  /** The due date `workingDays` (1–60) working days after the day of `from`, in Shanghai. */
+  async dueDate(from: Date, workingDays: number): Promise<DueDate> {
+    const day = shanghaiDate(from);
+    // Reads the exceptions of the next 60 days beyond the working days: more than any run of
+    // holidays can need.
     const days = await this.model
-      .find({ _id: { $gt: from, $lte: addDays(from, 60) } })
+      .find({ _id: { $gt: day, $lte: addDays(day, workingDays * 2 + 60) } })
       .lean<WorkCalendarDay[]>();
     const exceptions = new Map(days.map((d) => [d._id, d.kind]));
-    const dueDate = addWorkingDays(from, SERVICE_REQUEST_WORKING_DAYS, exceptions);
+    const dueDate = addWorkingDays(day, workingDays, exceptions);
     return { dueDate, dueAt: shanghaiDayEnd(dueDate) };
   }
 

@@ -1,6 +1,8 @@
+import { MEETING_KINDS_V1 } from '@jiceng/events';
 import { IsName, IsText, ListOf } from '@jiceng/graphql';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsDate,
   IsIn,
   IsInt,
@@ -11,7 +13,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { POINTS_BASES, SHARE_MODES, type PointsBasis, type ShareMode } from '../credit-rules';
+import {
+  POINTS_BASES,
+  SHARE_MODES,
+  type MeetingKind,
+  type PointsBasis,
+  type ShareMode,
+} from '../credit-rules';
 
 export class PointsRuleInput {
   @IsIn(POINTS_BASES)
@@ -40,6 +48,45 @@ export class StationVisitPointsInput {
   @Min(0)
   @Max(1000)
   operator!: number;
+}
+
+// Meeting points and bonuses: whole points ≥ 0 are ruleProblems' to check (the rules are checked
+// in one place, with the input path in the message); here only what the rule cannot say.
+
+export class MeetingKindPointsInput {
+  @IsIn(MEETING_KINDS_V1)
+  kind!: MeetingKind;
+
+  @IsInt()
+  points!: number;
+}
+
+export class MeetingPointsRuleInput {
+  // Each kind at most once (the mapping names a repeated one), so no longer than the kinds.
+  @ListOf(() => MeetingKindPointsInput, { max: MEETING_KINDS_V1.length })
+  perKind!: MeetingKindPointsInput[];
+
+  @ValidateNested()
+  @Type(() => ShareRuleInput)
+  branchShare!: ShareRuleInput;
+
+  @ValidateNested()
+  @Type(() => ShareRuleInput)
+  firmShare!: ShareRuleInput;
+
+  @IsInt()
+  memberMonthlyCap!: number;
+}
+
+export class BonusRuleInput {
+  @IsInt()
+  fiveStarRating!: number;
+
+  @IsInt()
+  jointProjectCompleted!: number;
+
+  @IsBoolean()
+  firmTierCountsJointBuilding!: boolean;
 }
 
 export class MonthlyCapsInput {
@@ -131,6 +178,18 @@ export class PublishCreditRulesInput {
   @ValidateNested()
   @Type(() => StationVisitPointsInput)
   stationVisitPoints?: StationVisitPointsInput;
+
+  // Left out: the defaults (DEFAULT_MEETING_POINTS, DEFAULT_BONUSES), as in versions stored
+  // before the fields existed.
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MeetingPointsRuleInput)
+  meetingPoints?: MeetingPointsRuleInput;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BonusRuleInput)
+  bonuses?: BonusRuleInput;
 
   @ValidateNested()
   @Type(() => MonthlyCapsInput)
