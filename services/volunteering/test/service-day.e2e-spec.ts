@@ -323,6 +323,15 @@ describe('德邻有约 service days through the gateway', () => {
       ),
     ).acceptServiceRequest;
     expect(request.dueDate).toBe(accepted.dueDate);
+    // The channel belongs to the service day's path alone.
+    const byHand = await mutate(
+      communityAdmin,
+      'reportServiceRequest',
+      'ReportServiceRequestInput',
+      { communityId: org.communityA, title: '冒充', category: 'OTHER', channel: 'SERVICE_DAY' },
+      'id',
+    );
+    expect(errorFields(byHand)).toEqual(['input.channel']);
 
     // The request belongs to the community: the community's admin reads it through the day.
     const day = dataOf(

@@ -120,6 +120,11 @@ export class ServiceRequestService {
   async report(input: ReportServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
     const community = await this.access.community(input.communityId, 'input.communityId');
     await this.access.requireAdmin(claims, community._id);
+    // A service day's problems come with the day they were collected at (collectServiceDayProblem).
+    if (input.channel === 'SERVICE_DAY')
+      throw badUserInput([
+        { field: 'input.channel', message: 'SERVICE_DAY requests are collected at a service day' },
+      ]);
     const reportedAt = this.pastOrNow(input.reportedAt, 'input.reportedAt', new Date());
     return this.create({ ...input, communityId: community._id, reportedAt }, claims);
   }
