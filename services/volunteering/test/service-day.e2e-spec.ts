@@ -478,6 +478,30 @@ describe('德邻有约 service days through the gateway', () => {
       );
     const analyst = tokenFor('ANALYST', org.streetA);
     expect(dataOf(await stats(analyst, org.streetA)).serviceDayStats.problemsClosed).toBe(1);
+
+    // The days themselves, listed on any organization above their branch.
+    const list = (token: string, id: string, month?: string) =>
+      q(
+        token,
+        `query($id: ID!, $m: String) { organization(id: $id) {
+          serviceDays(month: $m, first: 10) { totalCount edges { node { id date state } } } } }`,
+        { id, m: month },
+      );
+    const listed = dataOf(await list(analyst, org.streetA, MONTH)).organization.serviceDays;
+    expect(listed).toEqual({
+      totalCount: 1,
+      edges: [{ node: { id: dayId, date: DATE, state: 'SIGNED_OFF' } }],
+    });
+    expect(
+      dataOf(await list(analyst, org.streetA, EARLIER.slice(0, 7))).organization.serviceDays
+        .totalCount,
+    ).toBe(0);
+    expect(errorFields(await list(analyst, org.streetA, '2026-13'))).toEqual(['month']);
+    // Another street's analyst does not see the organization, as for unknown ids.
+    expect(await list(tokenFor('ANALYST', org.streetB), org.streetA)).toMatchObject({
+      data: { organization: null },
+      errors: undefined,
+    });
   });
 
   it('cancels a planned day, which then takes no step', async () => {

@@ -3,6 +3,7 @@ import type { GraphQLContext } from '@jiceng/subgraph';
 import { MicroWishFilter } from '../micro-wish/dto/micro-wish.inputs';
 import { MicroWishService } from '../micro-wish/micro-wish.service';
 import { HelpTeamService } from '../service-day/help-team.service';
+import { ServiceDayService } from '../service-day/service-day.service';
 import { ServiceRequestFilter } from '../service-request/dto/service-request.inputs';
 import { ServiceRequestService } from '../service-request/service-request.service';
 import { VolunteerTaskFilter } from '../task/dto/task.inputs';
@@ -27,6 +28,7 @@ export class OrganizationVolunteeringResolver {
     private readonly wishes: MicroWishService,
     private readonly requests: ServiceRequestService,
     private readonly teams: HelpTeamService,
+    private readonly days: ServiceDayService,
     private readonly whistles: WhistleQueryService,
   ) {}
 
@@ -71,6 +73,17 @@ export class OrganizationVolunteeringResolver {
     @Context() ctx: GraphQLContext,
   ) {
     return this.teams.ofOrganization(ctx, org.id, { first, after });
+  }
+
+  @ResolveField('serviceDays')
+  serviceDays(
+    @Parent() org: OrganizationRef,
+    @Args('month') month: string | undefined,
+    @Args('first') first: number | undefined,
+    @Args('after') after: string | undefined,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.days.ofOrganization(ctx, org.id, month, { first, after });
   }
 
   @ResolveField('whistles')

@@ -13,6 +13,7 @@ import {
   serviceDaySchema,
   serviceDayTallySchema,
 } from './service-day.schema';
+import { ServiceDayParties } from './service-day-parties';
 import { ServiceDayStatsService } from './service-day-stats.service';
 import { ServiceDayService } from './service-day.service';
 
@@ -30,10 +31,11 @@ const outbox = OutboxModule.forModels(models, [SERVICE_DAY_MODEL]);
     HelpTeamService,
     HelpTeamResolver,
     ServiceDayService,
+    ServiceDayParties,
     ServiceDayStatsService,
     ServiceDayResolver,
     ServiceDayProblemResolver,
   ],
-  exports: [HelpTeamService],
+  exports: [HelpTeamService, ServiceDayService],
 })
 export class ServiceDayModule {}

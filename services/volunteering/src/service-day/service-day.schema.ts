@@ -169,6 +169,8 @@ export const serviceDaySchema = new Schema<ServiceDay>(
 withOutbox(serviceDaySchema);
 // One service day per branch and date; the insert of a second is CONFLICT.
 serviceDaySchema.index({ branchId: 1, date: 1 }, { unique: true });
+serviceDaySchema.index({ path: 1, _id: 1 }); // Organization.serviceDays
+serviceDaySchema.index({ path: 1, month: 1, _id: 1 }); // … of a month
 serviceDaySchema.index({ state: 1, talliedAt: 1 }); // the start-up sweep of untallied sign-offs
 
 export const SERVICE_DAY_PROJECTION = { outbox: 0 } as const;

@@ -2,9 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { canAdminister, visibleOrNull, type Claims } from '@jiceng/auth';
-import { shanghaiDate } from '@jiceng/calendar';
-import { badUserInput, conflict, forbidden, notFound, type FieldError } from '@jiceng/graphql';
-import type { OrgNode } from '@jiceng/org-projection';
+import { periodArg, shanghaiDate } from '@jiceng/calendar';
+import {
+  badUserInput,
+  conflict,
+  forbidden,
+  notFound,
+  type Connection,
+  type FieldError,
+  type PageArgs,
+} from '@jiceng/graphql';
+import { FacetPager } from '@jiceng/org-access';
+import type { GraphQLContext } from '@jiceng/subgraph';
 import { OutboxRelays, type OutboxRecord } from '@jiceng/outbox';
 import { createOrConflict, transition, updateOrConflict } from '@jiceng/workflow';
 import { CommunityAccess } from '../community/community-access';
@@ -17,10 +26,10 @@ import type {
   RecordServiceDayAttendanceInput,
   RecordServiceDayFiguresInput,
   SignServiceAgreementInput,
-  StallInput,
 } from './dto/service-day.inputs';
 import { HelpTeamService } from './help-team.service';
 import { isServiceDayBranch, unitProblem } from './service-day-branch';
+import { ServiceDayParties } from './service-day-parties';
 import {
   changeProblem,
   coveredByAgreement,
@@ -29,14 +38,12 @@ import {
   serviceHoursProblem,
   serviceMinutes,
 } from './service-day-rules';
-import { STALL_KIND_LABELS } from './service-day.enums';
 import { attendanceRecord, serviceDayRecord } from './service-day.events';
 import {
   SERVICE_DAY_MODEL,
   SERVICE_DAY_PROJECTION,
   type Attendance,
   type ServiceDay,
-  type Stall,
 } from './service-day.schema';
 import { ServiceDayStatsService } from './service-day-stats.service';
 import { SERVICE_DAY_STEPS, type ServiceDayState, type ServiceDayStep } from './service-day-steps';
@@ -57,10 +64,15 @@ export class ServiceDayService {
     @InjectModel(SERVICE_DAY_MODEL) private readonly model: Model<ServiceDay>,
     private readonly access: CommunityAccess,
     private readonly teams: HelpTeamService,
+    private readonly parties: ServiceDayParties,
     private readonly requests: ServiceRequestService,
     private readonly stats: ServiceDayStatsService,
     private readonly relay: OutboxRelays,
-  ) {}
+  ) {
+    this.pager = new FacetPager(model);
+  }
+
+  private readonly pager: FacetPager<ServiceDay>;
 
   find(id: string): Promise<ServiceDay | null> {
     return Types.ObjectId.isValid(id)
@@ -82,6 +94,21 @@ export class ServiceDayService {
     );
   }
 
+  /** Organization.serviceDays: the days of the organization's subtree, one aggregation per tick. */
+  async ofOrganization(
+    ctx: GraphQLContext,
+    organizationId: string,
+    month: string | undefined,
+    page: PageArgs,
+  ): Promise<Connection<ServiceDay>> {
+    if (ctx.claims.role === 'MEMBER') throw forbidden('A member reads no service days');
+    const root = this.access.organizationId(organizationId, 'id');
+    await this.access.requireReadable(ctx, organizationId);
+    const filter: Record<string, unknown> = { path: root };
+    if (month !== undefined) filter.month = periodArg(month, 'month', ['MONTH']).text;
+    return this.pager.page(ctx, { filter, page });
+  }
+
   async plan(input: PlanServiceDayInput, claims: Claims): Promise<ServiceDay> {
     const branch = await this.access.organization(input.branchId, 'input.branchId', (n) =>
       isServiceDayBranch(n)
@@ -96,7 +123,7 @@ export class ServiceDayService {
     if (hours) errors.push({ field: `input.${hours.field}`, message: hours.message });
     // A branch under no community may hold its day; its stalls' 帮帮团 and problems need one.
     const communityId = await this.teams.communityAbove(branch);
-    const stalls = await this.stalls(input.stalls, branch, communityId, errors);
+    const stalls = await this.parties.stalls(input.stalls, branch, communityId, errors);
     if (errors.length) throw badUserInput(errors);
     const now = new Date();
     const day: ServiceDay = {
@@ -139,7 +166,8 @@ export class ServiceDayService {
       const branch = await this.access.known(String(day.branchId), 'input.serviceDayId');
       await this.access.organization(input.partyId, field, (u) => unitProblem(u, branch));
     }
-    if (input.partyKind === 'HELP_TEAM') await this.helpTeam(input.partyId, day.communityId, field);
+    if (input.partyKind === 'HELP_TEAM')
+      await this.parties.helpTeam(input.partyId, day.communityId, field);
     if (
       day.agreements.some(
         (a) => a.partyKind === input.partyKind && String(a.partyId) === input.partyId,
@@ -382,48 +410,5 @@ export class ServiceDayService {
     });
     this.relay.kick(String(day._id));
     return this.get(String(day._id));
-  }
-
-  /** The stalls of a plan: each run by exactly one unit of the county or one 帮帮团 of the community. */
-  private async stalls(
-    inputs: readonly StallInput[],
-    branch: OrgNode,
-    communityId: Types.ObjectId | null,
-    errors: FieldError[],
-  ): Promise<Stall[]> {
-    const stalls: Stall[] = [];
-    for (const [i, s] of inputs.entries()) {
-      const at = `input.stalls.${i}`;
-      if (!!s.unitId === !!s.helpTeamId) {
-        errors.push({ field: at, message: 'must name exactly one of unitId and helpTeamId' });
-        continue;
-      }
-      try {
-        if (s.unitId)
-          await this.access.organization(s.unitId, `${at}.unitId`, (u) => unitProblem(u, branch));
-        if (s.helpTeamId) await this.helpTeam(s.helpTeamId, communityId, `${at}.helpTeamId`);
-      } catch (error) {
-        const fields = (error as { extensions?: { fields?: FieldError[] } }).extensions?.fields;
-        if (!fields) throw error;
-        errors.push(...fields);
-        continue;
-      }
-      stalls.push({
-        _id: new Types.ObjectId(),
-        kind: s.kind,
-        title: s.title ?? STALL_KIND_LABELS[s.kind],
-        unitId: oid(s.unitId),
-        helpTeamId: oid(s.helpTeamId),
-      });
-    }
-    return stalls;
-  }
-
-  private async helpTeam(id: string, communityId: Types.ObjectId | null, field: string) {
-    const team = await this.teams.find(id);
-    if (!team) throw badUserInput([{ field, message: 'is not a known help team (帮帮团)' }]);
-    if (!communityId || String(team.communityId) !== String(communityId))
-      throw badUserInput([{ field, message: `is ${team.name}, a help team of another community` }]);
-    return team;
   }
 }
