@@ -3,3 +3,4 @@ export * from './insert-missing';
 export * from './demo-cast';
 export * from './chinese-numerals';
 export * from './xiongan-projects';
+export * from './grid-governance';

@@ -7,6 +7,7 @@ export * from './organizations/ratings.v1';
 export * from './organizations/organization-enums';
 export * from './members/lifecycle.v1';
 export * from './members/organizational-life.v1';
+export * from './members/household-contacts.v1';
 export * from './volunteering/checkins.v1';
 export * from './volunteering/service-days.v1';
 export * from './volunteering/whistles.v1';

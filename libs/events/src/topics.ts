@@ -25,6 +25,7 @@ export const Topics = {
   organizationsRatings: topicName('organizations', 'ratings', 1),
   membersLifecycle: topicName('members', 'lifecycle', 1),
   membersOrganizationalLife: topicName('members', 'organizational-life', 1),
+  membersHouseholdContacts: topicName('members', 'household-contacts', 1),
   volunteeringCheckins: topicName('volunteering', 'checkins', 1),
   volunteeringServiceDays: topicName('volunteering', 'service-days', 1),
   volunteeringWhistles: topicName('volunteering', 'whistles', 1),
@@ -66,6 +67,12 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     partitions: 6,
     description:
       'Organizational life (组织生活): meetings with attendance facts and their corrections, keyed by meeting id; annual appraisals (民主评议), keyed by member id (ids only).',
+  },
+  {
+    name: Topics.membersHouseholdContacts,
+    partitions: 6,
+    description:
+      'Household contacts (党员联系户): households registered and assigned to members, visits and the problems they found (ids only); keyed by grid id.',
   },
   {
     name: Topics.volunteeringCheckins,

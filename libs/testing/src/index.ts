@@ -7,4 +7,4 @@ export * from './kafka-groups';
 export * from './databases';
 export * from './enum-sources';
 export * from './subgraph-stack';
-export { groupTopics as stackGroupTopics } from './stack-groups';
+export { groupEnv as stackGroupEnv, groupTopics as stackGroupTopics } from './stack-groups';

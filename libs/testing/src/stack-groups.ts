@@ -25,11 +25,13 @@ const SERVICE_GROUPS: Record<SubgraphName, ServiceGroups> = {
       ...orgProjectionEnv(prefix),
       MEMBERS_COUNTERS_GROUP: `${prefix}-counters`,
       MEMBERS_MEETING_TALLY_GROUP: `${prefix}-meetings`,
+      MEMBERS_HOUSEHOLD_TALLY_GROUP: `${prefix}-household-contacts`,
     }),
     groups: [
       ORGS,
       { suffix: 'counters', topic: Topics.membersLifecycle },
       { suffix: 'meetings', topic: Topics.membersOrganizationalLife },
+      { suffix: 'household-contacts', topic: Topics.membersHouseholdContacts },
     ],
     orgProjection: true,
   },

@@ -889,6 +889,7 @@ describe('credit ledger through the gateway', () => {
         dataOf(await q(admin, '{ balanceHash { hash accountMonths wallets firmTiers } }'))
           .balanceHash,
     });
+    expect(result.differences ?? []).toEqual([]);
     expect(result.same).toBe(true);
     expect(result.live.hash).toBe(live.hash);
     expect(result.replay).toMatchObject({

@@ -17,6 +17,8 @@ import {
   gql,
   probeTopic,
   startApp,
+  stackGroupEnv,
+  stackGroupTopics,
   startGroupsAtTopicEnds,
   tokenFor,
   type TopicProbe,
@@ -164,21 +166,12 @@ describe('organizational life and bonuses in the credit ledger', () => {
     ]);
 
   beforeAll(async () => {
-    const membersGroups = {
-      ORG_PROJECTION_GROUP: `jiceng-members-e2e-cl-org-${run}`,
-      MEMBERS_COUNTERS_GROUP: `jiceng-members-e2e-cl-counters-${run}`,
-      MEMBERS_MEETING_TALLY_GROUP: `jiceng-members-e2e-cl-meetings-${run}`,
-    };
+    // Members' groups as every stack names them, started at the topics' ends.
+    const membersPrefix = `jiceng-members-e2e-cl-${run}`;
+    const membersGroups = stackGroupEnv('members', membersPrefix);
     [startOffsets] = await Promise.all([
       startGroupsAtEnd(kafka, prefix),
-      startGroupsAtTopicEnds(kafka, [
-        { groupId: membersGroups.ORG_PROJECTION_GROUP, topic: Topics.organizationsLifecycle },
-        { groupId: membersGroups.MEMBERS_COUNTERS_GROUP, topic: Topics.membersLifecycle },
-        {
-          groupId: membersGroups.MEMBERS_MEETING_TALLY_GROUP,
-          topic: Topics.membersOrganizationalLife,
-        },
-      ]),
+      startGroupsAtTopicEnds(kafka, stackGroupTopics('members', membersPrefix)),
     ]);
     [lifeProbe, ratingsProbe, pairingsProbe, projectsProbe] = await Promise.all(
       [
@@ -575,6 +568,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
       balanceHash: async () =>
         dataOf(await q('{ balanceHash { hash accountMonths wallets firmTiers } }')).balanceHash,
     });
+    expect(result.differences ?? []).toEqual([]);
     expect(result.same).toBe(true);
     expect(result.replay).toMatchObject({
       hash: live.hash,

@@ -20,6 +20,8 @@ export interface ReplayResult {
   same: boolean;
   live: BalanceHash;
   replay: BalanceHash;
+  /** Where they differ (up to 50 lines), when they do. */
+  differences?: string[];
 }
 
 export interface ReplayCheck {
@@ -79,8 +81,10 @@ export async function replayAgainstLive(
     if (!caughtUp) throw new Error('the credit service did not catch up with its topics');
     const live = await check.balanceHash();
     const replay = await runReplay(check);
-    const result = replay.code === 0 ? (JSON.parse(replay.stdout) as ReplayResult) : null;
-    const agrees = result?.live.hash === live.hash;
+    // 0: the same balances, 1: different ones (the result says where), 2: the command failed.
+    const result =
+      replay.code === 0 || replay.code === 1 ? (JSON.parse(replay.stdout) as ReplayResult) : null;
+    const agrees = result?.same && result.live.hash === live.hash;
     const moved = (await creditTopicMark(check.kafka, check.prefix)).signature !== before.signature;
     if (!agrees && moved && attempt < 3) continue;
     if (!result) throw new Error(`replay failed (${replay.code}): ${replay.stderr}`);

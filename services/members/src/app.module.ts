@@ -5,6 +5,7 @@ import { OrgProjectionModule, orgProjectionGroup } from '@jiceng/org-projection'
 import { SubgraphGraphQLModule } from '@jiceng/subgraph';
 import { DoubleReportModule } from './double-report/double-report.module';
 import { FloatingModule } from './floating/floating.module';
+import { HouseholdContactsModule } from './household-contacts/household-contacts.module';
 import { MemberStatsModule } from './member-stats/member-stats.module';
 import { MemberModule } from './member/member.module';
 import { OrganizationMembersModule } from './organization/organization.module';
@@ -29,6 +30,7 @@ export { SERVICE_NAME };
     MemberStatsModule,
     OrganizationMembersModule,
     OrganizationalLifeModule,
+    HouseholdContactsModule,
   ],
 })
 export class AppModule {}

@@ -10,6 +10,14 @@ import {
   TRANSFER_STATE_LABELS,
 } from './member/member.enums';
 import {
+  HOUSEHOLD_CONTACT_DUTIES,
+  HOUSEHOLD_CONTACT_DUTY_LABELS,
+  HOUSEHOLD_DUTY_STATUSES,
+  HOUSEHOLD_DUTY_STATUS_LABELS,
+  HOUSEHOLD_PROBLEM_CATEGORIES,
+  HOUSEHOLD_PROBLEM_CATEGORY_LABELS,
+} from './household-contacts/household-contacts.enums';
+import {
   APPRAISAL_GRADES,
   APPRAISAL_GRADE_LABELS,
   ATTENDANCE_STATUSES,
@@ -31,6 +39,15 @@ const ENUMS: EnumSources = {
     MeetingKind: { values: MEETING_KINDS, labels: MEETING_KIND_LABELS },
     AttendanceStatus: { values: ATTENDANCE_STATUSES, labels: ATTENDANCE_STATUS_LABELS },
     AppraisalGrade: { values: APPRAISAL_GRADES, labels: APPRAISAL_GRADE_LABELS },
+    HouseholdContactDuty: {
+      values: HOUSEHOLD_CONTACT_DUTIES,
+      labels: HOUSEHOLD_CONTACT_DUTY_LABELS,
+    },
+    HouseholdProblemCategory: {
+      values: HOUSEHOLD_PROBLEM_CATEGORIES,
+      labels: HOUSEHOLD_PROBLEM_CATEGORY_LABELS,
+    },
+    HouseholdDutyStatus: { values: HOUSEHOLD_DUTY_STATUSES, labels: HOUSEHOLD_DUTY_STATUS_LABELS },
   },
   withoutTs: {
     TransferDirection: 'an argument of Organization.pendingTransfers, never stored nor labelled',

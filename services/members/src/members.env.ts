@@ -19,6 +19,12 @@ export const MEMBERS_SETTINGS = {
     'MEMBERS_MEETING_TALLY_GROUP',
     'consumer group keeping the meeting tallies (one per members database)',
   ),
+  // Unset: `jiceng-members-household-contacts-<MONGO_DB>` when MONGO_DB is set, else
+  // `jiceng-members-household-contacts`.
+  householdTallyGroup: optionalText(
+    'MEMBERS_HOUSEHOLD_TALLY_GROUP',
+    'consumer group keeping the household-contact tallies (one per members database)',
+  ),
   householdContactRule: flag(
     'APPRAISAL_RULE_HOUSEHOLD_CONTACT',
     false,
@@ -57,4 +63,13 @@ export function organizationalLifeEnv(env: NodeJS.ProcessEnv = process.env): Org
     tallyGroup: perDatabaseGroup(meetingTallyGroup, 'jiceng-members-meetings', env),
     householdContactRule,
   };
+}
+
+/** The consumer group of the household-contact tallies. */
+export function householdContactsGroup(env: NodeJS.ProcessEnv = process.env): string {
+  const { householdTallyGroup } = readSettings(
+    { householdTallyGroup: MEMBERS_SETTINGS.householdTallyGroup },
+    env,
+  );
+  return perDatabaseGroup(householdTallyGroup, 'jiceng-members-household-contacts', env);
 }

@@ -1,5 +1,6 @@
 import type { ProbeSet } from '../probe';
 import { creditProbes } from './credit';
+import { householdContactsProbes } from './household-contacts';
 import { membersProbes } from './members';
 import { organizationalLifeProbes } from './organizational-life';
 import { organizationsProbes } from './organizations';
@@ -13,6 +14,7 @@ export const PROBE_SETS: readonly ProbeSet[] = [
   organizationsProbes,
   membersProbes,
   organizationalLifeProbes,
+  householdContactsProbes,
   volunteeringProbes,
   whistleProbes,
   stationsProbes,

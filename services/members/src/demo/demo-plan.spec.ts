@@ -2,7 +2,23 @@ import { Types } from 'mongoose';
 import { ageOn } from '../member/age';
 import { birthDateOfIdNumber, genderOfIdNumber, idNumberProblem } from '../personal-data/id-number';
 import type { OrgNode } from '@jiceng/org-projection';
-import { demoCast, LINGHE_STREETS, lingheStreetName } from '@jiceng/demo';
+import {
+  demoCast,
+  GAOMI,
+  GAOMI_FIGURES,
+  GAOMI_STREETS,
+  GAOMI_UNITS,
+  gaomiCommunityName,
+  gaomiGridName,
+  gaomiStreetName,
+  gaomiUnitBranches,
+  gaomiUnitCommunity,
+  gaomiUnitOrganization,
+  LINGHE_STREETS,
+  lingheStreetName,
+  LULONG,
+  lulongDemoGrids,
+} from '@jiceng/demo';
 import { DEMO_TODAY, FIGURES, findLandmarks, LANDMARK_NAMES, planDemo } from './demo-plan';
 
 // A small forest shaped like the organizations demo: the landmarks the report's figures hang on.
@@ -74,6 +90,46 @@ function forest(): OrgNode[] {
   );
   for (let s = 0; s < LINGHE_STREETS; s++)
     add(lingheStreetName(s), 'WORKING_COMMITTEE', 'COMMUNITY', linghe, '210703');
+  // 卢龙县 and 高密市 as the shared plan (@jiceng/demo grid-governance) names them.
+  const qinhuangdao = add(LULONG.city, 'PARTY_COMMITTEE', 'STATE_ORGAN', hebei, '130300');
+  const lulong = add(LULONG.county, 'PARTY_COMMITTEE', 'STATE_ORGAN', qinhuangdao, '130324');
+  const township = add(LULONG.demoTownship, 'PARTY_COMMITTEE', 'VILLAGE', lulong, '130324');
+  const villages = new Map<string, OrgNode>();
+  for (const g of lulongDemoGrids()) {
+    if (!villages.has(g.village))
+      villages.set(g.village, add(g.village, 'BRANCH', 'VILLAGE', township, '130324'));
+    add(g.grid, 'GROUP', 'GRID', villages.get(g.village)!, '130324');
+  }
+  const panzhuang = add('潘庄镇党委', 'PARTY_COMMITTEE', 'VILLAGE', lulong, '130324');
+  add('潘庄镇潘庄村党支部', 'BRANCH', 'VILLAGE', panzhuang, '130324');
+  const shandong = add('中共山东省委员会', 'PARTY_COMMITTEE', 'STATE_ORGAN', null, '370000');
+  const gaomi = add(GAOMI.city, 'PARTY_COMMITTEE', 'STATE_ORGAN', shandong, '370785');
+  for (const { street, communities } of GAOMI_STREETS) {
+    const streetNode = add(
+      gaomiStreetName(street),
+      'WORKING_COMMITTEE',
+      'COMMUNITY',
+      gaomi,
+      '370785',
+    );
+    for (const c of communities) {
+      const community = add(
+        gaomiCommunityName(street, c),
+        'PARTY_COMMITTEE',
+        'COMMUNITY',
+        streetNode,
+        '370785',
+      );
+      add(gaomiGridName(c, 0), 'BRANCH', 'GRID', community, '370785');
+    }
+  }
+  const units = add(GAOMI.units, 'WORKING_COMMITTEE', 'STATE_ORGAN', gaomi, '370785');
+  for (const u of GAOMI_UNITS) {
+    const own = gaomiUnitOrganization(u);
+    const unit = add(own.name, own.kind, u.sector, units, '370785');
+    if (u.branches > 1)
+      for (const name of gaomiUnitBranches(u)) add(name, 'BRANCH', u.sector, unit, '370785');
+  }
   return nodes;
 }
 
@@ -91,16 +147,21 @@ describe('demo members plan', () => {
 
   it('reproduces the report figures exactly', () => {
     const cityUnits = new Set(landmarks.cityUnits.map((n) => String(n._id)));
+    const districtUnits = new Set(landmarks.districtUnits.map((n) => String(n._id)));
     const reporting = members.filter((m) => m.community);
     expect(reporting.filter((m) => cityUnits.has(String(m.branch._id)))).toHaveLength(
       FIGURES.cityReporting,
     );
-    expect(reporting.filter((m) => !cityUnits.has(String(m.branch._id)))).toHaveLength(
+    expect(reporting.filter((m) => districtUnits.has(String(m.branch._id)))).toHaveLength(
       FIGURES.districtReporting,
     );
     expect(reporting.every((m) => m.inService && m.unit?._id.equals(m.branch._id))).toBe(true);
-    expect(unitReports).toHaveLength(FIGURES.cityUnits + FIGURES.districtUnits);
-    expect(new Set(unitReports.map((r) => `${r.unit._id}:${r.community._id}`)).size).toBe(80);
+    expect(unitReports).toHaveLength(
+      FIGURES.cityUnits + FIGURES.districtUnits + GAOMI_FIGURES.units,
+    );
+    expect(new Set(unitReports.map((r) => `${r.unit._id}:${r.community._id}`)).size).toBe(
+      80 + GAOMI_FIGURES.units,
+    );
     expect(members.filter((m) => m.status === 'APPLICANT')).toHaveLength(FIGURES.applicants);
     expect(members.length).toBeGreaterThanOrEqual(12_000);
   });
@@ -142,10 +203,56 @@ describe('demo members plan', () => {
       )
       .map((c) => `Member ${c.id} (${c.role}, ${lingheStreetName(c.street)})`);
     expect(missing).toEqual([]);
-    expect(planned.size).toBe(demoCast().length);
+    expect(planned.size).toBe(
+      demoCast().length + lulongDemoGrids().reduce((n, g) => n + g.memberIds.length, 0),
+    );
     expect([...planned.values()].every((m) => ['FULL', 'PROBATIONARY'].includes(m.status))).toBe(
       true,
     );
+  });
+
+  // 德邻有约: "140余个市直单位、384个机关党支部、3600余名党员到属地网格（小区）报到".
+  it("registers 3600 members of 高密's 384 unit branches and its 140 units with its communities", () => {
+    const branches = new Set(landmarks.gaomiUnitBranches.map((n) => String(n._id)));
+    const communities = new Set(landmarks.gaomiCommunities.map((n) => String(n._id)));
+    expect(branches.size).toBe(GAOMI_FIGURES.unitBranches);
+    const own = members.filter((m) => branches.has(String(m.branch._id)));
+    const reporting = own.filter((m) => m.community);
+    expect(reporting).toHaveLength(GAOMI_FIGURES.reportingMembers);
+    expect(reporting.every((m) => communities.has(String(m.community!.node._id)))).toBe(true);
+    expect(new Set(reporting.map((m) => String(m.community!.node._id)))).toEqual(communities);
+    expect(new Set(own.map((m) => String(m.branch._id)))).toEqual(branches);
+    const hospital = own.find((m) => m.branch.name === '高密市人民医院第一党支部');
+    expect(hospital?.employer).toBe('高密市人民医院');
+    const units = unitReports.filter((r) => r.unit.regionCode === GAOMI.regionCode);
+    expect(units.map((r) => r.community.name)).toEqual(
+      GAOMI_UNITS.map((_, i) => gaomiUnitCommunity(i)),
+    );
+    // Their grid branches keep a fixed size, whatever the target leaves for 运河区's grids.
+    const grid = landmarks.gaomiCommunities[0];
+    const gridMembers = members.filter((m) => m.branch.parentId?.equals(grid._id));
+    expect(gridMembers).toHaveLength(30);
+  });
+
+  // 党员联系户: the household-contacts demo assigns 10–15 households to each of these members.
+  it("puts each 卢龙 demo grid's members, with the plan's ids, in its village branch", () => {
+    const byId = new Map(members.filter((m) => m.id).map((m) => [String(m.id), m]));
+    for (const g of lulongDemoGrids())
+      for (const id of g.memberIds) {
+        const m = byId.get(String(id));
+        expect(m?.branch.name).toBe(g.village);
+        expect(['FULL', 'PROBATIONARY']).toContain(m?.status);
+      }
+    const village = landmarks.lulongGridVillages.get(lulongDemoGrids()[0].village)!;
+    const planned = lulongDemoGrids()
+      .filter((g) => g.village === village.name)
+      .reduce((n, g) => n + g.memberIds.length, 0);
+    expect(members.filter((m) => m.branch._id.equals(village._id))).toHaveLength(planned);
+    const lulong = members.filter((m) =>
+      m.branch.ancestorIds.some((a) => a.equals(landmarks.lulong._id)),
+    );
+    expect(lulong.filter((m) => m.branch.name === '潘庄镇潘庄村党支部')).toHaveLength(70);
+    expect(lulong.some((m) => m.floating)).toBe(false);
   });
 
   it('is deterministic', () => {

@@ -2,14 +2,29 @@ import { idNumberCheckCharacter } from '../personal-data/id-number';
 import { ageOn } from '../member/age';
 import type { Gender, MemberStatus } from '../member/member.enums';
 import type { OrgNode } from '@jiceng/org-projection';
-import { demoCast, LINGHE_STREETS, lingheStreetName } from '@jiceng/demo';
+import {
+  demoCast,
+  GAOMI,
+  GAOMI_FIGURES,
+  GAOMI_UNITS,
+  gaomiCommunities,
+  gaomiUnitBranches,
+  gaomiUnitCommunity,
+  gaomiUnitOrganization,
+  LINGHE_STREETS,
+  lingheStreetName,
+  LULONG,
+  lulongDemoGrids,
+} from '@jiceng/demo';
 import type { Types } from 'mongoose';
 import { mobilePhone, personName, pick, rng, ROLES, type Role } from './demo-people';
 
 // The demo members, planned from the demo organization trees as the projection knows them:
 // the report's figures exactly (运河区: 27 city-unit and 53 district-unit organizations and
 // 1509 + 1628 in-service members registered with its 73 communities, 96 applicants) and the
-// rest at realistic scale. Pure and deterministic: the same trees give the same members.
+// rest at realistic scale; 高密's 140 units with 384 branches and 3600 members registered with its
+// communities, and 卢龙's demo township's grid members with the shared plan's ids (@jiceng/demo
+// grid-governance). Pure and deterministic: the same trees give the same members.
 
 export const DEMO_TODAY = new Date(Date.UTC(2024, 5, 30));
 export const FIGURES = {
@@ -29,8 +44,16 @@ export const LANDMARK_NAMES = {
 } as const;
 
 // Members per branch by kind of branch; grid branches (community residents) take the rest.
-const BRANCH_SIZES = { enterprise: 50, soe: 120, villager: 70, rider: 60, organ: 60 } as const;
-const UNIT_MEMBERS_NOT_REPORTING = { city: 12, district: 10 } as const;
+// 高密's grid and compound branches (德邻有约) keep a fixed size: the rest goes to 运河区's grids.
+const BRANCH_SIZES = {
+  enterprise: 50,
+  soe: 120,
+  villager: 70,
+  rider: 60,
+  organ: 60,
+  gaomiResident: 30,
+} as const;
+const UNIT_MEMBERS_NOT_REPORTING = { city: 12, district: 10, gaomi: 2 } as const;
 const DAY = 86_400_000;
 
 export interface PlannedMember {
@@ -69,6 +92,17 @@ export interface Landmarks {
   xiongan: OrgNode;
   /** 凌河区's street working committees, street by street: the demo cast's organizations. */
   lingheStreets: OrgNode[];
+  /** 卢龙县委: its villages' members stay home (no floating to 雄安's sites). */
+  lulong: OrgNode;
+  /** The 卢龙 demo township's village branches by name: their members are the grids' (plan). */
+  lulongGridVillages: Map<string, OrgNode>;
+  /** 高密市委: its grid and compound branches keep a fixed size. */
+  gaomi: OrgNode;
+  /** 高密's communities in the plan's order, and its 140 units' organizations in plan order. */
+  gaomiCommunities: OrgNode[];
+  gaomiUnits: OrgNode[];
+  /** 高密's 384 unit branches, in plan order: their members report to 高密's communities. */
+  gaomiUnitBranches: OrgNode[];
 }
 
 const byId = (a: OrgNode, b: OrgNode) => String(a._id).localeCompare(String(b._id));
@@ -108,7 +142,36 @@ export function findLandmarks(nodes: OrgNode[]): Landmarks | string[] {
   const lingheStreets = Array.from({ length: LINGHE_STREETS }, (_, s) =>
     named(lingheStreetName(s)),
   );
+  const lulong = named(LULONG.county);
+  const gaomi = named(GAOMI.city);
+  const gridVillages = [...new Set(lulongDemoGrids().map((g) => g.village))];
+  const lulongGridVillages = new Map(
+    gridVillages.flatMap((name) => {
+      const node = named(name);
+      return node ? [[name, node] as const] : [];
+    }),
+  );
+  const found = (names: string[]) => names.flatMap((name) => named(name) ?? []);
+  const gaomiCommunityNodes = found(gaomiCommunities());
+  const gaomiUnits = found(GAOMI_UNITS.map((u) => gaomiUnitOrganization(u).name));
+  const gaomiUnitBranchNodes = found(GAOMI_UNITS.flatMap(gaomiUnitBranches));
   const missing = [
+    ...(!lulong ? [LULONG.county] : []),
+    ...(!gaomi ? [GAOMI.city] : []),
+    ...(lulongGridVillages.size < gridVillages.length
+      ? [`${gridVillages.length} villages of ${LULONG.demoTownship} (${lulongGridVillages.size})`]
+      : []),
+    ...(gaomiCommunityNodes.length < gaomiCommunities().length
+      ? [`${gaomiCommunities().length} communities of 高密 (${gaomiCommunityNodes.length})`]
+      : []),
+    ...(gaomiUnits.length < GAOMI_FIGURES.units
+      ? [`${GAOMI_FIGURES.units} units under ${GAOMI.units} (${gaomiUnits.length})`]
+      : []),
+    ...(gaomiUnitBranchNodes.length < GAOMI_FIGURES.unitBranches
+      ? [
+          `${GAOMI_FIGURES.unitBranches} unit branches under ${GAOMI.units} (${gaomiUnitBranchNodes.length})`,
+        ]
+      : []),
     ...lingheStreets.flatMap((street, s) => (street ? [] : [lingheStreetName(s)])),
     ...(!yunhe ? [LANDMARK_NAMES.yunhe] : []),
     ...(!xiongan ? [LANDMARK_NAMES.xiongan] : []),
@@ -136,6 +199,12 @@ export function findLandmarks(nodes: OrgNode[]): Landmarks | string[] {
     communities,
     projectBranches,
     lingheStreets: lingheStreets as OrgNode[],
+    lulong: lulong!,
+    lulongGridVillages,
+    gaomi: gaomi!,
+    gaomiCommunities: gaomiCommunityNodes,
+    gaomiUnits,
+    gaomiUnitBranches: gaomiUnitBranchNodes,
   };
 }
 
@@ -143,16 +212,32 @@ export function findLandmarks(nodes: OrgNode[]): Landmarks | string[] {
 const share = (total: number, parts: number, i: number) =>
   Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 
-type Kind = keyof typeof BRANCH_SIZES | 'resident' | 'cityUnit' | 'districtUnit';
+type Kind =
+  | keyof typeof BRANCH_SIZES
+  | 'resident'
+  | 'cityUnit'
+  | 'districtUnit'
+  | 'gaomiUnit'
+  | 'gridVillage';
 
 export function planDemo(nodes: OrgNode[], landmarks: Landmarks, target = 100_000) {
   const isUnder = (node: OrgNode, root: OrgNode) =>
     node.ancestorIds.some((a) => a.equals(root._id));
   const cityUnits = new Set(landmarks.cityUnits.map((n) => String(n._id)));
   const districtUnits = new Set(landmarks.districtUnits.map((n) => String(n._id)));
+  const gaomiBranchIndex = new Map(landmarks.gaomiUnitBranches.map((n, i) => [String(n._id), i]));
+  // Each 高密 unit branch's unit (高密市人民医院), its members' employer.
+  const gaomiEmployers = GAOMI_UNITS.flatMap((u) => gaomiUnitBranches(u).map(() => u.unit));
+  const gridVillages = new Set(
+    [...landmarks.lulongGridVillages.values()].map((n) => String(n._id)),
+  );
   const kindOf = (node: OrgNode): Kind => {
     if (cityUnits.has(String(node._id))) return 'cityUnit';
     if (districtUnits.has(String(node._id))) return 'districtUnit';
+    if (gaomiBranchIndex.has(String(node._id))) return 'gaomiUnit';
+    if (gridVillages.has(String(node._id))) return 'gridVillage';
+    if (isUnder(node, landmarks.gaomi) && ['GRID', 'RESIDENTIAL_COMPOUND'].includes(node.sector))
+      return 'gaomiResident';
     if (node.kind === 'MOBILE_BRANCH') return 'rider';
     if (node.sector === 'GRID') return 'resident';
     if (node.sector === 'VILLAGE') return 'villager';
@@ -164,14 +249,24 @@ export function planDemo(nodes: OrgNode[], landmarks: Landmarks, target = 100_00
     .filter((n) => n.status === 'ACTIVE' && (n.kind === 'BRANCH' || n.kind === 'MOBILE_BRANCH'))
     .sort(byId);
   const grids = holders.filter((n) => kindOf(n) === 'resident');
+  // 卢龙's demo township: every member of a village branch is one of its grids' (fixed ids).
+  const gridMembers = lulongDemoGrids().flatMap((g) =>
+    g.memberIds.map((id) => ({ id, branch: landmarks.lulongGridVillages.get(g.village)! })),
+  );
   const fixed = holders.reduce(
     (sum, n) => {
       const kind = kindOf(n);
       if (kind === 'cityUnit') return sum + UNIT_MEMBERS_NOT_REPORTING.city;
       if (kind === 'districtUnit') return sum + UNIT_MEMBERS_NOT_REPORTING.district;
-      return kind === 'resident' ? sum : sum + BRANCH_SIZES[kind];
+      if (kind === 'gaomiUnit') return sum + UNIT_MEMBERS_NOT_REPORTING.gaomi;
+      return kind === 'resident' || kind === 'gridVillage' ? sum : sum + BRANCH_SIZES[kind];
     },
-    FIGURES.cityReporting + FIGURES.districtReporting + FIGURES.applicants + demoCast().length,
+    FIGURES.cityReporting +
+      FIGURES.districtReporting +
+      FIGURES.applicants +
+      demoCast().length +
+      GAOMI_FIGURES.reportingMembers +
+      gridMembers.length,
   );
   const perGrid = Math.max(20, Math.ceil((target - fixed) / Math.max(1, grids.length)));
 
@@ -235,28 +330,35 @@ export function planDemo(nodes: OrgNode[], landmarks: Landmarks, target = 100_00
 
   for (const branch of holders) {
     const kind = kindOf(branch);
+    if (kind === 'gridVillage') continue; // its members are the grids', below
     const unitIndex =
       kind === 'cityUnit'
         ? landmarks.cityUnits.findIndex((u) => u._id.equals(branch._id))
-        : landmarks.districtUnits.findIndex((u) => u._id.equals(branch._id));
+        : kind === 'gaomiUnit'
+          ? gaomiBranchIndex.get(String(branch._id))!
+          : landmarks.districtUnits.findIndex((u) => u._id.equals(branch._id));
     const reporting =
       kind === 'cityUnit'
         ? share(FIGURES.cityReporting, FIGURES.cityUnits, unitIndex)
         : kind === 'districtUnit'
           ? share(FIGURES.districtReporting, FIGURES.districtUnits, unitIndex)
-          : 0;
+          : kind === 'gaomiUnit'
+            ? share(GAOMI_FIGURES.reportingMembers, GAOMI_FIGURES.unitBranches, unitIndex)
+            : 0;
     const size =
       kind === 'cityUnit'
         ? reporting + UNIT_MEMBERS_NOT_REPORTING.city
         : kind === 'districtUnit'
           ? reporting + UNIT_MEMBERS_NOT_REPORTING.district
-          : kind === 'resident'
-            ? perGrid
-            : BRANCH_SIZES[kind];
+          : kind === 'gaomiUnit'
+            ? reporting + UNIT_MEMBERS_NOT_REPORTING.gaomi
+            : kind === 'resident'
+              ? perGrid
+              : BRANCH_SIZES[kind];
     const role: Role =
-      kind === 'cityUnit' || kind === 'districtUnit' || kind === 'organ'
+      kind === 'cityUnit' || kind === 'districtUnit' || kind === 'gaomiUnit' || kind === 'organ'
         ? ROLES.inService
-        : kind === 'resident'
+        : kind === 'resident' || kind === 'gaomiResident'
           ? ROLES.resident
           : kind === 'villager'
             ? ROLES.villager
@@ -269,23 +371,29 @@ export function planDemo(nodes: OrgNode[], landmarks: Landmarks, target = 100_00
       const { random, base } = person(branch, String(i), role);
       const reports = i < reporting;
       const member: PlannedMember = { ...base, ...status(random, base.birthDate, reports) };
+      if (kind === 'gaomiUnit') member.employer = gaomiEmployers[unitIndex];
       if (role === ROLES.inService && member.status !== 'LEFT') {
         member.inService = true;
         member.unit = branch;
       }
       if (reports) {
-        const c = (unitIndex * 11 + i) % landmarks.communities.length;
+        // 高密's in-service members report to the communities where they live, all over the city.
+        const communities =
+          kind === 'gaomiUnit' ? landmarks.gaomiCommunities : landmarks.communities;
+        const c = (unitIndex * 11 + i) % communities.length;
         const since = addDays(new Date(Date.UTC(2022, 2, 5)), (unitIndex * 13 + i) % 300);
         member.community = {
-          node: landmarks.communities[c],
+          node: communities[c],
           since: maxDate(since, member.statusSince),
         };
       }
       if (kind === 'resident' && random() < 0.015) member.tags.push('党员智囊团');
       if (kind === 'resident' && random() < 0.03) member.tags.push('帮帮团');
       if (kind === 'rider' && branch.name.includes('车轮') && i < 10) member.tags.push('红旗车');
+      // 卢龙's villagers stay in their villages (党员联系户 there), far from 雄安's sites.
       const worksOnSites =
-        kind === 'villager' || (kind === 'enterprise' && isUnder(branch, landmarks.xiongan));
+        (kind === 'villager' && !isUnder(branch, landmarks.lulong)) ||
+        (kind === 'enterprise' && isUnder(branch, landmarks.xiongan));
       const fit =
         ['FULL', 'PROBATIONARY'].includes(member.status) &&
         ageOn(member.birthDate, DEMO_TODAY) <= 58;
@@ -323,6 +431,13 @@ export function planDemo(nodes: OrgNode[], landmarks: Landmarks, target = 100_00
     members.push({ ...base, id: cadre.id, ...status(random, base.birthDate, true) });
   }
 
+  // 卢龙's demo township: each grid's members (2–6) with the plan's ids, in good standing so
+  // that each can take 10–15 households (党员联系户).
+  for (const { id, branch } of gridMembers) {
+    const { random, base } = person(branch, `grid-${id}`, ROLES.villager);
+    members.push({ ...base, id, ...status(random, base.birthDate, true) });
+  }
+
   const unitReports: PlannedUnitReport[] = [
     ...landmarks.cityUnits.map((unit, i) => ({ unit, i, offset: 0 })),
     ...landmarks.districtUnits.map((unit, i) => ({ unit, i, offset: 1 })),
@@ -331,5 +446,14 @@ export function planDemo(nodes: OrgNode[], landmarks: Landmarks, target = 100_00
     community: landmarks.communities[(i * 3 + offset) % landmarks.communities.length],
     since: addDays(new Date(Date.UTC(2022, 2, 1)), i),
   }));
+  // 高密's 140 units report as units to the community the plan gives them (单位报到).
+  const gaomiCommunityByName = new Map(landmarks.gaomiCommunities.map((n) => [n.name, n]));
+  landmarks.gaomiUnits.forEach((unit, i) =>
+    unitReports.push({
+      unit,
+      community: gaomiCommunityByName.get(gaomiUnitCommunity(i))!,
+      since: addDays(new Date(Date.UTC(2023, 0, 5)), i),
+    }),
+  );
   return { members, unitReports };
 }

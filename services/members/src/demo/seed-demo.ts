@@ -9,7 +9,8 @@
 // learn them from it); the other bulk-loaded members are a data import and carry none, so the
 // loader counts every member into the analyst counters itself. Then the 组织生活 of 运河区's district
 // unit branches (demo-meetings.ts), each meeting with its event, tallied as the service's write
-// tallies it. Prints one JSON summary line.
+// tallies it; and the 党员联系户 of 水月寺街道's grids (demo-households.ts), rosters and visits
+// with their events, tallied the same way. Prints one JSON summary line.
 import mongoose, { Types, type Model } from 'mongoose';
 import { isDuplicateKeyError, mongoUrlFromEnv } from '@jiceng/mongo';
 import { publishPendingOutboxes } from '@jiceng/outbox';
@@ -26,7 +27,7 @@ import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { memberSource, unitReportSource } from '../read-model/counted-sources';
 import { countEverything } from '../read-model/rebuild';
 import { personalDataConfigFromEnv } from '../personal-data/personal-data.config';
-import { insertMissing as insertDemo } from '@jiceng/demo';
+import { GAOMI_FIGURES, insertMissing as insertDemo } from '@jiceng/demo';
 import { MeetingTallies } from '../organizational-life/meeting-tallies';
 import {
   MEETING_TALLY_MODEL,
@@ -35,6 +36,27 @@ import {
   memberMeetingYearSchema,
 } from '../organizational-life/meeting-tally.schema';
 import { MEETING_MODEL, meetingSchema, type Meeting } from '../organizational-life/meeting.schema';
+import { HouseholdTallies } from '../household-contacts/household-tallies';
+import {
+  HOUSEHOLD_ROSTER_MODEL,
+  HOUSEHOLD_VISIT_MODEL,
+  householdRosterSchema,
+  householdVisitSchema,
+  type HouseholdRoster,
+  type HouseholdVisit,
+} from '../household-contacts/household-contacts.schema';
+import {
+  HOUSEHOLD_CONTACT_MEMBER_MODEL,
+  HOUSEHOLD_GRID_MONTH_MODEL,
+  householdContactMemberSchema,
+  householdGridMonthSchema,
+} from '../household-contacts/household-tally.schema';
+import {
+  DEMO_HOUSEHOLD_STREET,
+  demoRosters,
+  demoVisits,
+  type ContactGrid,
+} from './demo-households';
 import { demoMeetings, demoMisses, type MeetingBranch } from './demo-meetings';
 import {
   DEMO_TODAY,
@@ -89,6 +111,56 @@ async function loadMeetings(
     meetings: await meetings.countDocuments({}),
     inserted: fresh.length,
     missedRequired: demoMisses(branches.length).length,
+  };
+}
+
+/**
+ * 党员联系户 of 水月寺街道's grids: rosters and visits with their events, and their tallies applied
+ * as the service's writes apply them (HouseholdTallies); returns what was stored.
+ */
+async function loadHouseholds(
+  connection: mongoose.Connection,
+  all: OrgNode[],
+  docs: { _id: Types.ObjectId; organizationId: Types.ObjectId; status: string }[],
+  cipher: PersonalDataCipher,
+  now: Date,
+) {
+  const rosters = connection.model<HouseholdRoster>(HOUSEHOLD_ROSTER_MODEL, householdRosterSchema);
+  const visits = connection.model<HouseholdVisit>(HOUSEHOLD_VISIT_MODEL, householdVisitSchema);
+  const tallies = new HouseholdTallies(
+    visits,
+    rosters,
+    connection.model(HOUSEHOLD_GRID_MONTH_MODEL, householdGridMonthSchema),
+    connection.model(HOUSEHOLD_CONTACT_MEMBER_MODEL, householdContactMemberSchema),
+  );
+  await Promise.all([rosters.init(), visits.init()]);
+  const street = all.find((n) => n.name === DEMO_HOUSEHOLD_STREET);
+  if (!street) return { street: null, grids: 0, households: 0, visits: 0 };
+  const byBranch = new Map<string, ContactGrid['members']>();
+  for (const d of docs) {
+    const key = String(d.organizationId);
+    byBranch.set(key, [...(byBranch.get(key) ?? []), d]);
+  }
+  const grids: ContactGrid[] = all
+    .filter(
+      (n) =>
+        n.sector === 'GRID' &&
+        n.status === 'ACTIVE' &&
+        n.ancestorIds.some((a) => a.equals(street._id)),
+    )
+    .sort((a, b) => String(a._id).localeCompare(String(b._id)))
+    .map((n) => ({ _id: n._id, path: pathOf(n), members: byBranch.get(String(n._id)) ?? [] }));
+  const planned = demoRosters(grids, (phone) => cipher.encrypt('phone', phone), now);
+  const freshRosters = await insertDemo(rosters, planned);
+  const freshVisits = await insertDemo(visits, demoVisits(planned, now));
+  await tallies.applyRosters(freshRosters);
+  await tallies.applyVisits(freshVisits);
+  return {
+    street: street.name,
+    grids: planned.length,
+    households: planned.reduce((n, r) => n + r.households.length, 0),
+    visits: await visits.countDocuments({}),
+    inserted: freshRosters.length + freshVisits.length,
   };
 }
 
@@ -296,6 +368,7 @@ async function main(): Promise<void> {
     });
     const unitResult = await insertMissing(units, unitDocs, 'activeKey');
     const meetings = await loadMeetings(connection, landmarks, docs, now);
+    const households = await loadHouseholds(connection, all, docs, cipher, now);
     const inserted = Date.now();
     // The import bypasses the service's writes: count it through the same idempotent projector
     // (members already counted are skipped, so a second run costs only the reads).
@@ -310,6 +383,10 @@ async function main(): Promise<void> {
     const inYunhe = (m: PlannedMember) =>
       m.branch.ancestorIds.some((a) => a.equals(landmarks.yunhe._id));
     const cityUnitIds = new Set(landmarks.cityUnits.map((n) => String(n._id)));
+    const districtUnitIds = new Set(landmarks.districtUnits.map((n) => String(n._id)));
+    const gaomiUnitIds = new Set(landmarks.gaomiUnitBranches.map((n) => String(n._id)));
+    const ofUnits = (ids: Set<string>) => (m: PlannedMember) =>
+      !!m.community && ids.has(String(m.branch._id));
     console.log(
       JSON.stringify({
         members: docs.length,
@@ -322,20 +399,23 @@ async function main(): Promise<void> {
         unitRegistrations: unitDocs.length,
         unitRegistrationsInserted: unitResult.inserted,
         meetings,
+        households,
         figures: {
           cityUnitOrganizations: landmarks.cityUnits.length,
           districtUnitOrganizations: landmarks.districtUnits.length,
-          cityInServiceReporting: count(
-            (m) => !!m.community && cityUnitIds.has(String(m.branch._id)),
-          ),
-          districtInServiceReporting: count(
-            (m) => !!m.community && !cityUnitIds.has(String(m.branch._id)),
+          cityInServiceReporting: count(ofUnits(cityUnitIds)),
+          districtInServiceReporting: count(ofUnits(districtUnitIds)),
+          gaomiUnits: landmarks.gaomiUnits.length,
+          gaomiUnitBranches: landmarks.gaomiUnitBranches.length,
+          gaomiInServiceReporting: count(ofUnits(gaomiUnitIds)),
+          lulongGridMembers: count(
+            (m) => !!m.id && landmarks.lulongGridVillages.has(m.branch.name),
           ),
           yunheApplicants: count((m) => m.status === 'APPLICANT' && inYunhe(m)),
           yunheCommunities: landmarks.communities.length,
           floating: count((m) => !!m.floating),
           projectBranches: landmarks.projectBranches.length,
-          expected: FIGURES,
+          expected: { ...FIGURES, gaomi: GAOMI_FIGURES },
         },
         timingsMs: {
           waitForProjection: waited,

@@ -1,6 +1,7 @@
 import { Schema, type Types } from 'mongoose';
 import { withOutbox, type OutboxRecord } from '@jiceng/outbox';
 import type { EncryptedValue } from '../personal-data/personal-data.cipher';
+import { encryptedValueSchema } from '../personal-data/encrypted-value.schema';
 import {
   GENDERS,
   MEMBER_STATUSES,
@@ -105,15 +106,7 @@ export const MEMBER_PATH_FIELDS = [
 ] as const;
 
 const ids = { type: [Schema.Types.ObjectId], default: undefined };
-const encrypted = new Schema<EncryptedValue>(
-  {
-    kid: { type: String, required: true },
-    iv: { type: String, required: true },
-    tag: { type: String, required: true },
-    ct: { type: String, required: true },
-  },
-  { _id: false },
-);
+const encrypted = encryptedValueSchema;
 const statusChange = new Schema<StatusChange>(
   {
     from: { type: String, enum: [...MEMBER_STATUSES, null] },

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Types, type Model, type mongo } from 'mongoose';
-import { bulkWrite } from '../read-model/bulk';
+import { Types, type Model } from 'mongoose';
+import { guardedSet, readByIds, writeGuarded } from '../read-model/bulk';
 import type { MeetingTallyEntry } from './compliance';
 import { MEETING_MODEL, type Meeting } from './meeting.schema';
 import {
@@ -13,37 +13,6 @@ import {
   type MemberAttendanceEntry,
   type MemberMeetingYear,
 } from './meeting-tally.schema';
-
-/** `_id`s per `$in` read: a subtree of thousands of branches over a year is a few reads. */
-const IDS_PER_READ = 1000;
-
-const chunks = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
-    items.slice(i * size, (i + 1) * size),
-  );
-
-/**
- * A keyed entry of a read-model document, replaced only by a newer version: applying the same
- * meeting twice, or an older state after a newer one, changes nothing. A first entry upserts the
- * document; losing that race to a concurrent upsert is a duplicate key, retried once.
- */
-function guardedSet(
-  _id: string,
-  path: string,
-  version: number,
-  set: Record<string, unknown>,
-): mongo.AnyBulkWriteOperation<any> {
-  return {
-    updateOne: {
-      filter: {
-        _id,
-        $or: [{ [path]: { $exists: false } }, { [`${path}.version`]: { $lt: version } }],
-      },
-      update: { $set: set },
-      upsert: true,
-    },
-  };
-}
 
 const tallyEntry = (m: Meeting): MeetingTallyEntry => ({
   kind: m.kind,
@@ -100,8 +69,8 @@ export class MeetingTallies {
       }),
     );
     await Promise.all([
-      this.write(this.tallies.collection, tallyOps),
-      this.write(this.years.collection, yearOps),
+      writeGuarded(this.tallies.collection, tallyOps),
+      writeGuarded(this.years.collection, yearOps),
     ]);
   }
 
@@ -129,31 +98,11 @@ export class MeetingTallies {
 
   /** Branch months by `_id` (tallyId), in batches. */
   branchMonths(ids: readonly string[]): Promise<MeetingTally[]> {
-    return this.byIds(this.tallies, ids);
+    return readByIds(this.tallies, ids);
   }
 
   /** Member years by `_id` (memberYearId), in batches. */
   memberYears(ids: readonly string[]): Promise<MemberMeetingYear[]> {
-    return this.byIds(this.years, ids);
-  }
-
-  private async byIds<T>(model: Model<T>, ids: readonly string[]): Promise<T[]> {
-    const reads = chunks([...new Set(ids)], IDS_PER_READ).map((batch) =>
-      model.find({ _id: { $in: batch } }).lean<T[]>(),
-    );
-    return (await Promise.all(reads)).flat();
-  }
-
-  private async write(
-    collection: mongo.Collection<any>,
-    ops: mongo.AnyBulkWriteOperation<any>[],
-  ): Promise<void> {
-    const lost = await bulkWrite(collection, ops);
-    // A second loss is the version guard refusing an older state: nothing to do.
-    if (lost.length)
-      await bulkWrite(
-        collection,
-        lost.map((i) => ops[i]),
-      );
+    return readByIds(this.years, ids);
   }
 }

@@ -3,6 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { OutboxModule } from '@jiceng/outbox';
 import { OrgProjectionService, pathOf, rewritePaths } from '@jiceng/org-projection';
+import { HouseholdContactsModule } from '../household-contacts/household-contacts.module';
+import { HouseholdContactsReader } from '../household-contacts/household-contacts.reader';
 import { MemberModule } from '../member/member.module';
 import { organizationalLifeEnv } from '../members.env';
 import { appraisalRules } from './appraisal.rules';
@@ -46,14 +48,15 @@ class MeetingPaths implements OnModuleInit {
     organizationalLifeModels,
     OutboxModule.forModels(organizationalLifeModels, [MEETING_MODEL, APPRAISAL_MODEL]),
     MemberModule,
+    HouseholdContactsModule,
   ],
   providers: [
-    // The household-contact rule's duty data arrives with the grid issue; until then the rule,
-    // when switched on, knows nothing and refuses nothing.
+    // The household-contact rule reads each member's monthly duty from household contacts.
     {
       provide: APPRAISAL_RULES,
-      useFactory: () =>
-        appraisalRules({ householdContact: organizationalLifeEnv().householdContactRule }),
+      inject: [HouseholdContactsReader],
+      useFactory: (duties: HouseholdContactsReader) =>
+        appraisalRules({ householdContact: organizationalLifeEnv().householdContactRule }, duties),
     },
     MeetingService,
     AppraisalService,

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
 import { DEMO_FIRMS, firmBranchName } from './demo-firms';
+import { gaomiCity, lulongCounty } from './grid-governance-trees';
 import type { OrganizationKind, OrganizationSector } from '@jiceng/events';
 import {
   chineseNumeral,
+  GAOMI,
   insertMissing as insertDemo,
+  LULONG,
   XIONGAN_PROJECTS,
   xionganBranchName,
 } from '@jiceng/demo';
@@ -21,13 +24,15 @@ export interface DemoNode {
   depth: number;
 }
 
-interface Spec {
+/** A node of the demo forest as declared, with its children. */
+export interface DemoSpec {
   name: string;
   kind: OrganizationKind;
   sector: OrganizationSector;
   regionCode: string;
-  children?: Spec[];
+  children?: DemoSpec[];
 }
+type Spec = DemoSpec;
 
 /** A deterministic id for a demo record, so loading twice changes nothing. */
 export const demoId = (path: string) =>
@@ -332,6 +337,8 @@ const shandong: Spec = {
             regionCode: '370783',
           })),
         },
+        // 高密市 (370785): 德邻有约's grid and compound branches and the units reporting to them.
+        gaomiCity(),
       ],
     },
   ],
@@ -372,6 +379,14 @@ const DEMO_FOREST: Spec[] = [
         sector: 'STATE_ORGAN',
         regionCode: '131100',
         children: [taocheng],
+      },
+      {
+        name: LULONG.city,
+        kind: 'PARTY_COMMITTEE',
+        sector: 'STATE_ORGAN',
+        regionCode: '130300',
+        // 卢龙县 (130324): 党员联系户 on the villages' grids, 吹哨报到 to the county's departments.
+        children: [lulongCounty()],
       },
       xiongan,
     ],
@@ -443,6 +458,11 @@ export function demoLandmarks(nodes: DemoNode[]): Record<string, string> {
     linghe: byName('中共锦州市凌河区委员会'),
     xionganComprehensive: byName('雄安新区企事业单位和两新组织综合党委'),
     weifang: byName('中共潍坊市委员会'),
+    lulong: byName(LULONG.county),
+    lulongDemoTownship: byName(LULONG.demoTownship),
+    lulongDepartments: byName(LULONG.departments),
+    gaomi: byName(GAOMI.city),
+    gaomiUnits: byName(GAOMI.units),
   };
 }
 
