@@ -110,7 +110,8 @@ describe('德邻有约 attendance earns credit points', () => {
     const settled = await waitFor(
       async () => {
         const now = await entries();
-        return now.member?.points === POINTS ? now : undefined;
+        // The balance and the entries are separate writes of the ledger: wait for both.
+        return now.member?.points === POINTS && now.ledgerEntries.totalCount > 0 ? now : undefined;
       },
       EVENTUALLY_MS,
       250,
