@@ -5,6 +5,7 @@ import { createNode, parse, parseDocument } from 'yaml';
 import {
   checkInReviewedV1,
   whistleStepV1,
+  serviceRequestStepV1,
   firmBonusV1,
   memberLifecycleV1,
   householdContactsV1,
@@ -38,6 +39,7 @@ const CONTRACTS = [
   checkInReviewedV1,
   serviceDayV1,
   whistleStepV1,
+  serviceRequestStepV1,
   firmBonusV1,
   stationVisitRecordedV1,
 ] as unknown as EventContract<unknown>[];

@@ -29,6 +29,7 @@ export const Topics = {
   volunteeringCheckins: topicName('volunteering', 'checkins', 1),
   volunteeringServiceDays: topicName('volunteering', 'service-days', 1),
   volunteeringWhistles: topicName('volunteering', 'whistles', 1),
+  volunteeringServiceRequests: topicName('volunteering', 'service-requests', 1),
   creditFirmBonus: topicName('credit', 'firm-bonus', 1),
   stationsVisits: topicName('stations', 'visits', 1),
 } as const;
@@ -91,6 +92,12 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     partitions: 3,
     description:
       '吹哨报到: problems raised to townships, whistled to departments, reported and evaluated (ids only); keyed by whistle id.',
+  },
+  {
+    name: Topics.volunteeringServiceRequests,
+    partitions: 3,
+    description:
+      '群众诉求: service requests through the five-step loop, with the household visit a request was opened from (ids only); keyed by request id.',
   },
   {
     name: Topics.creditFirmBonus,

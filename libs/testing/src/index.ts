@@ -6,5 +6,6 @@ export * from './org-tree';
 export * from './kafka-groups';
 export * from './databases';
 export * from './enum-sources';
+export * from './id-number';
 export * from './subgraph-stack';
 export { groupEnv as stackGroupEnv, groupTopics as stackGroupTopics } from './stack-groups';

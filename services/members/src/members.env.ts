@@ -25,6 +25,12 @@ export const MEMBERS_SETTINGS = {
     'MEMBERS_HOUSEHOLD_TALLY_GROUP',
     'consumer group keeping the household-contact tallies (one per members database)',
   ),
+  // Unset: `jiceng-members-household-problems-<MONGO_DB>` when MONGO_DB is set, else
+  // `jiceng-members-household-problems`.
+  householdProblemGroup: optionalText(
+    'MEMBERS_HOUSEHOLD_PROBLEM_GROUP',
+    "consumer group that marks visits' problems solved when volunteering closes their service requests",
+  ),
   householdContactRule: flag(
     'APPRAISAL_RULE_HOUSEHOLD_CONTACT',
     false,
@@ -72,4 +78,13 @@ export function householdContactsGroup(env: NodeJS.ProcessEnv = process.env): st
     env,
   );
   return perDatabaseGroup(householdTallyGroup, 'jiceng-members-household-contacts', env);
+}
+
+/** The consumer group of the service requests' steps (problems solved through the loop). */
+export function householdProblemGroup(env: NodeJS.ProcessEnv = process.env): string {
+  const { householdProblemGroup: named } = readSettings(
+    { householdProblemGroup: MEMBERS_SETTINGS.householdProblemGroup },
+    env,
+  );
+  return perDatabaseGroup(named, 'jiceng-members-household-problems', env);
 }

@@ -5,6 +5,7 @@ import { OrgProjectionModule, orgProjectionGroup } from '@jiceng/org-projection'
 import { SubgraphGraphQLModule } from '@jiceng/subgraph';
 import { CheckInModule } from './check-in/check-in.module';
 import { ClaimModule } from './claim/claim.module';
+import { HouseholdProblemModule } from './household-problem/household-problem.module';
 import { MemberVolunteeringModule } from './member/member.module';
 import { MemberProjectionModule } from './member-projection/member-projection.module';
 import { MicroWishModule } from './micro-wish/micro-wish.module';
@@ -35,6 +36,7 @@ export { SERVICE_NAME };
     ServiceRequestModule,
     ServiceDayModule,
     WhistleModule,
+    HouseholdProblemModule,
     MemberVolunteeringModule,
     OrganizationVolunteeringModule,
   ],

@@ -34,6 +34,11 @@ export const VOLUNTEERING_SETTINGS = {
     'jiceng-volunteering-whistle-tallies',
     'consumer group of the 吹哨报到 statistics (whistle tallies); a test run uses one of its own',
   ),
+  householdProblemGroup: text(
+    'HOUSEHOLD_PROBLEM_GROUP',
+    'jiceng-volunteering-household-problems',
+    "consumer group that opens service requests from members' household visits (党员联系户); a test run uses one of its own",
+  ),
 };
 
 export type VolunteeringEnv = ReturnType<typeof volunteeringEnv>;

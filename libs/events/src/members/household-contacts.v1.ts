@@ -37,6 +37,21 @@ export const HOUSEHOLD_PROBLEM_CATEGORIES_V1 = [
   'SAFETY',
   'OTHER',
 ] as const;
+export type HouseholdProblemCategoryV1 = (typeof HOUSEHOLD_PROBLEM_CATEGORIES_V1)[number];
+
+/**
+ * The categories' Chinese names, one list for the members subgraph (its SDL labels) and for
+ * volunteering (the title of the service request it opens, e.g. 走访发现：矛盾纠纷).
+ */
+export const HOUSEHOLD_PROBLEM_CATEGORY_LABELS_V1 = {
+  INFRASTRUCTURE: '基础设施',
+  ENVIRONMENT: '环境卫生',
+  DISPUTE: '矛盾纠纷',
+  HARDSHIP: '生活困难',
+  POLICY: '政策咨询',
+  SAFETY: '安全隐患',
+  OTHER: '其他',
+} as const satisfies Record<HouseholdProblemCategoryV1, string>;
 
 /**
  * A household's assignment. `householdId` is `<gridId>:<id>` (households live in their grid's
@@ -55,7 +70,7 @@ export interface HouseholdRefV1 {
 }
 
 export interface HouseholdProblemV1 {
-  category: (typeof HOUSEHOLD_PROBLEM_CATEGORIES_V1)[number];
+  category: HouseholdProblemCategoryV1;
   solved: boolean;
 }
 

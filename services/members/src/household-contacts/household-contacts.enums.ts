@@ -1,4 +1,7 @@
-import type { HOUSEHOLD_CONTACT_DUTIES_V1, HOUSEHOLD_PROBLEM_CATEGORIES_V1 } from '@jiceng/events';
+import {
+  HOUSEHOLD_PROBLEM_CATEGORY_LABELS_V1,
+  type HOUSEHOLD_CONTACT_DUTIES_V1,
+} from '@jiceng/events';
 
 // The codes are the event contract's (volunteering meets a problem's category as a code); the
 // labels are this subgraph's. `satisfies` keeps the two one set.
@@ -17,16 +20,8 @@ export const HOUSEHOLD_CONTACT_DUTIES = Object.keys(
   HOUSEHOLD_CONTACT_DUTY_LABELS,
 ) as HouseholdContactDuty[];
 
-/** What kind of problem a visit found. */
-export const HOUSEHOLD_PROBLEM_CATEGORY_LABELS = {
-  INFRASTRUCTURE: '基础设施',
-  ENVIRONMENT: '环境卫生',
-  DISPUTE: '矛盾纠纷',
-  HARDSHIP: '生活困难',
-  POLICY: '政策咨询',
-  SAFETY: '安全隐患',
-  OTHER: '其他',
-} as const satisfies Record<(typeof HOUSEHOLD_PROBLEM_CATEGORIES_V1)[number], string>;
+/** What kind of problem a visit found: the contract's labels, which volunteering's titles use too. */
+export const HOUSEHOLD_PROBLEM_CATEGORY_LABELS = HOUSEHOLD_PROBLEM_CATEGORY_LABELS_V1;
 export type HouseholdProblemCategory = keyof typeof HOUSEHOLD_PROBLEM_CATEGORY_LABELS;
 export const HOUSEHOLD_PROBLEM_CATEGORIES = Object.keys(
   HOUSEHOLD_PROBLEM_CATEGORY_LABELS,

@@ -24,6 +24,7 @@ import {
   MemberHouseholdContactsResolver,
   OrganizationHouseholdsResolver,
 } from './household-contacts-fields.resolver';
+import { HouseholdProblemClosureConsumer } from './household-problem-closure.consumer';
 import { HouseholdRosterService } from './household-roster.service';
 import { HouseholdTallies } from './household-tallies';
 import { HouseholdTallyConsumer } from './household-tally.consumer';
@@ -65,6 +66,7 @@ class HouseholdPaths implements OnModuleInit {
     HouseholdVisitsService,
     HouseholdTallies,
     HouseholdTallyConsumer,
+    HouseholdProblemClosureConsumer,
     HouseholdContactsReader,
     HouseholdLoaders,
     HouseholdPaths,

@@ -111,15 +111,41 @@ export class HouseholdVisitsService {
       });
     if (problems.length) throw badUserInput(problems);
 
+    return this.markSolved(visit, {
+      solvedOn: input.solvedOn,
+      solution: input.solution,
+      solvedBy: claims.sub,
+    });
+  }
+
+  /**
+   * 核查结案 of the service request a visit's problem opened in volunteering (its id is the
+   * visit's): the problem counts solved on the closing day. False when there is nothing to do: a
+   * visit of another members database (the topic is shared), one without a problem, or one
+   * solved already, by hand or by an earlier delivery of the event.
+   */
+  async solvedByServiceRequest(requestId: string, visitId: string, at: Date): Promise<boolean> {
+    const visit = await this.model.findById(visitId, VISIT_PROJECTION).lean<HouseholdVisit>();
+    if (!visit?.problem || visit.problem.solvedOn) return false;
+    const closedOn = shanghaiDate(at);
+    await this.markSolved(visit, {
+      // Never before the visit, whatever the clocks say.
+      solvedOn: closedOn < visit.visitedOn ? visit.visitedOn : closedOn,
+      solution: '群众诉求核查结案',
+      solvedBy: `volunteering:service-request:${requestId}`,
+    });
+    return true;
+  }
+
+  /** Version 2 of the visit, its problem solved, with its event and tallies. */
+  private async markSolved(
+    visit: HouseholdVisit,
+    solved: { solvedOn: string; solution: string; solvedBy: string },
+  ): Promise<HouseholdVisit> {
     const now = new Date();
     const next: HouseholdVisit = {
       ...visit,
-      problem: {
-        ...visit.problem!,
-        solvedOn: input.solvedOn,
-        solution: input.solution,
-        solvedBy: claims.sub,
-      },
+      problem: { ...visit.problem!, ...solved },
       version: visit.version + 1,
       updatedAt: now,
     };
@@ -130,7 +156,7 @@ export class HouseholdVisitsService {
         $set: { problem: next.problem, version: next.version, updatedAt: now },
         $push: { outbox: visitRecord('jiceng.members.household-problem.resolved', next) },
       },
-      `Visit ${input.visitId} was changed concurrently; read it again and retry`,
+      `Visit ${String(visit._id)} was changed concurrently; read it again and retry`,
       { relay: this.relay },
     );
     await this.tallies.afterWrite({ visit: next });

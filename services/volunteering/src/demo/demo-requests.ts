@@ -43,7 +43,8 @@ const REQUEST_TITLES: [string, ServiceRequestCategory][] = [
   ['物业服务收费疑问', 'PROPERTY_MANAGEMENT'],
   ['绿地缺少养护', 'ENVIRONMENT'],
 ];
-const CHANNELS: Record<ServiceRequestChannel, number> = {
+// 走访发现 requests come from members' visits (the household-problem consumer), with their source.
+const CHANNELS: Record<Exclude<ServiceRequestChannel, 'HOUSEHOLD_VISIT'>, number> = {
   MINI_PROGRAM: 45,
   GRID: 25,
   HOTLINE: 15,

@@ -258,7 +258,7 @@ export class ServiceDayService {
   /**
    * A problem collected at a stall becomes a service request of the day's community, accepted on
    * the spot (due in five working days) and linked back to the day. The request is written
-   * first; should the day have moved on meanwhile, the request is withdrawn again.
+   * first, unpublished; should the day have moved on meanwhile, it is withdrawn again.
    */
   async collectProblem(
     input: CollectServiceDayProblemInput,
@@ -285,7 +285,7 @@ export class ServiceDayService {
         reportedAt: now,
       },
       claims,
-      { acceptedAt: now, serviceDayId: day._id },
+      { acceptedAt: now, serviceDayId: day._id, kick: false },
     );
     const problem = { requestId: request._id, stallId: oid(input.stallId), collectedAt: now };
     try {
@@ -294,6 +294,8 @@ export class ServiceDayService {
       await this.requests.withdrawCreated(request._id);
       throw error;
     }
+    // Its events go out once the day holds it (the relay's own sweep may be first, rarely).
+    this.requests.publish(request._id);
     return request;
   }
 

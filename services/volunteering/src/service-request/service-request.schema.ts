@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import { withOutbox, type OutboxRecord } from '@jiceng/outbox';
 import {
   SATISFACTIONS,
   SERVICE_REQUEST_CATEGORIES,
@@ -16,6 +17,17 @@ export interface ServiceRequestStepRecord {
   at: Date;
   by: string;
   note?: string | null;
+}
+
+/**
+ * The 党员联系户 visit a request was opened from (members' `household-visit.recorded`): ids only,
+ * as the event carries them; the problem's text stays in the members subgraph.
+ */
+export interface ServiceRequestSource {
+  visitId: string;
+  householdId: string;
+  gridId: string;
+  memberId: string;
 }
 
 /** 群众诉求: a resident's request through the five-step closed loop. No personal data is kept. */
@@ -47,7 +59,11 @@ export interface ServiceRequest {
   /** The 德邻有约 service day whose stall collected the problem, if any. */
   serviceDayId?: Types.ObjectId | null;
   history: ServiceRequestStepRecord[];
+  /** Set on requests opened from a household visit (channel HOUSEHOLD_VISIT). */
+  source?: ServiceRequestSource | null;
   updatedAt: Date;
+  /** Each step's event (jiceng.volunteering.service-requests.v1), written with the step. */
+  outbox?: OutboxRecord[];
 }
 
 export const serviceRequestSchema = new Schema<ServiceRequest>(
@@ -87,10 +103,26 @@ export const serviceRequestSchema = new Schema<ServiceRequest>(
       ],
       default: [],
     },
+    source: {
+      type: new Schema<ServiceRequestSource>(
+        {
+          visitId: { type: String, required: true },
+          householdId: { type: String, required: true },
+          gridId: { type: String, required: true },
+          memberId: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'service_requests', versionKey: false },
 );
+withOutbox(serviceRequestSchema);
 serviceRequestSchema.index({ communityId: 1, state: 1, _id: 1 });
 serviceRequestSchema.index({ communityId: 1, acceptedAt: 1 }); // statistics per period
 serviceRequestSchema.index({ dueAt: 1, closedAt: 1 }); // overdue lists
+
+/** Reads never need the outbox. */
+export const SERVICE_REQUEST_PROJECTION = { outbox: 0 } as const;

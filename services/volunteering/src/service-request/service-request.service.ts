@@ -5,6 +5,8 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, forbidden, notFound, type Connection, type PageArgs } from '@jiceng/graphql';
 import { periodArg } from '@jiceng/calendar';
+import { isDuplicateKeyError } from '@jiceng/mongo';
+import { OutboxRelays } from '@jiceng/outbox';
 import { FacetPager } from '@jiceng/org-access';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { CommunityAccess } from '../community/community-access';
@@ -20,8 +22,14 @@ import type {
 } from './dto/service-request.inputs';
 import { transition } from '@jiceng/workflow';
 import { SERVICE_REQUEST_STEPS, isOverdue, type ServiceRequestStep } from './service-request-steps';
+import { serviceRequestRecord } from './service-request.events';
 import { summarizeServiceRequests, type ServiceRequestStats } from './service-request-stats';
-import { SERVICE_REQUEST_MODEL, type ServiceRequest } from './service-request.schema';
+import {
+  SERVICE_REQUEST_MODEL,
+  SERVICE_REQUEST_PROJECTION,
+  type ServiceRequest,
+  type ServiceRequestSource,
+} from './service-request.schema';
 
 const CLOCK_SKEW_MS = 60_000;
 
@@ -51,13 +59,14 @@ export class ServiceRequestService {
     @InjectModel(SERVICE_REQUEST_MODEL) private readonly model: Model<ServiceRequest>,
     private readonly access: CommunityAccess,
     private readonly calendar: WorkCalendarService,
+    private readonly relays: OutboxRelays,
   ) {
-    this.pager = new FacetPager(model);
+    this.pager = new FacetPager(model, SERVICE_REQUEST_PROJECTION);
   }
 
   find(id: string): Promise<ServiceRequest | null> {
     return Types.ObjectId.isValid(id)
-      ? this.model.findById(id).lean<ServiceRequest>().exec()
+      ? this.model.findById(id, SERVICE_REQUEST_PROJECTION).lean<ServiceRequest>().exec()
       : Promise.resolve(null);
   }
 
@@ -118,56 +127,69 @@ export class ServiceRequestService {
 
   /** 采集上报 by the community's admin. */
   async report(input: ReportServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
-    const community = await this.access.community(input.communityId, 'input.communityId');
-    await this.access.requireAdmin(claims, community._id);
+    if (input.channel === 'HOUSEHOLD_VISIT')
+      throw badUserInput([
+        { field: 'input.channel', message: 'is opened by a recorded household visit only' },
+      ]);
     // A service day's problems come with the day they were collected at (collectServiceDayProblem).
     if (input.channel === 'SERVICE_DAY')
       throw badUserInput([
         { field: 'input.channel', message: 'SERVICE_DAY requests are collected at a service day' },
       ]);
+    const community = await this.access.community(input.communityId, 'input.communityId');
+    await this.access.requireAdmin(claims, community._id);
     const reportedAt = this.pastOrNow(input.reportedAt, 'input.reportedAt', new Date());
     return this.create({ ...input, communityId: community._id, reportedAt }, claims);
   }
 
   /**
-   * The one insert of a new request, for every path that creates one (the caller has checked the
-   * community and its right to act). With `acceptedAt`, 审查受理 is taken in the same insert (a
-   * problem collected at a service day is accepted on the spot), so the request is due five
-   * working days later from the start; `serviceDayId` links it back to the day.
+   * The insert of a new request by a caller of this subgraph (the caller has checked the
+   * community and its right to act): 采集上报 with its event, as `opened` makes it. With
+   * `acceptedAt`, 审查受理 is taken in the same insert, its event too (a problem collected at a
+   * service day is accepted on the spot), so the request is due five working days later from the
+   * start; `serviceDayId` links it back to the day. `kick: false` leaves publishing to the caller
+   * (`publish`), once its own write has landed.
    */
   async create(
     draft: RequestDraft,
     claims: Claims,
-    options: { acceptedAt?: Date; serviceDayId?: Types.ObjectId } = {},
+    options: { acceptedAt?: Date; serviceDayId?: Types.ObjectId; kick?: boolean } = {},
   ): Promise<ServiceRequest> {
-    const now = new Date();
-    const { acceptedAt, serviceDayId } = options;
-    const history: ServiceRequest['history'] = [
-      { state: 'REPORTED', at: draft.reportedAt, by: claims.sub },
-    ];
-    const request: ServiceRequest = {
-      _id: new Types.ObjectId(),
-      communityId: draft.communityId,
-      title: draft.title.trim(),
-      description: draft.description?.trim() || null,
-      category: draft.category,
-      channel: draft.channel,
-      state: 'REPORTED',
-      reportedAt: draft.reportedAt,
-      serviceDayId: serviceDayId ?? null,
-      history,
-      updatedAt: now,
-    };
+    const { acceptedAt, serviceDayId, kick = true } = options;
+    const request = this.opened(
+      {
+        _id: new Types.ObjectId(),
+        communityId: draft.communityId,
+        title: draft.title.trim(),
+        description: draft.description?.trim() || null,
+        category: draft.category,
+        channel: draft.channel,
+        reportedAt: draft.reportedAt,
+        serviceDayId: serviceDayId ?? null,
+      },
+      claims.sub,
+      new Date(),
+    );
     if (acceptedAt) {
       const { dueDate, dueAt } = await this.calendar.serviceRequestDueDate(acceptedAt);
       Object.assign(request, { state: 'ACCEPTED', acceptedAt, dueDate, dueAt });
-      history.push({ state: 'ACCEPTED', at: acceptedAt, by: claims.sub });
+      request.history.push({ state: 'ACCEPTED', at: acceptedAt, by: claims.sub });
+      request.outbox?.push(serviceRequestRecord('accept', request, acceptedAt));
     }
     await this.model.create(request);
+    if (kick) this.publish(request._id);
     return request;
   }
 
-  /** Removes a request `create` has just written whose caller could not complete its own write. */
+  /** Publishes a request's pending events now (see `create`'s `kick`). */
+  publish(id: Types.ObjectId): void {
+    this.relays.kick(String(id));
+  }
+
+  /**
+   * Removes a request `create` wrote unpublished whose caller could not complete its own write;
+   * its events go with it.
+   */
   async withdrawCreated(id: Types.ObjectId): Promise<void> {
     await this.model.deleteOne({ _id: id, state: { $in: ['REPORTED', 'ACCEPTED'] } });
   }
@@ -176,6 +198,52 @@ export class ServiceRequestService {
   countClosed(ids: readonly Types.ObjectId[]): Promise<number> {
     if (!ids.length) return Promise.resolve(0);
     return this.model.countDocuments({ _id: { $in: ids }, closedAt: { $ne: null } });
+  }
+
+  /**
+   * 采集上报 of a problem a 党员联系户 visit found, by the household-problem consumer: the request's
+   * `_id` is the visit's (an ObjectId minted by the members subgraph, unique across both), so a
+   * redelivered event meets the `_id` index and opens nothing new. False when it existed already.
+   */
+  async openFromHouseholdVisit(
+    fields: Pick<ServiceRequest, 'communityId' | 'title' | 'category' | 'reportedAt' | 'source'> & {
+      source: ServiceRequestSource;
+    },
+    by: string,
+  ): Promise<boolean> {
+    const request = this.opened(
+      {
+        ...fields,
+        _id: new Types.ObjectId(fields.source.visitId),
+        description: null,
+        channel: 'HOUSEHOLD_VISIT',
+      },
+      by,
+      new Date(),
+    );
+    try {
+      await this.model.create(request);
+      this.relays.kick(String(request._id));
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** A new request in its first state, 采集上报, with that step in its history and its event. */
+  private opened(
+    fields: Omit<ServiceRequest, 'state' | 'history' | 'updatedAt' | 'outbox'>,
+    by: string,
+    now: Date,
+  ): ServiceRequest {
+    return {
+      ...fields,
+      state: 'REPORTED',
+      history: [{ state: 'REPORTED', at: fields.reportedAt, by }],
+      updatedAt: now,
+      outbox: [serviceRequestRecord('report', fields, fields.reportedAt)],
+    };
   }
 
   /** 审查受理: sets the due date five working days ahead (Chinese calendar). */
@@ -278,6 +346,8 @@ export class ServiceRequestService {
       id: request._id,
       set: { ...changes, updatedAt: new Date() },
       push: { history: { state: to, at, by: claims.sub, note: note ?? null } },
+      outbox: serviceRequestRecord(step, request, at),
+      relay: this.relays,
       what: 'Service request',
     });
     return this.get(String(request._id));
