@@ -41,7 +41,11 @@ describe('德邻有约 service days through the gateway', () => {
     tag: 'sd',
     services: ['organizations', 'volunteering'],
     tree: YUNHE_SAMPLE,
-    probes: [Topics.volunteeringCheckins, Topics.volunteeringServiceDays],
+    probes: [
+      Topics.volunteeringCheckins,
+      Topics.volunteeringServiceDays,
+      Topics.volunteeringServiceRequests,
+    ],
   });
   const { org, q } = stack;
   const [DATE, EARLIER] = pastFifths();
@@ -323,6 +327,15 @@ describe('德邻有约 service days through the gateway', () => {
       ),
     ).acceptServiceRequest;
     expect(request.dueDate).toBe(accepted.dueDate);
+    // Reported and accepted at once, both steps announced on the loop's own topic.
+    const loop = stack.probe(Topics.volunteeringServiceRequests);
+    const ofRequest = (e: any) => e.subject === requestId;
+    await loop.waitFor((m) => events(m, ofRequest).length >= 2);
+    expect(events(loop.messages, ofRequest).map((e) => e.type)).toEqual([
+      'jiceng.volunteering.service-request.reported',
+      'jiceng.volunteering.service-request.accepted',
+    ]);
+
     // The channel belongs to the service day's path alone.
     const byHand = await mutate(
       communityAdmin,
