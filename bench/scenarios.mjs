@@ -124,4 +124,17 @@ export const scenarios = [
       };
     },
   },
+  {
+    // 吹哨报到's figures of the demo year (69 whistled): the county's month tallies by _id, the
+    // departments' names through the organizations subgraph.
+    name: 'analyst: whistleStats of 卢龙县 2024',
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共秦皇岛市卢龙县委员会');
+      return {
+        query: `query($id: ID!) { whistleStats(organizationId: $id, period: "2024") { raised resolved whistled byCategory { categoryLabel whistled } byDepartment { department { name } addressed answered answeredOnTime onTimeRate } reports answered answeredOnTime onTimeRate evaluated satisfied satisfiedRate } }`,
+        variables: { id },
+        bearer: ctx.token('ANALYST', id),
+      };
+    },
+  },
 ];

@@ -65,6 +65,7 @@ const SERVICE_GROUPS: Record<SubgraphName, ServiceGroups> = {
       { suffix: 'organizational-life', topic: Topics.membersOrganizationalLife },
       { suffix: 'star-ratings', topic: Topics.organizationsRatings },
       { suffix: 'joint-building', topic: Topics.organizationsPairings },
+      { suffix: 'household-contacts', topic: Topics.membersHouseholdContacts },
     ],
     orgProjection: true,
   },

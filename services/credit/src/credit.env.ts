@@ -7,7 +7,7 @@ export const CREDIT_SETTINGS = {
   groupPrefix: text(
     'CREDIT_GROUP_PREFIX',
     'jiceng-credit',
-    'consumer groups are `<prefix>-ledger`, `-station-visits`, `-organizational-life`, `-star-ratings`, `-joint-building`, `-members`, `-projects`, `-org-tree`',
+    'consumer groups are `<prefix>-ledger`, `-station-visits`, `-organizational-life`, `-star-ratings`, `-joint-building`, `-household-contacts`, `-members`, `-projects`, `-org-tree`',
   ),
   publishEvents: flag(
     'CREDIT_PUBLISH_EVENTS',
@@ -76,6 +76,7 @@ export const consumerGroups = (prefix: string) => ({
   organizationalLife: `${prefix}-organizational-life`,
   starRatings: `${prefix}-star-ratings`,
   jointBuilding: `${prefix}-joint-building`,
+  householdContacts: `${prefix}-household-contacts`,
   members: `${prefix}-members`,
   projects: `${prefix}-projects`,
   orgTree: `${prefix}-org-tree`,

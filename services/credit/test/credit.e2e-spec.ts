@@ -743,6 +743,7 @@ describe('credit ledger through the gateway', () => {
         jointProjectCompleted: 0,
         firmTierCountsJointBuilding: false,
       },
+      householdVisitPoints: { member: 3, branchShare: { mode: 'NONE' } },
     };
     expect(
       errorCode(await publishRules(admin, { ...v2, effectiveFrom: new Date().toISOString() })),
@@ -756,10 +757,15 @@ describe('credit ledger through the gateway', () => {
         perKind: [...v2.meetingPoints.perKind, { kind: 'PARTY_GROUP_MEETING', points: -1 }],
       },
       bonuses: { ...v2.bonuses, jointProjectCompleted: -5 },
+      householdVisitPoints: { member: -2, branchShare: { mode: 'FRACTION', value: 0.5 } },
     });
     expect([errorCode(bad), errorFields(bad)]).toEqual([
       'BAD_USER_INPUT',
-      ['input.bonuses.jointProjectCompleted', 'input.meetingPoints.perKind.2.points'],
+      [
+        'input.bonuses.jointProjectCompleted',
+        'input.householdVisitPoints.member',
+        'input.meetingPoints.perKind.2.points',
+      ],
     ]);
     expect(dataOf(await publishRules(admin, v2)).publishCreditRules.version).toBe(v2.version);
     const published = dataOf(
@@ -768,7 +774,8 @@ describe('credit ledger through the gateway', () => {
         `{ creditRules { version
            meetingPoints { perKind { kind kindLabel points } branchShare { mode modeLabel value }
                            firmShare { mode value } memberMonthlyCap }
-           bonuses { fiveStarRating jointProjectCompleted firmTierCountsJointBuilding } } }`,
+           bonuses { fiveStarRating jointProjectCompleted firmTierCountsJointBuilding }
+           householdVisitPoints { member branchShare { mode modeLabel value } } } }`,
       ),
     ).creditRules;
     const byVersion = (version: string) => published.find((r: any) => r.version === version);
@@ -788,8 +795,16 @@ describe('credit ledger through the gateway', () => {
         memberMonthlyCap: 30,
       },
       bonuses: v2.bonuses,
+      householdVisitPoints: {
+        member: 3,
+        branchShare: { mode: 'NONE', modeLabel: '不计分', value: 0 },
+      },
     });
     // v1 carries the defaults a version published without them gets.
+    expect(byVersion('v1').householdVisitPoints).toEqual({
+      member: 2,
+      branchShare: { mode: 'FIXED', modeLabel: '固定积分', value: 1 },
+    });
     expect(byVersion('v1').bonuses).toEqual({
       fiveStarRating: 100,
       jointProjectCompleted: 50,

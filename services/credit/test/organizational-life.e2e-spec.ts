@@ -2,6 +2,7 @@ import mongoose, { type Connection } from 'mongoose';
 import {
   Topics,
   type CloudEvent,
+  type HouseholdContactsV1,
   type OrganizationalLifeV1,
   type PairingEventV1,
   type ProjectEventV1,
@@ -36,7 +37,7 @@ import { checkIn, newId, publish, runId, startGroupsAtEnd } from './support';
 // tree behind it), its events consumed by credit over the real broker and Mongo-wire server; a
 // duplicate of the event produced again, a correction, and the bonuses of a five-star rating
 // published and a joint project completed in organizations, each through the gateway, with the
-// firm tier they feed. Check-ins are produced by hand: volunteering is not in this stack. Only
+// firm tier they feed; household visits (党员联系户) recorded in members. Check-ins are produced by hand: volunteering is not in this stack. Only
 // the services this needs run; every consumer group starts at its topic's end.
 
 const run = runId();
@@ -100,6 +101,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
   let ratingsProbe: TopicProbe;
   let pairingsProbe: TopicProbe;
   let projectsProbe: TopicProbe;
+  let householdsProbe: TopicProbe;
   let membersConn: Connection;
   let org: Record<string, string> = {};
   const people: Record<string, string> = {};
@@ -173,12 +175,13 @@ describe('organizational life and bonuses in the credit ledger', () => {
       startGroupsAtEnd(kafka, prefix),
       startGroupsAtTopicEnds(kafka, stackGroupTopics('members', membersPrefix)),
     ]);
-    [lifeProbe, ratingsProbe, pairingsProbe, projectsProbe] = await Promise.all(
+    [lifeProbe, ratingsProbe, pairingsProbe, projectsProbe, householdsProbe] = await Promise.all(
       [
         Topics.membersOrganizationalLife,
         Topics.organizationsRatings,
         Topics.organizationsPairings,
         Topics.organizationsProjects,
+        Topics.membersHouseholdContacts,
       ].map((topic) => probeTopic(kafka, topic)),
     );
     // One at a time: on a loaded machine, starting them together makes each miss its deadline.
@@ -296,6 +299,7 @@ describe('organizational life and bonuses in the credit ledger', () => {
       ratingsProbe?.stop(),
       pairingsProbe?.stop(),
       projectsProbe?.stop(),
+      householdsProbe?.stop(),
       producer.disconnect(),
     ]);
     await membersConn?.close();
@@ -557,6 +561,107 @@ describe('organizational life and bonuses in the credit ledger', () => {
       tierPoints: 300,
       ruleVersion: 'v1',
     });
+  });
+
+  it('earns a household’s month once for its first visit on time, however often it arrives', async () => {
+    // Frank holds two households of gridA from September: one visited on the 3rd (on time), again
+    // on the 5th, and in October; the other on the 15th (late, 每月10日前 missed).
+    const res = await q(
+      'mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }',
+      {
+        input: {
+          organizationId: org.gridA,
+          name: '积分党员frank',
+          idNumber: idNumber(4),
+          status: 'FULL',
+          statusSince: '2010-07-01T00:00:00+08:00',
+        },
+      },
+    );
+    const frank = dataOf(res).registerMember.id as string;
+    // One after the other: a grid's households are one roster document, written with a version.
+    const households: string[] = [];
+    for (const address of ['5号楼1单元101', '5号楼1单元102'])
+      households.push(
+        dataOf(
+          await q(
+            'mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }',
+            {
+              input: {
+                organizationId: org.gridA,
+                address,
+                memberId: frank,
+                assignedOn: '2026-09-01',
+              },
+            },
+          ),
+        ).registerHousehold.id as string,
+      );
+    const [home, other] = households;
+    const visit = async (householdId: string, visitedOn: string) => {
+      const recorded = dataOf(
+        await q(
+          'mutation($input: RecordHouseholdVisitInput!) { recordHouseholdVisit(input: $input) { id onTime } }',
+          { input: { householdId, visitedOn, duties: ['POLICY_PUBLICITY'] } },
+        ),
+      ).recordHouseholdVisit as { id: string; onTime: boolean };
+      // Each visit's event out before the next is recorded: the first on time earns.
+      const event = await delivered<HouseholdContactsV1>(
+        householdsProbe,
+        (e) => e.data.visit?.visitId === recorded.id,
+      );
+      return { ...recorded, event };
+    };
+    const first = await visit(home, '2026-09-03');
+    expect(first.event.data.visit).toMatchObject({ memberId: frank, branchId: org.gridA });
+    const second = await visit(home, '2026-09-05');
+    const late = await visit(other, '2026-09-15');
+    expect([first.onTime, second.onTime, late.onTime]).toEqual([true, true, false]);
+
+    const VISIT_ENTRIES = `query($a: AccountInput!) { ledgerEntries(account: $a) { totalCount
+      edges { node { kind role roleLabel points month sourceEventId visitId ruleVersion } } } }`;
+    const visitEntries = async (kind: string, id: string) =>
+      (
+        dataOf(await q(VISIT_ENTRIES, { a: { kind, id } })).ledgerEntries.edges as {
+          node: Record<string, unknown>;
+        }[]
+      ).map((e) => e.node);
+    const september = {
+      kind: 'EARN',
+      month: '2026-09',
+      sourceEventId: `household-visit:${home}:2026-09`,
+      visitId: first.id,
+      ruleVersion: 'v1',
+    };
+    const settled = async () => {
+      await caughtUp(['householdContacts', Topics.membersHouseholdContacts]);
+      expect(await visitEntries('MEMBER', frank)).toEqual([
+        { ...september, role: 'HOUSEHOLD_VISIT', roleLabel: '走访联系户党员', points: 2 },
+      ]);
+      expect(await points('MEMBER', frank, '2026-09')).toBe(2);
+      // The member's branch (gridA, where frank is a member) takes its share of 1.
+      expect(
+        (await visitEntries('ORGANIZATION', org.gridA)).filter((e) => e.month === '2026-09'),
+      ).toEqual([{ ...september, role: 'BRANCH', roleLabel: '所在党支部', points: 1 }]);
+      expect(await points('ORGANIZATION', org.gridA, '2026-09')).toBe(1);
+    };
+    await until(async () => ((await points('MEMBER', frank, '2026-09')) === 2 ? true : undefined));
+    await settled();
+
+    // The first visit's event produced again, as is and under a new event id: nothing more.
+    await redeliver(Topics.membersHouseholdContacts, first.event);
+    await settled();
+
+    // Another month is another duty: the household's October visit earns again.
+    const october = await visit(home, '2026-10-02');
+    await until(async () => ((await points('MEMBER', frank, '2026-10')) === 2 ? true : undefined));
+    expect((await visitEntries('MEMBER', frank)).map((e) => [e.visitId, e.month])).toEqual(
+      expect.arrayContaining([
+        [first.id, '2026-09'],
+        [october.id, '2026-10'],
+      ]),
+    );
+    expect(await points('MEMBER', frank, '2026-09')).toBe(2);
   });
 
   it('rebuilds the same balances, attendance and bonuses included, from the topics', async () => {

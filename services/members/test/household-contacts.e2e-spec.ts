@@ -326,7 +326,8 @@ describe('household contacts (党员联系户) through the gateway', () => {
       notVisitedOnTime: [homes.h1],
     });
 
-    // The problem's event carries what volunteering would open a service request from.
+    // The problem's event carries what volunteering would open a service request from, and the
+    // member's branch the credit ledger shares the visit's points with.
     await probe().waitFor(() => events().some((e) => e.data.visit?.visitId === found.id));
     const event = events().find((e) => e.data.visit?.visitId === found.id)!;
     expect(event.type).toBe('jiceng.members.household-visit.recorded');
@@ -336,6 +337,8 @@ describe('household contacts (党员联系户) through the gateway', () => {
       householdId: homes.h2,
       gridId: org.gridA,
       memberId: people.alice,
+      // Her branch, for the credit ledger's branch share.
+      branchId: org.gridA,
       visitedOn: '2026-11-03',
       onTime: true,
       duties: ['POLICY_PUBLICITY'],

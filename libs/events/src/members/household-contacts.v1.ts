@@ -85,6 +85,11 @@ export interface HouseholdVisitV1 {
   householdId: string;
   gridId: string;
   memberId: string;
+  /**
+   * The member's branch (its membership's organization) when the visit was recorded, for the
+   * credit ledger's branch share; absent in events recorded before the field.
+   */
+  branchId?: string;
   visitedOn: string;
   /** Visited by the 10th of its month (每月10日前走访). */
   onTime: boolean;
@@ -160,6 +165,7 @@ const payloadSchema: JSONSchemaType<HouseholdContactsV1> = {
         householdId,
         gridId: objectId,
         memberId: objectId,
+        branchId: { ...objectId, nullable: true },
         visitedOn: day,
         onTime: { type: 'boolean' },
         duties: {

@@ -8,6 +8,7 @@ import {
 import type { Kafka } from 'kafkajs';
 import {
   checkInReviewedV1,
+  householdContactsV1,
   organizationalLifeV1,
   pairingEventsV1,
   starRatingV1,
@@ -28,13 +29,15 @@ import { ProjectionConsumers } from '../projections/projection.consumers';
 import { AttendanceLedgerService } from './attendance-ledger.service';
 import { BonusLedgerService } from './bonus-ledger.service';
 import { CheckInLedgerService } from './checkin-ledger.service';
+import { HouseholdVisitLedgerService } from './household-visit-ledger.service';
 import { StationVisitLedgerService } from './station-visit-ledger.service';
 
 /**
  * The ledger consumers: check-ins (group `jiceng-credit-ledger`), station visits
- * (`-station-visits`), attendance (`-organizational-life`), and the bonuses of published star
- * ratings (`-star-ratings`) and completed joint projects (`-joint-building`). Visits name their
- * operator organization and need no projection: their consumer starts at once. The others start
+ * (`-station-visits`), attendance (`-organizational-life`), the bonuses of published star
+ * ratings (`-star-ratings`) and completed joint projects (`-joint-building`), and household
+ * visits (`-household-contacts`). Station and household visits name every account they earn
+ * and need no projection: their consumers start at once. The others start
  * once the projections have read their topics up to where they ended at start-up, so a fresh
  * database or a replay attributes claims with complete projections instead of parking most of
  * them. Each hands a partition's fetch to its batch handler, up to 500 events at a time (a
@@ -55,6 +58,7 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
     private readonly visits: StationVisitLedgerService,
     private readonly attendance: AttendanceLedgerService,
     private readonly bonuses: BonusLedgerService,
+    private readonly householdVisits: HouseholdVisitLedgerService,
     private readonly projections: ProjectionConsumers,
   ) {}
 
@@ -80,6 +84,10 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
       this.run(groupIds.stationVisits, stationVisitRecordedV1, {
         handler: (e) => this.visits.handle(e),
         batchHandler: (events) => this.visits.handleBatch(events),
+      }),
+      this.run(groupIds.householdContacts, householdContactsV1, {
+        handler: (e) => this.householdVisits.handle(e),
+        batchHandler: (events) => this.householdVisits.handleBatch(events),
       }),
       this.startCheckIns(groupIds),
     ]);

@@ -6,6 +6,7 @@ import { AttendanceLedgerService } from './attendance-ledger.service';
 import { BalanceService } from './balance.service';
 import { BonusLedgerService } from './bonus-ledger.service';
 import { CheckInLedgerService } from './checkin-ledger.service';
+import { HouseholdVisitLedgerService } from './household-visit-ledger.service';
 import { LedgerWriter } from './ledger-writer.service';
 import { LedgerConsumer } from './ledger.consumer';
 import {
@@ -55,6 +56,7 @@ const models = MongooseModule.forFeature([
     StationVisitLedgerService,
     AttendanceLedgerService,
     BonusLedgerService,
+    HouseholdVisitLedgerService,
     LedgerConsumer,
     CreditAccess,
     PointsLoader,

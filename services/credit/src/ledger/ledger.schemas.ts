@@ -43,7 +43,7 @@ export interface LedgerEntry {
   occurredAt: Date;
   recordedAt: Date;
   claimId: string | null;
-  /** The station visit (爱心驿站) an operator's entry comes from. */
+  /** The station visit (爱心驿站) an operator's entry comes from, or the household visit. */
   visitId: string | null;
   orderId: string | null;
   reversesEntryId: Types.ObjectId | null;
@@ -106,10 +106,10 @@ export type ApplicationState = (typeof APPLICATION_STATES)[number];
  */
 export interface LedgerApplication {
   _id: string;
-  kind: 'APPROVAL' | 'REVOCATION' | 'STATION_VISIT' | 'ATTENDANCE' | 'BONUS';
+  kind: 'APPROVAL' | 'REVOCATION' | 'STATION_VISIT' | 'ATTENDANCE' | 'BONUS' | 'HOUSEHOLD_VISIT';
   /** For an approval or a revocation. */
   claimId: string | null;
-  /** For a station visit. */
+  /** For a station visit, or the household visit that earned a household's month. */
   visitId: string | null;
   /** For a revocation: the approval it reverses. */
   revokes: string | null;

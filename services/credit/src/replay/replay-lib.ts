@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Kafka } from 'kafkajs';
 import {
   checkInReviewedV1,
+  householdContactsV1,
   memberLifecycleV1,
   organizationalLifeV1,
   organizationLifecycleV1,
@@ -47,6 +48,7 @@ export function creditGroupTopics(prefix: string): GroupTopic[] {
     { groupId: groups.organizationalLife, topic: organizationalLifeV1.topic },
     { groupId: groups.starRatings, topic: starRatingV1.topic },
     { groupId: groups.jointBuilding, topic: pairingEventsV1.topic },
+    { groupId: groups.householdContacts, topic: householdContactsV1.topic },
   ];
 }
 

@@ -54,6 +54,12 @@ export const creditRulesSchema = new Schema<CreditRulesDoc>(
         { _id: false },
       ),
     },
+    householdVisitPoints: {
+      type: new Schema(
+        { member: { type: Number, required: true }, branchShare: share },
+        { _id: false },
+      ),
+    },
     monthlyCaps: {
       MEMBER: { type: Number, required: true },
       ORGANIZATION: { type: Number, required: true },

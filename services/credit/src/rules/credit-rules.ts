@@ -64,6 +64,18 @@ export interface BonusRule {
   firmTierCountsJointBuilding: boolean;
 }
 
+/**
+ * What a household visit (党员联系户走访) earns. The duty is a visit of every household each month
+ * by the 10th (每月10日前走访联系户): only a visit on time earns, and only one visit per household
+ * and month, so visiting a household again (or late) is never worth points.
+ */
+export interface HouseholdVisitPointsRule {
+  /** The visiting member's whole points for the household's month. */
+  member: number;
+  /** The member's branch's share of them (its own, like the meetings' share). */
+  branchShare: ShareRule;
+}
+
 export interface BonusTier {
   tier: string;
   label: string;
@@ -97,6 +109,7 @@ export interface CreditRuleSet {
   stationVisitPoints: StationVisitRule;
   meetingPoints: MeetingPointsRule;
   bonuses: BonusRule;
+  householdVisitPoints: HouseholdVisitPointsRule;
   /** Most points one account can earn in one month (Asia/Shanghai). */
   monthlyCaps: Record<AccountKind, number>;
   /** Firm bonus tiers by quarterly points; below every tier a firm is in NONE_TIER. */
@@ -129,6 +142,16 @@ export const DEFAULT_BONUSES: BonusRule = {
   firmTierCountsJointBuilding: true,
 };
 
+/**
+ * Household visit points of every version stored before the field existed (none was scored
+ * before it): 2 points a household and month, so a member's 10–15 households (每名党员分包联系
+ * 10—15户) are worth 20–30 points a month, about what a month of meetings is; 1 for the branch.
+ */
+export const DEFAULT_HOUSEHOLD_VISIT_POINTS: HouseholdVisitPointsRule = {
+  member: 2,
+  branchShare: { mode: 'FIXED', value: 1 },
+};
+
 export const NONE_TIER: BonusTier = { tier: 'NONE', label: '无加分', minPoints: 0, bonusScore: 0 };
 
 /** The first version: from the start of 2020, before any check-in the platform holds. */
@@ -145,6 +168,7 @@ export const CREDIT_RULES_V1: CreditRuleSet = {
   stationVisitPoints: { operator: 1 },
   meetingPoints: DEFAULT_MEETING_POINTS,
   bonuses: DEFAULT_BONUSES,
+  householdVisitPoints: DEFAULT_HOUSEHOLD_VISIT_POINTS,
   monthlyCaps: { MEMBER: 200, ORGANIZATION: 3000, FIRM: 10000 },
   firmBonusTiers: [
     { tier: 'A', label: '党建信用A级', minPoints: 3000, bonusScore: 3 },
@@ -160,13 +184,14 @@ export const CREDIT_RULES_V1: CreditRuleSet = {
  */
 export type StoredRuleSet = Omit<
   CreditRuleSet,
-  'stationVisitPoints' | 'meetingPoints' | 'bonuses'
+  'stationVisitPoints' | 'meetingPoints' | 'bonuses' | 'householdVisitPoints'
 > & {
   stationVisitPoints?: Partial<StationVisitRule> | null;
   meetingPoints?: Partial<Omit<MeetingPointsRule, 'perKind'>> & {
     perKind?: Partial<MeetingPointsRule['perKind']>;
   };
   bonuses?: Partial<BonusRule> | null;
+  householdVisitPoints?: Partial<HouseholdVisitPointsRule> | null;
 };
 
 export function storedRule(stored: StoredRuleSet): CreditRuleSet {
@@ -180,6 +205,7 @@ export function storedRule(stored: StoredRuleSet): CreditRuleSet {
       perKind: { ...DEFAULT_MEETING_POINTS.perKind, ...meetings?.perKind },
     },
     bonuses: { ...DEFAULT_BONUSES, ...stored.bonuses },
+    householdVisitPoints: { ...DEFAULT_HOUSEHOLD_VISIT_POINTS, ...stored.householdVisitPoints },
   };
 }
 
@@ -208,6 +234,7 @@ export function ruleProblems(rule: Omit<CreditRuleSet, 'effectiveFrom'>): {
     firmShare: rule.firmShare,
     'meetingPoints.branchShare': rule.meetingPoints.branchShare,
     'meetingPoints.firmShare': rule.meetingPoints.firmShare,
+    'householdVisitPoints.branchShare': rule.householdVisitPoints.branchShare,
   };
   for (const [field, share] of Object.entries(shares)) {
     if (share.mode === 'FRACTION' && (share.value < 0 || share.value > 1))
@@ -231,6 +258,7 @@ export function ruleProblems(rule: Omit<CreditRuleSet, 'effectiveFrom'>): {
     ['meetingPoints.memberMonthlyCap', rule.meetingPoints.memberMonthlyCap],
     ['bonuses.fiveStarRating', rule.bonuses.fiveStarRating],
     ['bonuses.jointProjectCompleted', rule.bonuses.jointProjectCompleted],
+    ['householdVisitPoints.member', rule.householdVisitPoints.member],
   ];
   for (const [field, points] of wholePoints)
     if (!Number.isInteger(points) || points < 0)

@@ -1,6 +1,7 @@
 import type { FieldError } from '@jiceng/graphql';
 import {
   DEFAULT_BONUSES,
+  DEFAULT_HOUSEHOLD_VISIT_POINTS,
   DEFAULT_MEETING_POINTS,
   ruleProblems,
   type CreditRuleSet,
@@ -73,6 +74,12 @@ export function ruleFromInput(input: PublishCreditRulesInput): {
         }
       : DEFAULT_MEETING_POINTS,
     bonuses: input.bonuses ? { ...input.bonuses } : DEFAULT_BONUSES,
+    householdVisitPoints: input.householdVisitPoints
+      ? {
+          member: input.householdVisitPoints.member,
+          branchShare: share(input.householdVisitPoints.branchShare),
+        }
+      : DEFAULT_HOUSEHOLD_VISIT_POINTS,
     monthlyCaps: {
       MEMBER: input.monthlyCaps.member,
       ORGANIZATION: input.monthlyCaps.organization,

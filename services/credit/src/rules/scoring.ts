@@ -17,6 +17,7 @@ export const EARN_ROLES = [
   'STATION_OPERATOR',
   'STAR_RATING',
   'JOINT_BUILDING',
+  'HOUSEHOLD_VISIT',
 ] as const;
 export type EarnRole = (typeof EARN_ROLES)[number];
 
@@ -29,6 +30,7 @@ export const EARN_ROLE_LABELS: Record<EarnRole, string> = {
   STATION_OPERATOR: '驿站运营党组织',
   STAR_RATING: '五星级党组织',
   JOINT_BUILDING: '党建联建单位',
+  HOUSEHOLD_VISIT: '走访联系户党员',
 };
 
 /** Who else earns with a member's claim, as the member and project projections know it. */

@@ -48,6 +48,7 @@ export interface ContactGrid {
   _id: Types.ObjectId;
   /** The grid's path including itself. */
   path: Types.ObjectId[];
+  /** The members of the grid's own branch: they contact its households. */
   members: { _id: Types.ObjectId; status: string }[];
 }
 
@@ -140,6 +141,8 @@ export function demoVisits(rosters: readonly HouseholdRoster[], now: Date): Hous
           gridPath: roster.organizationPath,
           householdId: householdKey(roster._id, h._id),
           memberId: h.memberId as Types.ObjectId,
+          // The demo's contacts are members of the grid itself (ContactGrid.members): their branch.
+          branchId: roster._id,
           visitedOn,
           month: monthOfDay(visitedOn),
           onTime: isOnTime(visitedOn),

@@ -55,6 +55,7 @@ export function visitRecord(
         householdId: visit.householdId,
         gridId: String(visit.gridId),
         memberId: String(visit.memberId),
+        ...(visit.branchId && { branchId: String(visit.branchId) }),
         visitedOn: visit.visitedOn,
         onTime: visit.onTime,
         duties: visit.duties,

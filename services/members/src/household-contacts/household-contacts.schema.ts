@@ -71,6 +71,11 @@ export interface HouseholdVisit {
   householdId: string;
   /** The household's holder on the day of the visit. */
   memberId: Types.ObjectId;
+  /**
+   * The member's branch (membership organization) when the visit was recorded: the credit ledger
+   * gives it its share. Absent in visits recorded before the field.
+   */
+  branchId?: Types.ObjectId;
   visitedOn: string;
   month: string;
   onTime: boolean;
@@ -140,6 +145,7 @@ export const householdVisitSchema = new Schema<HouseholdVisit>(
     gridPath: { type: [Schema.Types.ObjectId], required: true },
     householdId: { type: String, required: true },
     memberId: { type: Schema.Types.ObjectId, required: true },
+    branchId: Schema.Types.ObjectId,
     visitedOn: { type: String, required: true },
     month: { type: String, required: true },
     onTime: { type: Boolean, required: true },

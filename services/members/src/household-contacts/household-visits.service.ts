@@ -7,6 +7,7 @@ import { badUserInput, forbidden, notFound, type FieldError } from '@jiceng/grap
 import { OutboxRelays } from '@jiceng/outbox';
 import { updateOrConflict } from '@jiceng/workflow';
 import { managesPath } from '../member/member-access';
+import { MEMBER_MODEL, type Member } from '../member/member.schema';
 import { holderOn, isOnTime, monthOfDay } from './household-contact.rules';
 import { assertManagesGrids, isHolder } from './household-contacts.access';
 import { visitRecord } from './household-contacts.events';
@@ -29,6 +30,7 @@ import type {
 export class HouseholdVisitsService {
   constructor(
     @InjectModel(HOUSEHOLD_VISIT_MODEL) private readonly model: Model<HouseholdVisit>,
+    @InjectModel(MEMBER_MODEL) private readonly members: Model<Member>,
     private readonly rosters: HouseholdRosterService,
     private readonly tallies: HouseholdTallies,
     private readonly relay: OutboxRelays,
@@ -60,6 +62,11 @@ export class HouseholdVisitsService {
       });
     if (problems.length) throw badUserInput(problems);
 
+    // The member's branch as it stands, carried by the event (ids only) for the ledger's branch
+    // share, as an attendance carries the member's home branch.
+    const member = await this.members
+      .findById(holder, { organizationId: 1 })
+      .lean<Pick<Member, 'organizationId'>>();
     const now = new Date();
     const visit: HouseholdVisit = {
       _id: new Types.ObjectId(),
@@ -67,6 +74,7 @@ export class HouseholdVisitsService {
       gridPath: roster.organizationPath,
       householdId: householdKey(roster._id, household._id),
       memberId: new Types.ObjectId(holder as string),
+      ...(member && { branchId: member.organizationId }),
       visitedOn: input.visitedOn,
       month: monthOfDay(input.visitedOn),
       onTime: isOnTime(input.visitedOn),

@@ -5,7 +5,8 @@
 // missing documents are inserted, claims before their tasks. Approvals carry their event in the
 // claim's outbox and are published before the loader exits, for the credit service. The bonus
 // quarter (demo-bonus.ts) adds the service days of 雄安's floating members in 容东's communities,
-// from which the credit service gives the 24 firms their 党建信用加分.
+// from which the credit service gives the 24 firms their 党建信用加分. 卢龙县's 吹哨报到 (seed-whistles.ts)
+// adds the 69 whistled problems of 2024, whose events the tally consumer counts for whistleStats.
 import mongoose, { type Connection, type Model, type Types } from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import { publishPendingOutboxes } from '@jiceng/outbox';
@@ -40,6 +41,7 @@ import {
   DEMO_BONUS_FIRMS,
   type BonusInput,
 } from './demo-bonus';
+import { loadWhistles, talliedWhistles } from './seed-whistles';
 
 const YUNHE = '中共沧州市运河区委员会';
 const UNIT_COMMITTEES = ['运河区直属机关工委', '沧州市直属机关工委'];
@@ -230,6 +232,7 @@ async function load(connection: Connection, started: number) {
     microWishes: (await insertMissing(models.wishes, data.wishes)).length,
     serviceRequests: (await insertMissing(models.requests, data.requests)).length,
   };
+  const whistles = await loadWhistles(connection, orgNodes, PROJECTION_WAIT_MS);
   const loadSeconds = seconds(loadStarted);
 
   // The figures as stored, whichever run wrote them.
@@ -258,11 +261,14 @@ async function load(connection: Connection, started: number) {
       serviceRequestsAccepted: stats.accepted,
       closedRate: stats.closedRate,
       satisfiedRate: stats.satisfiedRate,
+      // 卢龙县委's whistleStats of the year as the stored whistles give them.
+      whistles: whistles.summary,
       inserted,
       waitedSeconds: waited,
       loadSeconds,
       totalSeconds: seconds(started),
     },
+    whistles,
   };
 }
 
@@ -274,9 +280,14 @@ async function main(): Promise<void> {
     })
     .asPromise();
   try {
-    const summary = await load(connection, started);
+    const { whistles, ...summary } = await load(connection, started);
     const eventsPublished = await publishPendingOutboxes(connection, 'jiceng-volunteering-demo');
-    console.log(JSON.stringify({ ...summary, eventsPublished }));
+    // The same figures read back from the tallies, once the service's consumer has counted them.
+    const whistleStats =
+      whistles.countyId && whistles.figures
+        ? await talliedWhistles(connection, whistles.countyId, whistles.figures)
+        : undefined;
+    console.log(JSON.stringify({ ...summary, eventsPublished, whistleStats }));
   } finally {
     await connection.close();
   }

@@ -89,6 +89,15 @@ export class BonusRuleInput {
   firmTierCountsJointBuilding!: boolean;
 }
 
+export class HouseholdVisitPointsInput {
+  @IsInt()
+  member!: number;
+
+  @ValidateNested()
+  @Type(() => ShareRuleInput)
+  branchShare!: ShareRuleInput;
+}
+
 export class MonthlyCapsInput {
   @IsInt()
   @Min(1)
@@ -190,6 +199,12 @@ export class PublishCreditRulesInput {
   @ValidateNested()
   @Type(() => BonusRuleInput)
   bonuses?: BonusRuleInput;
+
+  // Left out: DEFAULT_HOUSEHOLD_VISIT_POINTS, as in versions stored before the field.
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HouseholdVisitPointsInput)
+  householdVisitPoints?: HouseholdVisitPointsInput;
 
   @ValidateNested()
   @Type(() => MonthlyCapsInput)
