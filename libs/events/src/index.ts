@@ -9,6 +9,7 @@ export * from './members/lifecycle.v1';
 export * from './members/organizational-life.v1';
 export * from './members/household-contacts.v1';
 export * from './volunteering/checkins.v1';
+export * from './volunteering/service-days.v1';
 export * from './volunteering/whistles.v1';
 export * from './volunteering/service-requests.v1';
 export * from './credit/firm-bonus.v1';

@@ -27,6 +27,7 @@ export const Topics = {
   membersOrganizationalLife: topicName('members', 'organizational-life', 1),
   membersHouseholdContacts: topicName('members', 'household-contacts', 1),
   volunteeringCheckins: topicName('volunteering', 'checkins', 1),
+  volunteeringServiceDays: topicName('volunteering', 'service-days', 1),
   volunteeringWhistles: topicName('volunteering', 'whistles', 1),
   volunteeringServiceRequests: topicName('volunteering', 'service-requests', 1),
   creditFirmBonus: topicName('credit', 'firm-bonus', 1),
@@ -79,6 +80,12 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     partitions: 6,
     description:
       'Reviewed volunteer check-ins: approvals (and revoked approvals) that earn points; keyed by claim id.',
+  },
+  {
+    name: Topics.volunteeringServiceDays,
+    partitions: 3,
+    description:
+      'Monthly service days (德邻有约) planned, held, signed off or cancelled (ids only); keyed by service day id.',
   },
   {
     name: Topics.volunteeringWhistles,

@@ -11,6 +11,7 @@ import { MemberProjectionModule } from './member-projection/member-projection.mo
 import { MicroWishModule } from './micro-wish/micro-wish.module';
 import { OrganizationVolunteeringModule } from './organization/organization.module';
 import { ReviewModule } from './review/review.module';
+import { ServiceDayModule } from './service-day/service-day.module';
 import { ServiceRequestModule } from './service-request/service-request.module';
 import { TaskModule } from './task/task.module';
 import { WhistleModule } from './whistle/whistle.module';
@@ -33,6 +34,7 @@ export { SERVICE_NAME };
     MicroWishModule,
     WorkCalendarModule,
     ServiceRequestModule,
+    ServiceDayModule,
     WhistleModule,
     HouseholdProblemModule,
     MemberVolunteeringModule,

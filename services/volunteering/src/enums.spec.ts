@@ -22,6 +22,13 @@ import {
 import { CLAIM_STEPS } from './claim/claim-steps';
 import { MICRO_WISH_STEPS } from './micro-wish/micro-wish-steps';
 import { SERVICE_REQUEST_STEPS } from './service-request/service-request-steps';
+import {
+  AGREEMENT_PARTY_KINDS,
+  AGREEMENT_PARTY_KIND_LABELS,
+  STALL_KINDS,
+  STALL_KIND_LABELS,
+} from './service-day/service-day.enums';
+import { SERVICE_DAY_STEPS } from './service-day/service-day-steps';
 import { WORK_CALENDAR_DAY_KIND_LABELS } from './work-calendar/work-calendar.enums';
 import { WHISTLE_CATEGORIES, WHISTLE_CATEGORY_LABELS } from './whistle/whistle.enums';
 import { WHISTLE_REPORT_STEPS, WHISTLE_STEPS } from './whistle/whistle-steps';
@@ -52,6 +59,12 @@ const ENUMS: EnumSources = {
       labels: SERVICE_REQUEST_CHANNEL_LABELS,
     },
     ServiceRequestSatisfaction: { values: SATISFACTIONS, labels: SATISFACTION_LABELS },
+    ServiceDayState: { values: SERVICE_DAY_STEPS.states, labels: SERVICE_DAY_STEPS.labels },
+    ServiceDayStallKind: { values: STALL_KINDS, labels: STALL_KIND_LABELS },
+    ServiceAgreementPartyKind: {
+      values: AGREEMENT_PARTY_KINDS,
+      labels: AGREEMENT_PARTY_KIND_LABELS,
+    },
     WhistleState: { values: WHISTLE_STEPS.states, labels: WHISTLE_STEPS.labels },
     WhistleReportState: {
       values: WHISTLE_REPORT_STEPS.states,

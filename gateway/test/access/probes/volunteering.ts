@@ -1,6 +1,7 @@
 import type { Role } from '@jiceng/auth';
 import { tokenFor } from '@jiceng/testing';
 import type { AdminApi, Probe, ProbeSet, World } from '../probe';
+import { serviceDayProbes, serviceDaySetup } from './service-days';
 
 // Volunteering's targets: tasks, wishes and requests of communityA (inside every scoped role's
 // subtree) and communityB (outside). The claim-like rows aim each role that may act at a fixture
@@ -233,6 +234,7 @@ async function setup(w: World, api: AdminApi): Promise<void> {
     w.ids[`${mutation}_OA`] = await request('communityA', done);
     w.ids[`${mutation}_AB`] = w.ids[`${mutation}_OB`] = await request('communityB', done);
   }
+  await serviceDaySetup(w, api);
 }
 
 /** Organization-wide reads: communityA inside (a MEMBER aims at its own branch), B outside. */
@@ -245,6 +247,7 @@ const orgRead = (document: string, extra: Record<string, unknown> = {}): Probe =
 export const volunteeringProbes: ProbeSet = {
   setup,
   probes: {
+    ...serviceDayProbes,
     'Query.volunteerTask': {
       document: `query($id: ID!) { volunteerTask(id: $id) { id communityId audience } }`,
       inside: (w) => ({ id: w.ids.taskA }),

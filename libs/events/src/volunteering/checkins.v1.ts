@@ -12,7 +12,9 @@ export type CheckInEventType = (typeof CHECKIN_EVENT_TYPES)[number];
 /**
  * Payload of `jiceng.volunteering.checkins.v1`: one reviewed claim (认领) of a volunteer task,
  * from check-in to check-out. Ids only: who the member is, and which branch or unit earns with
- * them, is for the consumer to know from the members and organizations topics.
+ * them, is for the consumer to know from the members and organizations topics. A volunteer's
+ * attendance at a 德邻有约 service day is announced the same way when the day is signed off:
+ * `claimId` is the attendance's id, `taskId` the service day's, `taskCategory` SERVICE_DAY.
  */
 export interface CheckInReviewedV1 {
   claimId: string;

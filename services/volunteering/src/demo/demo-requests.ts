@@ -50,6 +50,8 @@ const CHANNELS: Record<Exclude<ServiceRequestChannel, 'HOUSEHOLD_VISIT'>, number
   HOTLINE: 15,
   VISIT: 10,
   WALK_IN: 5,
+  // Problems of a service day come in through the day (collectServiceDayProblem), not here.
+  SERVICE_DAY: 0,
 };
 
 /** A permutation of 0..n-1, so the outcomes are spread over communities and dates. */

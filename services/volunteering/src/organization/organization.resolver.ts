@@ -2,6 +2,8 @@ import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { MicroWishFilter } from '../micro-wish/dto/micro-wish.inputs';
 import { MicroWishService } from '../micro-wish/micro-wish.service';
+import { HelpTeamService } from '../service-day/help-team.service';
+import { ServiceDayService } from '../service-day/service-day.service';
 import { ServiceRequestFilter } from '../service-request/dto/service-request.inputs';
 import { ServiceRequestService } from '../service-request/service-request.service';
 import { VolunteerTaskFilter } from '../task/dto/task.inputs';
@@ -25,6 +27,8 @@ export class OrganizationVolunteeringResolver {
     private readonly tasks: TaskService,
     private readonly wishes: MicroWishService,
     private readonly requests: ServiceRequestService,
+    private readonly teams: HelpTeamService,
+    private readonly days: ServiceDayService,
     private readonly whistles: WhistleQueryService,
   ) {}
 
@@ -59,6 +63,27 @@ export class OrganizationVolunteeringResolver {
     @Context() ctx: GraphQLContext,
   ) {
     return this.requests.ofOrganization(ctx, org.id, filter, { first, after });
+  }
+
+  @ResolveField('helpTeams')
+  helpTeams(
+    @Parent() org: OrganizationRef,
+    @Args('first') first: number | undefined,
+    @Args('after') after: string | undefined,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.teams.ofOrganization(ctx, org.id, { first, after });
+  }
+
+  @ResolveField('serviceDays')
+  serviceDays(
+    @Parent() org: OrganizationRef,
+    @Args('month') month: string | undefined,
+    @Args('first') first: number | undefined,
+    @Args('after') after: string | undefined,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.days.ofOrganization(ctx, org.id, month, { first, after });
   }
 
   @ResolveField('whistles')

@@ -20,6 +20,7 @@ export const SERVICE_REQUEST_CHANNEL_LABELS = {
   VISIT: '上门走访',
   GRID: '网格员采集',
   WALK_IN: '来访',
+  SERVICE_DAY: '德邻有约服务日',
   // Opened by the household-problem consumer from a 党员联系户 visit that found a problem; the
   // request keeps the visit as its `source`, so no one reports through this channel by hand.
   HOUSEHOLD_VISIT: '走访发现',

@@ -54,6 +54,11 @@ export class ServiceRequestResolver {
     return String(request._id);
   }
 
+  @ResolveField('serviceDayId')
+  serviceDayId(@Parent() request: ServiceRequest) {
+    return request.serviceDayId ? String(request.serviceDayId) : null;
+  }
+
   @ResolveField('community')
   community(@Parent() request: ServiceRequest) {
     return { id: String(request.communityId) };

@@ -56,6 +56,8 @@ export interface ServiceRequest {
   evaluationComment?: string | null;
   declinedAt?: Date | null;
   declineReason?: string | null;
+  /** The 德邻有约 service day whose stall collected the problem, if any. */
+  serviceDayId?: Types.ObjectId | null;
   history: ServiceRequestStepRecord[];
   /** Set on requests opened from a household visit (channel HOUSEHOLD_VISIT). */
   source?: ServiceRequestSource | null;
@@ -86,6 +88,7 @@ export const serviceRequestSchema = new Schema<ServiceRequest>(
     evaluationComment: String,
     declinedAt: Date,
     declineReason: String,
+    serviceDayId: { type: Schema.Types.ObjectId, default: null },
     history: {
       type: [
         new Schema<ServiceRequestStepRecord>(

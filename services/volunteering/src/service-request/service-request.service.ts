@@ -31,6 +31,12 @@ import {
   type ServiceRequestSource,
 } from './service-request.schema';
 
+/** What a new request is made of, whichever path creates it. */
+export type RequestDraft = Pick<
+  ServiceRequest,
+  'communityId' | 'title' | 'description' | 'category' | 'channel' | 'reportedAt'
+>;
+
 /** Overdue: open past the due instant, or closed late. */
 export function overdueQuery(now: Date): QueryFilter<ServiceRequest> {
   return { $or: [{ closedAt: null, dueAt: { $lt: now } }, { closedLate: true }] };
@@ -123,25 +129,73 @@ export class ServiceRequestService {
       throw badUserInput([
         { field: 'input.channel', message: 'is opened by a recorded household visit only' },
       ]);
+    // A service day's problems come with the day they were collected at (collectServiceDayProblem).
+    if (input.channel === 'SERVICE_DAY')
+      throw badUserInput([
+        { field: 'input.channel', message: 'SERVICE_DAY requests are collected at a service day' },
+      ]);
     const community = await this.access.community(input.communityId, 'input.communityId');
     await this.access.requireAdmin(claims, community._id);
-    const now = new Date();
+    const reportedAt = this.pastOrNow(input.reportedAt, 'input.reportedAt', new Date());
+    return this.create({ ...input, communityId: community._id, reportedAt }, claims);
+  }
+
+  /**
+   * The insert of a new request by a caller of this subgraph (the caller has checked the
+   * community and its right to act): 采集上报 with its event, as `opened` makes it. With
+   * `acceptedAt`, 审查受理 is taken in the same insert, its event too (a problem collected at a
+   * service day is accepted on the spot), so the request is due five working days later from the
+   * start; `serviceDayId` links it back to the day. `kick: false` leaves publishing to the caller
+   * (`publish`), once its own write has landed.
+   */
+  async create(
+    draft: RequestDraft,
+    claims: Claims,
+    options: { acceptedAt?: Date; serviceDayId?: Types.ObjectId; kick?: boolean } = {},
+  ): Promise<ServiceRequest> {
+    const { acceptedAt, serviceDayId, kick = true } = options;
     const request = this.opened(
       {
         _id: new Types.ObjectId(),
-        communityId: community._id,
-        title: input.title.trim(),
-        description: input.description?.trim() || null,
-        category: input.category,
-        channel: input.channel,
-        reportedAt: this.pastOrNow(input.reportedAt, 'input.reportedAt', now),
+        communityId: draft.communityId,
+        title: draft.title.trim(),
+        description: draft.description?.trim() || null,
+        category: draft.category,
+        channel: draft.channel,
+        reportedAt: draft.reportedAt,
+        serviceDayId: serviceDayId ?? null,
       },
       claims.sub,
-      now,
+      new Date(),
     );
+    if (acceptedAt) {
+      const { dueDate, dueAt } = await this.calendar.serviceRequestDueDate(acceptedAt);
+      Object.assign(request, { state: 'ACCEPTED', acceptedAt, dueDate, dueAt });
+      request.history.push({ state: 'ACCEPTED', at: acceptedAt, by: claims.sub });
+      request.outbox?.push(serviceRequestRecord('accept', request, acceptedAt));
+    }
     await this.model.create(request);
-    this.relays.kick(String(request._id));
+    if (kick) this.publish(request._id);
     return request;
+  }
+
+  /** Publishes a request's pending events now (see `create`'s `kick`). */
+  publish(id: Types.ObjectId): void {
+    this.relays.kick(String(id));
+  }
+
+  /**
+   * Removes a request `create` wrote unpublished whose caller could not complete its own write;
+   * its events go with it.
+   */
+  async withdrawCreated(id: Types.ObjectId): Promise<void> {
+    await this.model.deleteOne({ _id: id, state: { $in: ['REPORTED', 'ACCEPTED'] } });
+  }
+
+  /** How many of these requests are closed (核查结案 or evaluated since): one read by `_id`. */
+  countClosed(ids: readonly Types.ObjectId[]): Promise<number> {
+    if (!ids.length) return Promise.resolve(0);
+    return this.model.countDocuments({ _id: { $in: ids }, closedAt: { $ne: null } });
   }
 
   /**

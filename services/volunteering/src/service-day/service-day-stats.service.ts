@@ -1,0 +1,107 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { Claims } from '@jiceng/auth';
+import { periodArg } from '@jiceng/calendar';
+import { forbidden } from '@jiceng/graphql';
+import { isDuplicateKeyError } from '@jiceng/mongo';
+import { CommunityAccess } from '../community/community-access';
+import { ServiceRequestService } from '../service-request/service-request.service';
+import { averageSatisfaction, tallyIds } from './service-day-rules';
+import {
+  SERVICE_DAY_MODEL,
+  SERVICE_DAY_TALLY_MODEL,
+  type ServiceDay,
+  type ServiceDayTally,
+} from './service-day.schema';
+
+export interface ServiceDayStats {
+  organizationId: string;
+  month: string;
+  daysHeld: number;
+  services: number;
+  volunteers: number;
+  beneficiaries: number;
+  averageSatisfaction: number | null;
+  problemsCollected: number;
+  problemsClosed: number;
+}
+
+/**
+ * The analyst view of 德邻有约: per organization (a branch, community, street, county: any subtree)
+ * and month, from read models keyed `<orgId>|<month>`, each signed-off day added to its branch and
+ * to every organization above it. Reading a subtree's month is one read by `_id`.
+ */
+@Injectable()
+export class ServiceDayStatsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ServiceDayStatsService.name);
+
+  constructor(
+    @InjectModel(SERVICE_DAY_TALLY_MODEL) private readonly tallies: Model<ServiceDayTally>,
+    @InjectModel(SERVICE_DAY_MODEL) private readonly days: Model<ServiceDay>,
+    private readonly access: CommunityAccess,
+    private readonly requests: ServiceRequestService,
+  ) {}
+
+  /**
+   * Adds a signed-off day to its read models, once: each tally lists the days it counts, so a
+   * repeat (the start-up sweep after a crash) adds nothing; the day is then marked tallied.
+   */
+  async tally(day: ServiceDay): Promise<void> {
+    const figures = day.figures;
+    if (day.state !== 'SIGNED_OFF' || !figures) return;
+    for (const _id of tallyIds(day.path, day.month)) {
+      try {
+        await this.tallies.updateOne(
+          { _id, dayIds: { $ne: day._id } },
+          {
+            $inc: {
+              daysHeld: 1,
+              services: figures.services,
+              volunteers: day.attendance.length,
+              beneficiaries: figures.beneficiaries,
+              satisfactionSum: figures.satisfaction,
+            },
+            $push: {
+              dayIds: day._id,
+              requestIds: { $each: day.problems.map((p) => p.requestId) },
+            },
+          },
+          { upsert: true },
+        );
+      } catch (error) {
+        // The upsert met the tally that already counts the day.
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    await this.days.updateOne({ _id: day._id }, { $set: { talliedAt: new Date() } });
+  }
+
+  /** Days signed off but not tallied: a process stopped between the sign-off and its tally. */
+  async onApplicationBootstrap(): Promise<void> {
+    const pending = await this.days
+      .find({ state: 'SIGNED_OFF', talliedAt: null }, { outbox: 0 })
+      .lean<ServiceDay[]>();
+    for (const day of pending) await this.tally(day);
+    if (pending.length) this.logger.log(`tallied ${pending.length} signed-off service day(s)`);
+  }
+
+  async stats(claims: Claims, organizationId: string, month: string): Promise<ServiceDayStats> {
+    if (claims.role === 'MEMBER') throw forbidden('A member reads no service day figures');
+    periodArg(month, 'month', ['MONTH']);
+    this.access.organizationId(organizationId);
+    await this.access.requireReadable(claims, organizationId);
+    const tally = await this.tallies.findById(`${organizationId}|${month}`).lean<ServiceDayTally>();
+    return {
+      organizationId,
+      month,
+      daysHeld: tally?.daysHeld ?? 0,
+      services: tally?.services ?? 0,
+      volunteers: tally?.volunteers ?? 0,
+      beneficiaries: tally?.beneficiaries ?? 0,
+      averageSatisfaction: averageSatisfaction(tally?.satisfactionSum ?? 0, tally?.daysHeld ?? 0),
+      problemsCollected: tally?.requestIds.length ?? 0,
+      problemsClosed: await this.requests.countClosed(tally?.requestIds ?? []),
+    };
+  }
+}
