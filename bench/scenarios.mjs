@@ -137,4 +137,16 @@ export const scenarios = [
       };
     },
   },
+  {
+    // 党员联系户 of a street's 117 grids in a demo month: rosters and grid-month tallies by _id.
+    name: 'analyst: householdContactStats of 水月寺街道 2024-03',
+    async prepare(ctx) {
+      const id = await byName(ctx, '水月寺街道党工委');
+      return {
+        query: `query($id: ID!) { householdContactStats(organizationId: $id, month: "2024-03") { totals { grids gridsCovered households covered visitedOnTime visitedLate members overdueMembers problemsFound problemsSolved } children { organization { name } } grids(first: 20) { totalCount } } }`,
+        variables: { id },
+        bearer: ctx.token('ANALYST', id),
+      };
+    },
+  },
 ];
