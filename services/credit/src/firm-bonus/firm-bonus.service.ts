@@ -76,9 +76,9 @@ export class FirmBonusService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Once per firm and quarter a batch of applications touched: a tier reached and left again
-   * within one batch is never announced, the tier the batch ends in is. A joint-building bonus
-   * of a project branch touches the firms behind it (see tierPoints).
+   * Evaluates once per firm and quarter a batch of applications touched (the announcement waits
+   * for still points, see tier-settling.ts). A joint-building bonus of a project branch touches
+   * the firms behind it (see tierPoints).
    */
   private async afterApplied(applications: readonly LedgerApplication[]): Promise<void> {
     const touched = new Map<string, { firmId: string; quarter: string }>();
