@@ -1,6 +1,6 @@
 import { ValidateBy } from 'class-validator';
 import { badUserInput, type FieldError } from '@jiceng/graphql';
-import { daysBetween, isIsoDate } from './clock';
+import { daysBetween, isInFuture, isIsoDate } from './clock';
 import { MAX_YEAR, MIN_YEAR, parsePeriod, periodMessage, PERIOD_KINDS } from './period';
 import type { Period, PeriodKind } from './period';
 
@@ -93,3 +93,13 @@ export const IsYear = (): PropertyDecorator =>
     name: 'isYear',
     validator: { validate: isYear, defaultMessage: () => YEAR_MESSAGE },
   });
+
+/**
+ * An instant a caller may give for a step (dated back from paper records), or now when it gives
+ * none; BAD_USER_INPUT naming the field when it lies in the future (see isInFuture).
+ */
+export function pastOrNow(at: Date | undefined, field: string, now = new Date()): Date {
+  if (!at) return now;
+  if (isInFuture(at, now)) throw badUserInput([{ field, message: 'is in the future' }]);
+  return at;
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isInFuture } from '@jiceng/calendar';
+import { pastOrNow } from '@jiceng/calendar';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
@@ -82,7 +82,7 @@ export class CheckInService {
     await this.access.requireAdmin(claims, claim.communityId);
     this.requireStep(claim, 'checkIn');
     const task = await this.openTask(claim);
-    const at = this.manualTime(input);
+    const at = pastOrNow(input.at, 'input.at');
     const timeProblem = checkInTimeProblem(at, task);
     if (timeProblem)
       throw badUserInput([
@@ -101,7 +101,7 @@ export class CheckInService {
     await this.access.requireAdmin(claims, claim.communityId);
     this.requireStep(claim, 'checkOut');
     const task = await this.tasks.get(String(claim.taskId));
-    const at = this.manualTime(input);
+    const at = pastOrNow(input.at, 'input.at');
     const checkedInAt = (claim.checkIn as AttendanceRecord).at;
     // The organizer may close a check-out the volunteer forgot, however late: no closing time.
     const timeProblem = checkOutTimeProblem(at, checkedInAt, task, Number.POSITIVE_INFINITY);
@@ -144,14 +144,6 @@ export class CheckInService {
       position: input.position ? toGeoPoint(input.position) : null,
       recordedBy: claims.sub,
     };
-  }
-
-  private manualTime(input: ManualAttendanceInput): Date {
-    const now = new Date();
-    const at = input.at ?? now;
-    if (isInFuture(at, now))
-      throw badUserInput([{ field: 'input.at', message: 'is in the future' }]);
-    return at;
   }
 
   private manualRecord(input: ManualAttendanceInput, at: Date, claims: Claims): AttendanceRecord {

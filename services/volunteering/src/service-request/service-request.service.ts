@@ -4,7 +4,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { badUserInput, forbidden, notFound, type Connection, type PageArgs } from '@jiceng/graphql';
-import { isInFuture, periodArg } from '@jiceng/calendar';
+import { periodArg, pastOrNow } from '@jiceng/calendar';
 import { isDuplicateKeyError } from '@jiceng/mongo';
 import { OutboxRelays } from '@jiceng/outbox';
 import { FacetPager } from '@jiceng/org-access';
@@ -136,7 +136,7 @@ export class ServiceRequestService {
       ]);
     const community = await this.access.community(input.communityId, 'input.communityId');
     await this.access.requireAdmin(claims, community._id);
-    const reportedAt = this.pastOrNow(input.reportedAt, 'input.reportedAt', new Date());
+    const reportedAt = pastOrNow(input.reportedAt, 'input.reportedAt', new Date());
     return this.create({ ...input, communityId: community._id, reportedAt }, claims);
   }
 
@@ -247,7 +247,7 @@ export class ServiceRequestService {
   /** 审查受理: sets the due date five working days ahead (Chinese calendar). */
   async accept(input: AcceptServiceRequestInput, claims: Claims): Promise<ServiceRequest> {
     const request = await this.manageable(input.id, claims, 'accept');
-    const at = this.pastOrNow(input.at, 'input.at', new Date());
+    const at = pastOrNow(input.at, 'input.at', new Date());
     if (at < request.reportedAt)
       throw badUserInput([{ field: 'input.at', message: 'is before the request was reported' }]);
     const { dueDate, dueAt } = await this.calendar.serviceRequestDueDate(at);
@@ -319,12 +319,6 @@ export class ServiceRequestService {
     await this.access.requireAdmin(claims, request.communityId);
     SERVICE_REQUEST_STEPS.requireStep(request.state, step);
     return request;
-  }
-
-  private pastOrNow(at: Date | undefined, field: string, now: Date): Date {
-    if (!at) return now;
-    if (isInFuture(at, now)) throw badUserInput([{ field, message: 'is in the future' }]);
-    return at;
   }
 
   /** One conditional single-document update per step: of two concurrent steps, one wins. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isInFuture } from '@jiceng/calendar';
+import { pastOrNow } from '@jiceng/calendar';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
@@ -86,7 +86,7 @@ export class WhistleService {
     );
     await this.access.requireActor(claims, requester._id, 'requester');
     const now = new Date();
-    const raisedAt = this.pastOrNow(input.raisedAt, 'input.raisedAt', now);
+    const raisedAt = pastOrNow(input.raisedAt, 'input.raisedAt', now);
     if (request && raisedAt < request.reportedAt)
       throw badUserInput([
         { field: 'input.raisedAt', message: 'is before the service request was reported' },
@@ -141,7 +141,7 @@ export class WhistleService {
       county,
       'input.departmentIds',
     );
-    const at = this.pastOrNow(input.at, 'input.at', new Date());
+    const at = pastOrNow(input.at, 'input.at', new Date());
     if (at < whistle.raisedAt)
       throw badUserInput([{ field: 'input.at', message: 'is before the problem was raised' }]);
     const workingDays = input.workingDays ?? volunteeringEnv().whistleWorkingDays;
@@ -244,12 +244,6 @@ export class WhistleService {
     );
     WHISTLE_STEPS.requireStep(whistle.state, step);
     return whistle;
-  }
-
-  private pastOrNow(at: Date | undefined, field: string, now: Date): Date {
-    if (!at) return now;
-    if (isInFuture(at, now)) throw badUserInput([{ field, message: 'is in the future' }]);
-    return at;
   }
 
   /** A step of the problem itself: one conditional write, history and event included. */
