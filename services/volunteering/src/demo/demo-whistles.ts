@@ -116,11 +116,19 @@ export function lulongWhistleInput(nodes: readonly Node[]): DemoWhistleInput | s
   );
   const county = named.get(LULONG.county);
   if (!county) return `no ${LULONG.county}`;
+  // Names repeat elsewhere (other counties, other runs' trees on a shared broker): a village or
+  // department is the one below the county when there is one, so the last one read never wins;
+  // otherwise the one by that name, which the checks below then refuse.
+  const below = (n: Node) => n.ancestorIds.some((id) => String(id) === String(county._id));
+  const inCounty = (name: string) => {
+    const all = nodes.filter((n) => n.status === 'ACTIVE' && n.name === name);
+    return all.find(below) ?? all[0];
+  };
   const missing: string[] = [];
   const villages: DemoWhistleVillage[] = [];
   for (const { township, villages: names } of LULONG_TOWNSHIPS)
     for (const name of names.map((v) => lulongVillageName(township, v))) {
-      const village = named.get(name);
+      const village = inCounty(name);
       const ancestors = village?.ancestorIds.map((id) => byId.get(String(id)));
       if (!village || !ancestors || ancestors.some((a) => !a)) {
         missing.push(name);
@@ -141,7 +149,7 @@ export function lulongWhistleInput(nodes: readonly Node[]): DemoWhistleInput | s
     }
   const departments: DemoWhistleOrg[] = [];
   for (const { name } of LULONG_DEPARTMENTS) {
-    const d = named.get(name);
+    const d = inCounty(name);
     if (!d) {
       missing.push(name);
       continue;
