@@ -16,13 +16,13 @@ function jestConfig(projectDir, kind) {
     testEnvironment: 'node',
     transform: {
       '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
-      // NestJS 12 ships ES modules; Node 20 runs them through require(esm), Jest cannot.
-      '^.+/node_modules/@nestjs/.+\\.js$': [
+      // NestJS 12 and jose 6 ship ES modules; Node 20 runs them through require(esm), Jest cannot.
+      '^.+/node_modules/(@nestjs|jose)/.+\\.js$': [
         '@swc/jest',
         { swcrc: false, module: { type: 'commonjs' } },
       ],
     },
-    transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+    transformIgnorePatterns: ['/node_modules/(?!@nestjs/|jose/)'],
     moduleNameMapper: { '^@jiceng/([a-z-]+)$': join(root, 'libs/$1/src') },
     moduleFileExtensions: ['ts', 'js', 'json'],
   };

@@ -1,12 +1,25 @@
 import { resolve } from 'node:path';
-import { claimsSecretFromEnv, jwtSecretFromEnv } from '@jiceng/auth';
+import {
+  claimsSecretFromEnv,
+  jwtSecretFromEnv,
+  oidcConfigFromEnv,
+  type OidcConfig,
+} from '@jiceng/auth';
 import { DEFAULT_PORTS } from '@jiceng/graphql';
 
 export interface GatewayConfig {
   host: string;
   port: number;
   production: boolean;
+  /** HS256 key of the tokens; unused (empty) when `oidc` is set. */
   jwtSecret: string;
+  /**
+   * The identity provider (OIDC_JWKS_URL, OIDC_ISSUER, OIDC_AUDIENCE, OIDC_CLAIM_*, OIDC_ROLE_MAP;
+   * libs/auth/src/identity.ts). When set, only its RS256/ES256 tokens pass and HS256 is refused.
+   * When unset, HS256 stays, and production then needs its own JWT_SECRET (the development one is
+   * refused): a deployment that mints its own tokens may still run without a provider.
+   */
+  oidc: OidcConfig | undefined;
   claimsSecret: string;
   supergraphPath: string;
   /**
@@ -18,11 +31,13 @@ export interface GatewayConfig {
 
 /** Every setting of the gateway, with its default; production refuses the development secrets. */
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const oidc = oidcConfigFromEnv(env);
   return {
     host: env.HOST ?? '127.0.0.1',
     port: Number(env.PORT ?? DEFAULT_PORTS.gateway),
     production: env.NODE_ENV === 'production',
-    jwtSecret: jwtSecretFromEnv(env),
+    jwtSecret: oidc ? '' : jwtSecretFromEnv(env),
+    oidc,
     claimsSecret: claimsSecretFromEnv(env),
     supergraphPath: env.SUPERGRAPH_PATH ?? resolve(__dirname, '..', 'supergraph.graphql'),
     subgraphMergeWaitMs: Number(env.SUBGRAPH_MERGE_WAIT_MS ?? 2000),

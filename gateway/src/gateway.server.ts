@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
-import { AuthError, hmacKey, signClaims, verifyBearer } from '@jiceng/auth';
+import { AuthError, createBearerVerifier, hmacKey, signClaims } from '@jiceng/auth';
 import { GATEWAY_BODY_LIMIT_BYTES, jsonBody, jsonErrorHandler, maskError } from '@jiceng/graphql';
 import type { GatewayConfig } from './gateway.config';
 import { costLimitPlugin } from './operation-cost';
@@ -38,7 +38,8 @@ function unauthenticated(message: string): GraphQLError {
 /** The gateway as an Express app: `/graphql` behind JWT verification, `/health` for probes. */
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
   // Key objects made once: from a string, every verify and HMAC would rebuild one (hmac-key.ts).
-  const jwtKey = hmacKey(config.jwtSecret);
+  // HS256 with JWT_SECRET, or the identity provider's JWKS when OIDC_JWKS_URL is set (identity.ts).
+  const verifyBearer = createBearerVerifier(config.oidc, config.jwtSecret);
   const claimsKey = hmacKey(config.claimsSecret);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
@@ -80,7 +81,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       context: async ({ req }): Promise<GatewayContext> => {
         let claims;
         try {
-          claims = verifyBearer(req.headers.authorization, jwtKey);
+          claims = await verifyBearer(req.headers.authorization);
         } catch (error) {
           throw unauthenticated(error instanceof AuthError ? error.message : 'Invalid token');
         }

@@ -5,3 +5,4 @@ export * from './signed-claims';
 export * from './org-scope';
 export * from './secrets';
 export * from './lookup';
+export * from './identity';
