@@ -10,7 +10,7 @@ import {
 } from '@jiceng/config';
 import { AuthError, ROLES, assertClaims, type Claims, type Role } from './claims';
 import { type HmacSecret, hmacKey } from './hmac-key';
-import { verifyBearer } from './jwt';
+import { bearerToken, verifyBearer } from './jwt';
 
 // An identity provider (OIDC) signs tokens with its own keys (RS256 or ES256), published as a
 // JWKS. When OIDC_JWKS_URL is set the gateway accepts only those tokens; HS256 with JWT_SECRET
@@ -171,10 +171,9 @@ export function createBearerVerifier(
     cacheMaxAge: oidc.cacheMaxAgeMs,
   });
   return async (authorization) => {
-    const match = /^Bearer (\S+)$/i.exec(authorization ?? '');
-    if (!match) throw new AuthError('Missing bearer token');
+    const token = bearerToken(authorization);
     try {
-      const { payload } = await jwtVerify(match[1], keys, {
+      const { payload } = await jwtVerify(token, keys, {
         algorithms: OIDC_ALGORITHMS,
         issuer: oidc.issuer,
         audience: oidc.audience,

@@ -4,6 +4,13 @@ import { hmacKey, type HmacSecret } from './hmac-key';
 
 export const JWT_ISSUER = 'jiceng';
 
+/** The token of an `Authorization: Bearer …` header, for either verifier (HS256 here, identity.ts). */
+export function bearerToken(authorization: string | undefined): string {
+  const match = /^Bearer (\S+)$/i.exec(authorization ?? '');
+  if (!match) throw new AuthError('Missing bearer token');
+  return match[1];
+}
+
 /**
  * Verifies an `Authorization: Bearer …` header (HS256) and returns its claims. A long-lived caller
  * passes `hmacKey(secret)`, made once (see hmac-key.ts).
@@ -13,11 +20,10 @@ export function verifyBearer(
   secret: HmacSecret,
   nowSeconds?: number,
 ): Claims {
-  const match = /^Bearer (\S+)$/i.exec(authorization ?? '');
-  if (!match) throw new AuthError('Missing bearer token');
+  const token = bearerToken(authorization);
   let payload: unknown;
   try {
-    payload = jwt.verify(match[1], hmacKey(secret), {
+    payload = jwt.verify(token, hmacKey(secret), {
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,
       clockTimestamp: nowSeconds,
