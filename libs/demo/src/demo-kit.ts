@@ -42,3 +42,17 @@ export function weightedIndex(random: () => number, weights: number[]): number {
   const index = weights.findIndex((w) => (r -= w) < 0);
   return index < 0 ? weights.length - 1 : index;
 }
+
+/** The items' order shuffled by `random` (Fisher–Yates). */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** `count` distinct items of `items` (all of them when there are fewer), drawn by `random`. */
+export const pickDistinct = <T>(items: readonly T[], count: number, random: () => number): T[] =>
+  shuffled(items, random).slice(0, count);

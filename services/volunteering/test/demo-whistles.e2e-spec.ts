@@ -5,7 +5,7 @@ import { mongoUrlFromEnv } from '@jiceng/mongo';
 import { ORG_NODE_MODEL, orgNodeSchema, type OrgNode } from '@jiceng/org-projection';
 import { dropDatabases } from '@jiceng/testing';
 import { DEMO_WHISTLES } from '../src/demo/demo-whistles';
-import { lulongProjectionNodes } from '../src/demo/lulong-nodes.fixture';
+import { lulongProjectionNodes } from '../src/demo/projection-nodes.fixture';
 import { loadWhistles, talliedWhistles } from '../src/demo/seed-whistles';
 import {
   WHISTLE_MODEL,

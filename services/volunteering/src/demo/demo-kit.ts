@@ -6,7 +6,7 @@ import type { MicroWish } from '../micro-wish/micro-wish.schema';
 import type { ServiceRequest } from '../service-request/service-request.schema';
 import type { VolunteerTask } from '../task/task.schema';
 import { demoIds } from '@jiceng/demo';
-export { between, rng, weighted } from '@jiceng/demo';
+export { between, pickDistinct, rng, shuffled, weighted } from '@jiceng/demo';
 
 export interface DemoCommunity {
   _id: Types.ObjectId;
@@ -25,6 +25,11 @@ export interface DemoInput {
   units: Types.ObjectId[];
   /** Members known from the members topic; none when the members service is not running. */
   members: DemoMember[];
+  /**
+   * Where the 群众诉求 are: 高密's communities, whose report gives the 1320 (none when the
+   * projection holds no 高密).
+   */
+  requestCommunities: readonly Pick<DemoCommunity, '_id'>[];
 }
 
 export interface DemoData {

@@ -1,5 +1,6 @@
-// 群众诉求 of 2023 H1: 1320 accepted, 1318 closed (99.85%; the report's 99.86% is not a whole
-// number of 1320), 95.29% of the evaluated satisfied, 20 closed late, 2 still open, 12 declined.
+// 高密市's 群众诉求 of 2023 H1 ("共受理各类事项1320件"): 1320 accepted, 1318 closed (99.85%; the
+// report's 99.86% is not a whole number of 1320), 95.29% of the evaluated satisfied, 20 closed
+// late, 2 still open, 12 declined.
 import {
   addDays,
   addWorkingDays,
@@ -25,6 +26,7 @@ import {
   between,
   demoId,
   rng,
+  shuffled,
   weighted,
   type DemoInput,
 } from './demo-kit';
@@ -54,28 +56,22 @@ const CHANNELS: Record<Exclude<ServiceRequestChannel, 'HOUSEHOLD_VISIT'>, number
   SERVICE_DAY: 0,
 };
 
-/** A permutation of 0..n-1, so the outcomes are spread over communities and dates. */
-function shuffled(n: number, label: string): number[] {
-  const random = rng(label);
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
-export function serviceRequests(input: DemoInput): ServiceRequest[] {
+/** The 1320 accepted (and 12 declined) requests of 2023 H1, over `communities` in turn. */
+export function serviceRequests({
+  requestCommunities: communities,
+}: Pick<DemoInput, 'requestCommunities'>): ServiceRequest[] {
+  if (!communities.length) return [];
   const calendar = new Map(officialCalendarDays().map((d) => [d.date, d.kind]));
   const { accepted, closed, evaluated, satisfied, closedLate, declined } = DEMO_REQUESTS;
   const total = accepted + declined;
   // Rank r of request i decides its outcome: the first ranks close on time and are satisfied …
-  const rank = shuffled(total, 'request-outcomes');
+  // A permutation of 0..n-1, so the outcomes are spread over communities and dates.
+  const rank = shuffled([...Array(total).keys()], rng('request-outcomes'));
   const requests: ServiceRequest[] = [];
   for (let i = 0; i < total; i++) {
     const random = rng(`request:${i}`);
     const r = rank[i];
-    const community = input.communities[i % input.communities.length];
+    const community = communities[i % communities.length];
     const [title, category] = REQUEST_TITLES[between(random, 0, REQUEST_TITLES.length - 1)];
     // 2023 H1: "今年以来" in the mid-year report.
     const reportedAt = shanghaiInstant(

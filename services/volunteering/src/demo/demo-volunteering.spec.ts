@@ -9,6 +9,7 @@ const communities = Array.from({ length: 73 }, (_, i) => ({
   name: `${streets[i % 6]}第${i}社区党委`,
   streetId: demoId(`test-street/${i % 6}`),
 }));
+const gaomi = Array.from({ length: 25 }, (_, i) => ({ _id: demoId(`test-gaomi/${i}`) }));
 const units = Array.from({ length: 80 }, (_, i) => demoId(`test-unit/${i}`));
 const members = Array.from({ length: 3137 }, (_, i) => ({
   _id: demoId(`test-member/${i}`),
@@ -16,7 +17,7 @@ const members = Array.from({ length: 3137 }, (_, i) => ({
 }));
 
 describe('volunteering demo data', () => {
-  const withMembers: DemoInput = { communities, units, members };
+  const withMembers: DemoInput = { communities, units, members, requestCommunities: gaomi };
   const data = demoVolunteering(withMembers);
 
   it('publishes 220 tasks across the communities and never over-books one', () => {
@@ -61,6 +62,7 @@ describe('volunteering demo data', () => {
     expect(data.wishes.filter((w) => w.state === 'FULFILLED')).toHaveLength(54);
     const accepted = data.requests.filter((r) => r.acceptedAt);
     expect(accepted).toHaveLength(1320);
+    expect(new Set(data.requests.map((r) => String(r.communityId))).size).toBe(25);
     const stats = summarizeServiceRequests(accepted, new Date('2023-12-31T00:00:00Z'));
     expect(stats).toMatchObject({
       accepted: 1320,
@@ -78,7 +80,7 @@ describe('volunteering demo data', () => {
   it('is deterministic and falls back to organization claims without members', () => {
     const again = demoVolunteering(withMembers);
     expect(again.claims.map((c) => String(c._id))).toEqual(data.claims.map((c) => String(c._id)));
-    const noMembers = demoVolunteering({ communities, units, members: [] });
+    const noMembers = demoVolunteering({ ...withMembers, members: [] });
     expect(noMembers.claims.every((c) => c.claimantKind === 'ORGANIZATION')).toBe(true);
     expect(noMembers.claims.length).toBeGreaterThan(150);
     expect(noMembers.tasks.map((t) => String(t._id))).toEqual(data.tasks.map((t) => String(t._id)));

@@ -23,7 +23,7 @@ import {
   lulongWhistleInput,
   lulongWhistleNames,
 } from './demo-whistles';
-import { lulongProjectionNodes } from './lulong-nodes.fixture';
+import { lulongProjectionNodes } from './projection-nodes.fixture';
 
 const nodes = lulongProjectionNodes();
 const province = nodes[0];

@@ -22,7 +22,9 @@ import {
   LULONG_TOWNSHIPS,
   lulongTownshipName,
   lulongVillageName,
+  pickDistinct,
   rng,
+  shuffled,
 } from '@jiceng/demo';
 import type { OrgNode } from '@jiceng/org-projection';
 import type { OutboxRecord } from '@jiceng/outbox';
@@ -277,19 +279,9 @@ const EVALUATION: Record<Satisfaction, string> = {
 const officialExceptions = (): CalendarExceptions =>
   new Map(officialCalendarDays().map((d) => [d.date, d.kind]));
 
-/** The items' order shuffled by `random` (Fisher–Yates). */
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
 /** `count` distinct indexes of `size`, drawn by `random`. */
 const pick = (size: number, count: number, random: () => number) =>
-  new Set(shuffled([...Array(size).keys()], random).slice(0, count));
+  new Set(pickDistinct([...Array(size).keys()], count, random));
 
 /** A step's event, dated, with the department whose report it is. */
 export interface DemoWhistleStep {

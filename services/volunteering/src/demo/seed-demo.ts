@@ -7,6 +7,8 @@
 // quarter (demo-bonus.ts) adds the service days of 雄安's floating members in 容东's communities,
 // from which the credit service gives the 24 firms their 党建信用加分. 卢龙县's 吹哨报到 (seed-whistles.ts)
 // adds the 69 whistled problems of 2024, whose events the tally consumer counts for whistleStats.
+// 高密's 德邻有约 (seed-service-days.ts) adds its 467 帮帮团 and the monthly service days of its grid
+// and compound branches in 2023 H1; the city's communities hold the 1320 service requests.
 import mongoose, { type Connection, type Model, type Types } from 'mongoose';
 import { mongoUrlFromEnv } from '@jiceng/mongo';
 import { publishPendingOutboxes } from '@jiceng/outbox';
@@ -41,6 +43,9 @@ import {
   DEMO_BONUS_FIRMS,
   type BonusInput,
 } from './demo-bonus';
+import { demoServiceDays } from './demo-service-days';
+import { settled, sleep } from './projection-wait';
+import { loadServiceDays, waitForGaomi } from './seed-service-days';
 import { loadWhistles, talliedWhistles } from './seed-whistles';
 
 const YUNHE = '中共沧州市运河区委员会';
@@ -48,9 +53,7 @@ const UNIT_COMMITTEES = ['运河区直属机关工委', '沧州市直属机关�
 const RONGDONG_COMMUNITY = /^容东片区第.+社区党委$/;
 const EXPECTED = { communities: 73, units: 80 };
 const PROJECTION_WAIT_MS = Number(process.env.DEMO_PROJECTION_WAIT_MS ?? 120_000);
-const MEMBERS_SETTLE_MS = 30_000;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const seconds = (from: number) => Math.round((Date.now() - from) / 100) / 10;
 
 interface Yunhe {
@@ -105,20 +108,6 @@ async function waitForYunhe(nodes: Model<OrgNode>): Promise<Yunhe> {
       );
     }
     await sleep(1000);
-  }
-}
-
-/** Waits until the members matching `query` stop growing (the members demo may be arriving). */
-async function settled(model: Model<MemberNode>, query: object): Promise<void> {
-  const deadline = Date.now() + MEMBERS_SETTLE_MS;
-  let last = -1;
-  let stable = 0;
-  while (Date.now() < deadline) {
-    const count = await model.countDocuments(query);
-    stable = count === last ? stable + 1 : 0;
-    if (stable >= 2) return;
-    last = count;
-    await sleep(2000);
   }
 }
 
@@ -203,10 +192,19 @@ async function load(connection: Connection, started: number) {
   const complete = stored.size === taskIds.length;
   const members = complete ? [] : await settledMembers(memberNodes, yunhe);
   const bonusInput = await readBonusInput(orgNodes, memberNodes, !complete);
+  const gaomi = await waitForGaomi(orgNodes, memberNodes, PROJECTION_WAIT_MS);
   const waited = seconds(started);
 
   const loadStarted = Date.now();
-  const data = demoVolunteering({ communities: yunhe.communities, units: yunhe.units, members });
+  const data = demoVolunteering({
+    communities: yunhe.communities,
+    units: yunhe.units,
+    members,
+    requestCommunities: typeof gaomi === 'string' ? [] : gaomi.communities,
+  });
+  // Before the requests are stored: those reported on a service day come in through it.
+  const serviceDays =
+    typeof gaomi === 'string' ? null : demoServiceDays(gaomi.communities, data.requests);
   // Without the members service there are no floating members, and no bonus quarter.
   if (!complete && bonusInput.floatingByFirm.some((m) => m.length)) {
     const bonus = bonusTasksAndClaims(bonusInput);
@@ -232,6 +230,10 @@ async function load(connection: Connection, started: number) {
     microWishes: (await insertMissing(models.wishes, data.wishes)).length,
     serviceRequests: (await insertMissing(models.requests, data.requests)).length,
   };
+  const serviceDayLoad =
+    typeof gaomi === 'string' || !serviceDays
+      ? { skipped: gaomi }
+      : await loadServiceDays(connection, String(gaomi.cityId), serviceDays);
   const whistles = await loadWhistles(connection, orgNodes, PROJECTION_WAIT_MS);
   const loadSeconds = seconds(loadStarted);
 
@@ -261,6 +263,8 @@ async function load(connection: Connection, started: number) {
       serviceRequestsAccepted: stats.accepted,
       closedRate: stats.closedRate,
       satisfiedRate: stats.satisfiedRate,
+      // 高密's 德邻有约: 帮帮团, service days, and the city's serviceDayStats of the months.
+      serviceDays: serviceDayLoad,
       // 卢龙县委's whistleStats of the year as the stored whistles give them.
       whistles: whistles.summary,
       inserted,

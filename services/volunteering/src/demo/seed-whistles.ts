@@ -11,6 +11,7 @@ import type { Connection, Model } from 'mongoose';
 import { monthsOf, periodEnd, periodStart } from '@jiceng/calendar';
 import { insertMissing } from '@jiceng/demo';
 import type { OrgNode } from '@jiceng/org-projection';
+import { sleep } from './projection-wait';
 import { WHISTLE_CATEGORY_LABELS } from '../whistle/whistle.enums';
 import {
   WHISTLE_MODEL,
@@ -31,7 +32,6 @@ import {
 } from './demo-whistles';
 
 const TALLY_WAIT_MS = Number(process.env.DEMO_WHISTLE_TALLY_WAIT_MS ?? 60_000);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The named 卢龙县 nodes and their ancestors, as the demo's input, or what is missing. */
 async function readLulong(nodes: Model<OrgNode>): Promise<DemoWhistleInput | string> {

@@ -4,10 +4,10 @@ import type { Model } from 'mongoose';
 import type { Claims } from '@jiceng/auth';
 import { periodArg } from '@jiceng/calendar';
 import { forbidden } from '@jiceng/graphql';
-import { isDuplicateKeyError } from '@jiceng/mongo';
 import { CommunityAccess } from '../community/community-access';
 import { ServiceRequestService } from '../service-request/service-request.service';
-import { averageSatisfaction, tallyIds } from './service-day-rules';
+import { averageSatisfaction } from './service-day-rules';
+import { tallyServiceDay } from './service-day-tally';
 import {
   SERVICE_DAY_MODEL,
   SERVICE_DAY_TALLY_MODEL,
@@ -43,38 +43,9 @@ export class ServiceDayStatsService implements OnApplicationBootstrap {
     private readonly requests: ServiceRequestService,
   ) {}
 
-  /**
-   * Adds a signed-off day to its read models, once: each tally lists the days it counts, so a
-   * repeat (the start-up sweep after a crash) adds nothing; the day is then marked tallied.
-   */
-  async tally(day: ServiceDay): Promise<void> {
-    const figures = day.figures;
-    if (day.state !== 'SIGNED_OFF' || !figures) return;
-    for (const _id of tallyIds(day.path, day.month)) {
-      try {
-        await this.tallies.updateOne(
-          { _id, dayIds: { $ne: day._id } },
-          {
-            $inc: {
-              daysHeld: 1,
-              services: figures.services,
-              volunteers: day.attendance.length,
-              beneficiaries: figures.beneficiaries,
-              satisfactionSum: figures.satisfaction,
-            },
-            $push: {
-              dayIds: day._id,
-              requestIds: { $each: day.problems.map((p) => p.requestId) },
-            },
-          },
-          { upsert: true },
-        );
-      } catch (error) {
-        // The upsert met the tally that already counts the day.
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-    }
-    await this.days.updateOne({ _id: day._id }, { $set: { talliedAt: new Date() } });
+  /** Adds a signed-off day to its read models, once (service-day-tally.ts). */
+  tally(day: ServiceDay): Promise<void> {
+    return tallyServiceDay({ tallies: this.tallies, days: this.days }, day);
   }
 
   /** Days signed off but not tallied: a process stopped between the sign-off and its tally. */
