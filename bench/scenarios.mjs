@@ -149,4 +149,17 @@ export const scenarios = [
       };
     },
   },
+  {
+    // 德邻有约 of a city's 150 grid and compound branches in a demo month: the city's month tally
+    // by _id (written at each day's sign-off), never the days.
+    name: 'analyst: serviceDayStats of 高密市 2023-03',
+    async prepare(ctx) {
+      const id = await byName(ctx, '中共高密市委员会');
+      return {
+        query: `query($id: ID!) { serviceDayStats(organizationId: $id, month: "2023-03") { daysHeld services volunteers beneficiaries averageSatisfaction problemsCollected problemsClosed } }`,
+        variables: { id },
+        bearer: ctx.token('ANALYST', id),
+      };
+    },
+  },
 ];

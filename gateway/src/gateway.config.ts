@@ -27,6 +27,13 @@ export interface GatewayConfig {
    * one of their own (signed-claims.data-source.ts, inflight.ts); 0 sends every one.
    */
   subgraphMergeWaitMs: number;
+  /** Most bytes of query text the APQ store keeps of registrations (persisted-operations.ts). */
+  apqCacheBytes: number;
+  /**
+   * The safelist manifest (SAFELIST_PATH) and the client names held to it (SAFELIST_CLIENTS,
+   * comma-separated); unset, every client may send any operation under the operation limits.
+   */
+  safelist: { path: string; clients: string[] } | undefined;
 }
 
 /** Every setting of the gateway, with its default; production refuses the development secrets. */
@@ -41,5 +48,15 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     claimsSecret: claimsSecretFromEnv(env),
     supergraphPath: env.SUPERGRAPH_PATH ?? resolve(__dirname, '..', 'supergraph.graphql'),
     subgraphMergeWaitMs: Number(env.SUBGRAPH_MERGE_WAIT_MS ?? 2000),
+    apqCacheBytes: Number(env.APQ_CACHE_BYTES ?? 8 * 1024 * 1024),
+    safelist: env.SAFELIST_PATH
+      ? {
+          path: env.SAFELIST_PATH,
+          clients: (env.SAFELIST_CLIENTS ?? '')
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+        }
+      : undefined,
   };
 }

@@ -20,6 +20,7 @@ import {
   pageSizeLimitPlugin,
   validationAbortedPlugin,
 } from './operation-limits';
+import { loadSafelist, persistedQueryStore, safelistPlugin } from './persisted-operations';
 import { SignedClaimsDataSource, type GatewayContext } from './signed-claims.data-source';
 import { subgraphUrl } from './subgraphs';
 
@@ -47,15 +48,18 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       new SignedClaimsDataSource(name, subgraphUrl(name, url ?? ''), config.subgraphMergeWaitMs),
   });
   const armor = armorProtection(config.production);
+  const safelist = config.safelist && loadSafelist(config.safelist.path, config.safelist.clients);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
     allowBatchedHttpRequests: false,
+    persistedQueries: { cache: persistedQueryStore(config.apqCacheBytes, safelist) },
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error),
     validationRules: [fieldLimitRule(), ...armor.validationRules],
     parseOptions: limitedParseOptions,
     plugins: [
+      ...(safelist ? [safelistPlugin(safelist)] : []),
       ...armor.plugins,
       operationResolutionPlugin(),
       validationAbortedPlugin(),

@@ -14,6 +14,8 @@ export const ErrorCode = {
   TIMEOUT: 'TIMEOUT',
   /** A service the gateway calls could not be reached; `extensions.service` names it. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A client held to a safelist (SAFELIST_CLIENTS) sent an operation not in it; HTTP 403. */
+  OPERATION_NOT_IN_SAFELIST: 'OPERATION_NOT_IN_SAFELIST',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -65,6 +67,17 @@ const CLIENT_SAFE_CODES = new Set<string>([
 ]);
 
 /**
+ * Apollo's own request errors that carry no code but a 4xx status (an APQ hash that is not its
+ * text's, an unsupported APQ version): their messages were written for clients, and they are the
+ * client's fault, not an internal error.
+ */
+function isCodelessRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: number } | undefined)?.status;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
+/**
  * Apollo `formatError`: known client errors keep their message and code, without stack traces;
  * anything else becomes a generic INTERNAL_SERVER_ERROR and is logged on the server.
  */
@@ -74,6 +87,9 @@ export function maskError(
   log: (e: unknown) => void = console.error,
 ): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? '');
+  if (isCodelessRequestError(error)) {
+    return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
+  }
   if (CLIENT_SAFE_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

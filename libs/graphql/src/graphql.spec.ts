@@ -28,6 +28,17 @@ describe('error masking', () => {
     });
   });
 
+  it("answers Apollo's codeless 4xx request errors as BAD_REQUEST, message kept", () => {
+    const error = new GraphQLError('provided sha does not match query', {
+      extensions: { http: { status: 400 } },
+    });
+    const formatted = { message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    expect(maskError(formatted, error, () => undefined)).toEqual({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  });
+
   it('hides anything unexpected behind INTERNAL_SERVER_ERROR and logs it', () => {
     const logged: unknown[] = [];
     const boom = new Error('connection string mongodb://secret@host');
