@@ -1,8 +1,11 @@
+import { startTracing } from '@jiceng/telemetry';
 import { gatewayConfigFromEnv } from './gateway.config';
-import { createGateway } from './gateway.server';
 
 async function main(): Promise<void> {
   const config = gatewayConfigFromEnv();
+  // Before the gateway's modules load: the HTTP instrumentation patches what they will use.
+  await startTracing('gateway');
+  const { createGateway } = await import('./gateway.server');
   const { app } = await createGateway(config);
   const server = app.listen(config.port, config.host, () => {
     console.log(`gateway ready at http://${config.host}:${config.port}/graphql`);

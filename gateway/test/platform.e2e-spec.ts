@@ -4,6 +4,8 @@ import {
   dataOf,
   errorCode,
   errorFields,
+  gql,
+  SpanCollector,
   tokenFor,
   waitFor,
   waitForOrgProjection,
@@ -46,11 +48,35 @@ const share = (rule: ShareRule, points: number) =>
         ? rule.value
         : 0;
 
+// The approval of M1's check-in is sent in a trace of the test's own (as a front end's
+// instrumentation would), which every app exports to the collector here.
+const APPROVAL_TRACE = randomBytes(16).toString('hex');
+const APPROVAL_PARENT = randomBytes(8).toString('hex');
+
 describe('platform: a volunteer check-in becomes credit points, through the gateway', () => {
+  const collector = new SpanCollector();
+  const traced: Record<string, string> = {};
+  const volunteeringEnv: Record<string, string> = { QR_SECRET };
+  // Before the stack's own beforeAll: the apps read their settings when they start.
+  beforeAll(async () => {
+    await collector.start();
+    Object.assign(traced, {
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+    });
+    Object.assign(volunteeringEnv, traced);
+  });
+  afterAll(() => collector.stop());
   const stack = withSubgraphStack({
     tag: 'p',
     services: ['organizations', 'members', 'volunteering', 'credit'],
-    env: { volunteering: { QR_SECRET } },
+    env: {
+      gateway: traced,
+      organizations: traced,
+      members: traced,
+      volunteering: volunteeringEnv,
+      credit: traced,
+    },
     tree: [
       ...YUNHE_SAMPLE,
       {
@@ -314,10 +340,14 @@ describe('platform: a volunteer check-in becomes credit points, through the gate
         { i: { claimId: who.claimId, position: NEAR } },
       );
       expect(out.volunteerCheckOut.state).toBe('CHECKED_OUT');
-      const approved = await ok(
-        communityAdmin,
-        'mutation($i: ApproveClaimInput!) { approveClaim(input: $i) { state review { decision } } }',
-        { i: { claimId: who.claimId } },
+      const approved = dataOf(
+        await gql(
+          stack.gateway.baseUrl,
+          communityAdmin,
+          'mutation($i: ApproveClaimInput!) { approveClaim(input: $i) { state review { decision } } }',
+          { i: { claimId: who.claimId } },
+          who === m.m1 ? { traceparent: `00-${APPROVAL_TRACE}-${APPROVAL_PARENT}-01` } : {},
+        ),
       );
       expect(approved.approveClaim).toEqual({
         state: 'APPROVED',
@@ -364,6 +394,81 @@ describe('platform: a volunteer check-in becomes credit points, through the gate
     ).catch(() => balances());
     expect(settled).toEqual(expected);
   }, 180_000);
+
+  it('follows the approval in one trace: gateway, volunteering and its writes, the outbox, Kafka, the ledger', async () => {
+    const [approval] = approvalsOf(m.m1.claimId);
+    const chain = await waitFor(
+      async () => {
+        const spans = collector.trace(APPROVAL_TRACE);
+        const publish = spans.find(
+          (s) =>
+            s.service === 'volunteering' && s.name === `publish ${Topics.volunteeringCheckins}`,
+        );
+        const processed = spans.find(
+          (s) => s.service === 'credit' && s.attributes['messaging.message.id'] === approval.id,
+        );
+        if (!publish || !processed) return undefined;
+        // The ledger's writes: in the event's span, or in the batch span linked to it.
+        const holders = new Set([
+          processed.spanId,
+          ...collector.spans
+            .filter((s) => s.links.some((l) => l.spanId === processed.spanId))
+            .map((s) => s.spanId),
+        ]);
+        const ledgerWrites = collector.spans.filter(
+          (s) =>
+            s.service === 'credit' &&
+            s.attributes['db.system'] === 'mongodb' &&
+            holders.has(s.parentSpanId ?? ''),
+        );
+        return ledgerWrites.length ? { spans, publish, processed, ledgerWrites } : undefined;
+      },
+      60_000,
+      250,
+    );
+    const byId = new Map(chain.spans.map((s) => [s.spanId, s]));
+    const ancestry = (spanId?: string) => {
+      const services: string[] = [];
+      for (let s = spanId ? byId.get(spanId) : undefined; s; s = byId.get(s.parentSpanId ?? ''))
+        services.push(s.service);
+      return services;
+    };
+    // The gateway's server span continues the caller's trace; volunteering's continues the
+    // gateway's fetch; the relay's publish and the ledger's handling both continue the request
+    // that wrote the event (its traceparent), so they are siblings under it.
+    const gatewayRoot = chain.spans.find((s) => s.service === 'gateway' && s.kind === 2);
+    expect(gatewayRoot?.parentSpanId).toBe(APPROVAL_PARENT);
+    const volunteeringServer = chain.spans.find(
+      (s) => s.service === 'volunteering' && s.kind === 2,
+    );
+    expect(byId.get(volunteeringServer?.parentSpanId ?? '')?.service).toBe('gateway');
+    const names = chain.spans.map((s) => `${s.service}: ${s.name}`);
+    expect(names).toEqual(
+      expect.arrayContaining(['gateway: gateway.request', 'gateway: gateway.fetch']),
+    );
+    expect(names.some((n) => n.startsWith('volunteering: graphql mutation'))).toBe(true);
+    expect(
+      chain.spans.some(
+        (s) => s.service === 'volunteering' && s.attributes['db.system'] === 'mongodb',
+      ),
+    ).toBe(true);
+    expect(chain.publish).toMatchObject({
+      kind: 4,
+      attributes: { 'messaging.message.id': approval.id },
+    });
+    expect(chain.processed).toMatchObject({
+      kind: 5,
+      name: `process ${Topics.volunteeringCheckins}`,
+      attributes: { 'messaging.message.id': approval.id, 'jiceng.outcome': 'applied' },
+    });
+    expect(chain.processed.parentSpanId).toBe(volunteeringServer?.spanId);
+    expect(chain.publish.parentSpanId).toBe(volunteeringServer?.spanId);
+    expect(new Set(ancestry(chain.processed.spanId))).toEqual(
+      new Set(['credit', 'volunteering', 'gateway']),
+    );
+    // The CloudEvent on the topic carries the trace as its distributed-tracing extension.
+    expect(approval.traceparent).toMatch(new RegExp(`^00-${APPROVAL_TRACE}-[0-9a-f]{16}-01$`));
+  }, 90_000);
 
   it('credits exactly once: a second approval is a CONFLICT and changes no balance', async () => {
     const again = await q(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Ajv, { type JSONSchemaType, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { currentTraceparent } from '@jiceng/telemetry';
 
 /** A CloudEvents 1.0 event in structured JSON mode. */
 export interface CloudEvent<T> {
@@ -13,6 +14,11 @@ export interface CloudEvent<T> {
   datacontenttype: 'application/json';
   dataschema: string;
   data: T;
+  /**
+   * The CloudEvents distributed-tracing extension: the W3C trace context of the work that
+   * created the event, when it was traced; its publishing and handling continue that trace.
+   */
+  traceparent?: string;
 }
 
 /** What a topic carries: its event types and the JSON Schema of their payload. */
@@ -84,7 +90,13 @@ export function createEvent<T>(contract: EventContract<T>, event: NewEvent<T>): 
     datacontenttype: 'application/json',
     dataschema: contract.dataschema,
     data: validateData(contract, event.data),
+    ...traceExtension(),
   };
+}
+
+function traceExtension(): { traceparent?: string } {
+  const traceparent = currentTraceparent();
+  return traceparent ? { traceparent } : {};
 }
 
 const REQUIRED_STRINGS = ['id', 'source', 'type', 'subject', 'time', 'dataschema'] as const;
@@ -112,6 +124,8 @@ export function parseEvent<T>(
     if (typeof event[key] !== 'string' || event[key] === '')
       problems.push(`${key} must be a non-empty string`);
   }
+  if (event.traceparent !== undefined && typeof event.traceparent !== 'string')
+    problems.push('traceparent must be a W3C trace context string');
   if (typeof event.time === 'string' && Number.isNaN(Date.parse(event.time)))
     problems.push('time must be an RFC 3339 instant');
   if (typeof event.type === 'string' && !contract.types.includes(event.type)) {

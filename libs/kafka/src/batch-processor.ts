@@ -1,7 +1,10 @@
+import { context, trace, type Span } from '@opentelemetry/api';
 import type { CloudEvent, EventContract } from '@jiceng/events';
+import { endWith, SpanKind, startSpanIn } from '@jiceng/telemetry';
 import {
   handleWithRetries,
   parseOrDeadLetter,
+  processSpanOptions,
   type EventHandler,
   type HandlerOutcome,
   type ProcessorPorts,
@@ -48,9 +51,20 @@ export async function processBatch<T>(
     else results[index] = 'dead-lettered';
   }
   if (!valid.length) return results;
+  // Each event's process span continues its own trace; the batch's writes, shared by all,
+  // run in the event's span when it is alone, else in a batch span linked to every event's.
+  const spans = valid.map(({ index, event }) =>
+    startSpanIn(
+      event.traceparent,
+      `process ${messages[index].topic}`,
+      processSpanOptions(messages[index], event, groupId),
+    ),
+  );
   let outcomes: BatchOutcome[];
   try {
-    outcomes = await handlers.batchHandler(valid.map((v) => v.event));
+    outcomes = await inBatchSpan(spans, messages[0].topic, () =>
+      handlers.batchHandler(valid.map((v) => v.event)),
+    );
     if (outcomes.length !== valid.length)
       throw new Error(`the batch handler answered ${outcomes.length} of ${valid.length} events`);
   } catch (error) {
@@ -59,10 +73,32 @@ export async function processBatch<T>(
   }
   for (const [i, { index, event }] of valid.entries()) {
     const outcome = outcomes[i];
-    results[index] =
-      outcome === 'alone'
-        ? await handleWithRetries(messages[index], event, handlers.handler, groupId, retry, ports)
-        : outcome;
+    const span = spans[i];
+    const settle = async (): Promise<ProcessResult> => {
+      const result =
+        outcome === 'alone'
+          ? await context.with(trace.setSpan(context.active(), span), () =>
+              handleWithRetries(messages[index], event, handlers.handler, groupId, retry, ports),
+            )
+          : outcome;
+      span.setAttribute('jiceng.outcome', result);
+      return result;
+    };
+    results[index] = await endWith(span, settle());
   }
   return results;
+}
+
+function inBatchSpan<T>(spans: Span[], topic: string, work: () => Promise<T>): Promise<T> {
+  const span =
+    spans.length === 1
+      ? undefined
+      : startSpanIn(undefined, `process ${topic} batch`, {
+          kind: SpanKind.CONSUMER,
+          attributes: { 'messaging.batch.message_count': spans.length },
+          links: spans.map((s) => ({ context: s.spanContext() })),
+        });
+  const active = span ?? spans[0];
+  const run = context.with(trace.setSpan(context.active(), active), work);
+  return span ? endWith(span, run) : run;
 }

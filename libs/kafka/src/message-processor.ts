@@ -1,5 +1,6 @@
 import type { IHeaders } from 'kafkajs';
 import { dlqTopicOf, parseEvent, type CloudEvent, type EventContract } from '@jiceng/events';
+import { inSpan, SpanKind, type SpanOptions } from '@jiceng/telemetry';
 import type { OutgoingMessage } from './event-producer';
 
 export interface ReceivedMessage {
@@ -45,9 +46,37 @@ export async function processMessage<T>(
   ports: ProcessorPorts,
 ): Promise<ProcessResult> {
   const event = await parseOrDeadLetter(message, contract, groupId, ports);
-  return event
-    ? handleWithRetries(message, event, handler, groupId, retry, ports)
-    : 'dead-lettered';
+  if (!event) return 'dead-lettered';
+  return inSpan(
+    event.traceparent,
+    `process ${message.topic}`,
+    processSpanOptions(message, event, groupId),
+    async (span) => {
+      const result = await handleWithRetries(message, event, handler, groupId, retry, ports);
+      span.setAttribute('jiceng.outcome', result);
+      return result;
+    },
+  );
+}
+
+/** The consumer span of one event: in the trace its `traceparent` names (libs/telemetry). */
+export function processSpanOptions(
+  message: ReceivedMessage,
+  event: CloudEvent<unknown>,
+  groupId: string,
+): SpanOptions {
+  return {
+    kind: SpanKind.CONSUMER,
+    attributes: {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': message.topic,
+      'messaging.consumer.group.name': groupId,
+      'messaging.destination.partition.id': String(message.partition),
+      'messaging.kafka.offset': Number(message.offset),
+      'messaging.message.id': event.id,
+      'cloudevents.event_type': event.type,
+    },
+  };
 }
 
 /** The message's event, or null once a message that breaks its contract is dead-lettered. */

@@ -8,6 +8,7 @@ import {
   mongoSettingsFromEnv,
   mongoUrlFromEnv,
 } from './mongo-options';
+import { traceMongoCommands } from './command-spans';
 import { readTimeoutPlugin } from './read-timeout';
 
 @Injectable()
@@ -64,6 +65,7 @@ export class MongoModule {
         monitorCommands: true,
         connectionFactory: (conn: Connection) => {
           conn.getClient().on('commandStarted', (event) => stats.record(event.commandName));
+          traceMongoCommands(conn.getClient());
           // Before the feature modules compile their models on this connection.
           conn.plugin(readTimeoutPlugin);
           return conn;

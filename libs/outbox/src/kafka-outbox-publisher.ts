@@ -1,4 +1,5 @@
 import type { EventProducer } from '@jiceng/kafka';
+import { endWith, SpanKind, startSpanIn } from '@jiceng/telemetry';
 import type { OutboxRecord } from './outbox-record';
 import type { OutboxPublisher } from './outbox-relay';
 
@@ -14,10 +15,22 @@ export class KafkaOutboxPublisher implements OutboxPublisher {
     for (const record of records)
       byTopic.set(record.topic, [...(byTopic.get(record.topic) ?? []), record]);
     for (const [topic, run] of byTopic) {
-      await this.producer.send(
+      // A publish span per event, in the trace of the request that wrote it, ended with the send.
+      const spans = run.map((r) =>
+        startSpanIn(r.traceparent, `publish ${topic}`, {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': topic,
+            'messaging.message.id': r.eventId,
+          },
+        }),
+      );
+      const sent = this.producer.send(
         topic,
         run.map((r) => ({ key: r.key, value: r.value, headers: { 'ce-id': r.eventId } })),
       );
+      await Promise.all(spans.map((span) => endWith(span, sent)));
     }
   }
 }

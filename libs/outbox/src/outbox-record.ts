@@ -11,6 +11,8 @@ export interface OutboxRecord {
   key: string;
   value: string;
   createdAt: Date;
+  /** The event's `traceparent`, for the relay's publish span (not parsed out of `value`). */
+  traceparent?: string;
 }
 
 export function outboxRecord(topic: string, event: CloudEvent<unknown>): OutboxRecord {
@@ -20,6 +22,7 @@ export function outboxRecord(topic: string, event: CloudEvent<unknown>): OutboxR
     key: event.subject,
     value: JSON.stringify(event),
     createdAt: new Date(),
+    ...(event.traceparent ? { traceparent: event.traceparent } : {}),
   };
 }
 
@@ -30,6 +33,7 @@ export const outboxRecordSchema = new Schema<OutboxRecord>(
     key: { type: String, required: true },
     value: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    traceparent: { type: String },
   },
   { _id: false },
 );

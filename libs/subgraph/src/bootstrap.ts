@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readSettings, SettingsError, type Settings } from '@jiceng/config';
+import { startTracing } from '@jiceng/telemetry';
 import {
   ArgumentValidationPipe,
   jsonBody,
@@ -44,6 +45,8 @@ export async function bootstrapSubgraph(
   options: SubgraphOptions,
 ): Promise<void> {
   const { port, host } = checkedSettings(options);
+  // Before the modules load: the HTTP instrumentation patches what they will use.
+  await startTracing(options.name);
   const module = await loadModule();
   // Nest's own body parser has a 100 KB limit (below what the gateway forwards) and answers its
   // errors in Nest's format; this one has the platform's limit and GraphQL-shaped errors.

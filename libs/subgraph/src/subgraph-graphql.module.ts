@@ -10,6 +10,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLScalarType } from 'graphql';
 import { COMMON_SDL_PATH, DateTimeScalar } from '@jiceng/graphql';
+import { graphqlOperationSpanPlugin } from '@jiceng/telemetry';
 import { ClaimsMiddleware } from './claims.middleware';
 import { ClientErrorFilter } from './client-error.filter';
 import { formatSubgraphError } from './format-error';
@@ -44,6 +45,7 @@ export class SubgraphGraphQLModule implements NestModule {
           context: buildContext,
           formatError: (formatted, error) => formatSubgraphError(formatted, error),
           includeStacktraceInErrorResponses: false,
+          plugins: [graphqlOperationSpanPlugin()],
           // Subgraphs are reached only through the gateway, which owns the explorer.
           playground: false,
           introspection: true,

@@ -9,3 +9,4 @@ export * from './enum-sources';
 export * from './id-number';
 export * from './subgraph-stack';
 export { groupEnv as stackGroupEnv, groupTopics as stackGroupTopics } from './stack-groups';
+export * from './span-collector';
