@@ -34,6 +34,8 @@ export interface GatewayConfig {
    * comma-separated); unset, every client may send any operation under the operation limits.
    */
   safelist: { path: string; clients: string[] } | undefined;
+  /** Most rows one `/export.csv` may write (csv-export.ts). */
+  exportMaxRows: number;
 }
 
 /** Every setting of the gateway, with its default; production refuses the development secrets. */
@@ -49,6 +51,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     supergraphPath: env.SUPERGRAPH_PATH ?? resolve(__dirname, '..', 'supergraph.graphql'),
     subgraphMergeWaitMs: Number(env.SUBGRAPH_MERGE_WAIT_MS ?? 2000),
     apqCacheBytes: Number(env.APQ_CACHE_BYTES ?? 8 * 1024 * 1024),
+    exportMaxRows: Number(env.EXPORT_MAX_ROWS ?? 100_000),
     safelist: env.SAFELIST_PATH
       ? {
           path: env.SAFELIST_PATH,

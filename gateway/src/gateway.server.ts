@@ -4,10 +4,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { AuthError, createBearerVerifier, hmacKey, signClaims } from '@jiceng/auth';
 import { GATEWAY_BODY_LIMIT_BYTES, jsonBody, jsonErrorHandler, maskError } from '@jiceng/graphql';
+import { csvExportHandler } from './csv-export';
 import type { GatewayConfig } from './gateway.config';
 import { costLimitPlugin } from './operation-cost';
 import {
@@ -78,21 +79,25 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const contextOf = async (req: Request): Promise<GatewayContext> => {
+    let claims;
+    try {
+      claims = await verifyBearer(req.headers.authorization);
+    } catch (error) {
+      throw unauthenticated(error instanceof AuthError ? error.message : 'Invalid token');
+    }
+    // Signed once here, sent with every subgraph fetch of the request.
+    return { claims, claimsHeader: signClaims(claims, claimsKey) };
+  };
   app.use(
     '/graphql',
     ...jsonBody(GATEWAY_BODY_LIMIT_BYTES),
-    expressMiddleware(server, {
-      context: async ({ req }): Promise<GatewayContext> => {
-        let claims;
-        try {
-          claims = await verifyBearer(req.headers.authorization);
-        } catch (error) {
-          throw unauthenticated(error instanceof AuthError ? error.message : 'Invalid token');
-        }
-        // Signed once here, sent with every subgraph fetch of the request.
-        return { claims, claimsHeader: signClaims(claims, claimsKey) };
-      },
-    }),
+    expressMiddleware(server, { context: ({ req }) => contextOf(req) }),
+  );
+  app.post(
+    '/export.csv',
+    ...jsonBody(GATEWAY_BODY_LIMIT_BYTES),
+    csvExportHandler(server, contextOf, { maxRows: config.exportMaxRows }),
   );
   // Express's defaults answer an unknown route or an error with an HTML page (a stack trace
   // included): every answer of the gateway is JSON instead.
