@@ -1,11 +1,15 @@
+import { readSettings } from '@jiceng/config';
+import { createLogger, LOG_SETTINGS } from '@jiceng/logging';
 import { gatewayConfigFromEnv } from './gateway.config';
 import { createGateway } from './gateway.server';
+
+const logger = createLogger('gateway', readSettings(LOG_SETTINGS).format);
 
 async function main(): Promise<void> {
   const config = gatewayConfigFromEnv();
   const { app } = await createGateway(config);
   const server = app.listen(config.port, config.host, () => {
-    console.log(`gateway ready at http://${config.host}:${config.port}/graphql`);
+    logger.info(`gateway ready at http://${config.host}:${config.port}/graphql`);
   });
   server.keepAliveTimeout = 65_000;
   const shutdown = () => server.close(() => process.exit(0));
@@ -14,7 +18,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(
+  logger.error(
     `gateway failed to start: ${error instanceof Error ? error.message : String(error)}`,
   );
   process.exit(1);

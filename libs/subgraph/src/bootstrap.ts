@@ -8,6 +8,7 @@ import {
   SUBGRAPH_BODY_LIMIT_BYTES,
   type SubgraphName,
 } from '@jiceng/graphql';
+import { JsonLogger } from './json-logger';
 import { subgraphSettings } from './subgraph-settings';
 
 export interface SubgraphOptions {
@@ -43,12 +44,12 @@ export async function bootstrapSubgraph(
   loadModule: () => Promise<Type<unknown>>,
   options: SubgraphOptions,
 ): Promise<void> {
-  const { port, host } = checkedSettings(options);
+  const { port, host, logFormat } = checkedSettings(options);
   const module = await loadModule();
   // Nest's own body parser has a 100 KB limit (below what the gateway forwards) and answers its
   // errors in Nest's format; this one has the platform's limit and GraphQL-shaped errors.
   const app = await NestFactory.create(module, {
-    logger: ['error', 'warn', 'log'],
+    logger: new JsonLogger(options.name, logFormat),
     bodyParser: false,
   });
   app.use(...jsonBody(SUBGRAPH_BODY_LIMIT_BYTES));
