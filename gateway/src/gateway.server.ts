@@ -10,6 +10,7 @@ import { AuthError, createBearerVerifier, hmacKey, signClaims } from '@jiceng/au
 import { GATEWAY_BODY_LIMIT_BYTES, jsonBody, jsonErrorHandler, maskError } from '@jiceng/graphql';
 import { csvExportHandler } from './csv-export';
 import type { GatewayConfig } from './gateway.config';
+import { GatewayMetrics } from './gateway-metrics';
 import { costLimitPlugin } from './operation-cost';
 import {
   OPERATION_LIMITS,
@@ -37,16 +38,25 @@ function unauthenticated(message: string): GraphQLError {
   });
 }
 
-/** The gateway as an Express app: `/graphql` behind JWT verification, `/health` for probes. */
+/**
+ * The gateway as an Express app: `/graphql` behind JWT verification, `/health` for probes,
+ * `/metrics` for Prometheus (gateway-metrics.ts).
+ */
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
   // Key objects made once: from a string, every verify and HMAC would rebuild one (hmac-key.ts).
   // HS256 with JWT_SECRET, or the identity provider's JWKS when OIDC_JWKS_URL is set (identity.ts).
   const verifyBearer = createBearerVerifier(config.oidc, config.jwtSecret);
   const claimsKey = hmacKey(config.claimsSecret);
+  const metrics = new GatewayMetrics();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
-      new SignedClaimsDataSource(name, subgraphUrl(name, url ?? ''), config.subgraphMergeWaitMs),
+      new SignedClaimsDataSource(
+        name,
+        subgraphUrl(name, url ?? ''),
+        config.subgraphMergeWaitMs,
+        metrics,
+      ),
   });
   const armor = armorProtection(config.production);
   const safelist = config.safelist && loadSafelist(config.safelist.path, config.safelist.clients);
@@ -60,6 +70,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     validationRules: [fieldLimitRule(), ...armor.validationRules],
     parseOptions: limitedParseOptions,
     plugins: [
+      metrics.plugin(),
       ...(safelist ? [safelistPlugin(safelist)] : []),
       ...armor.plugins,
       operationResolutionPlugin(),
@@ -79,6 +90,9 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // For the Prometheus scraper, without a token: serve it on an internal network only, never
+  // through the public ingress (the operation names tell what clients run).
+  app.get('/metrics', metrics.handler());
   const contextOf = async (req: Request): Promise<GatewayContext> => {
     let claims;
     try {

@@ -1,5 +1,9 @@
+import { readSettings } from '@jiceng/config';
+import { createLogger, LOG_SETTINGS } from '@jiceng/logging';
 import { startTracing } from '@jiceng/telemetry';
 import { gatewayConfigFromEnv } from './gateway.config';
+
+const logger = createLogger('gateway', readSettings(LOG_SETTINGS).format);
 
 async function main(): Promise<void> {
   const config = gatewayConfigFromEnv();
@@ -8,7 +12,7 @@ async function main(): Promise<void> {
   const { createGateway } = await import('./gateway.server');
   const { app } = await createGateway(config);
   const server = app.listen(config.port, config.host, () => {
-    console.log(`gateway ready at http://${config.host}:${config.port}/graphql`);
+    logger.info(`gateway ready at http://${config.host}:${config.port}/graphql`);
   });
   server.keepAliveTimeout = 65_000;
   const shutdown = () => server.close(() => process.exit(0));
@@ -17,7 +21,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(
+  logger.error(
     `gateway failed to start: ${error instanceof Error ? error.message : String(error)}`,
   );
   process.exit(1);

@@ -8,6 +8,7 @@ import {
 } from 'graphql';
 import { CLAIMS_HEADER, type Claims } from '@jiceng/auth';
 import { ErrorCode } from '@jiceng/graphql';
+import type { SubgraphFetchTimer } from './gateway-metrics';
 import { httpFetcher, SubgraphUnavailableError } from './http-fetcher';
 import { InflightRequests } from './inflight';
 
@@ -65,6 +66,8 @@ export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayConte
     private readonly service: string,
     url: string,
     mergeWaitMs: number,
+    /** Times each fetch this data source sends (a merged follower sends none). */
+    private readonly fetches: SubgraphFetchTimer | undefined,
     private readonly timeoutMs = subgraphTimeoutMsFromEnv(),
     connectTimeoutMs = subgraphConnectTimeoutMsFromEnv(),
   ) {
@@ -82,9 +85,8 @@ export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayConte
 
   override process(options: ProcessOptions): Promise<SubgraphResponse> {
     const key = this.inflight && mergeKey(options);
-    const response = key
-      ? this.inflight!.run(key, () => super.process(options))
-      : super.process(options);
+    const fetch = () => this.timed(() => super.process(options));
+    const response = key ? this.inflight!.run(key, fetch) : fetch();
     return response.catch((error: unknown) => {
       // Answered, not thrown: the gateway then gives each error the path of the fields this
       // fetch was for (and the service's name), as for errors a subgraph sends itself. The
@@ -105,6 +107,21 @@ export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayConte
         `The ${this.service} service did not answer within ${this.timeoutMs} ms; narrow the query (a smaller subtree, a shorter period or fewer items) and try again`,
       );
     });
+  }
+
+  private timed(fetch: () => Promise<SubgraphResponse>): Promise<SubgraphResponse> {
+    const end = this.fetches?.startFetch(this.service);
+    if (!end) return fetch();
+    return fetch().then(
+      (response) => {
+        end(response.errors?.length ? 'error' : 'success');
+        return response;
+      },
+      (error: unknown) => {
+        end('error');
+        throw error;
+      },
+    );
   }
 
   /** The answer to a fetch that got none: one error, naming this service, per field left null. */

@@ -35,6 +35,11 @@ describe('persisted operations through the gateway', () => {
     return { status: res.status, ...((await res.json()) as object) };
   }
   const persisted = (query: string) => ({ version: 1, sha256Hash: sha(query) });
+  const refusedBySafelist = async () => {
+    const text = await (await fetch(`${gateway.baseUrl}/metrics`)).text();
+    const count = /^jiceng_gateway_errors_total\{code="OPERATION_NOT_IN_SAFELIST"\} (\d+)$/m;
+    return Number(count.exec(text)?.[1] ?? 0);
+  };
 
   beforeAll(async () => {
     const dir = join(tmpdir(), `jiceng-safelist-${randomBytes(4).toString('hex')}`);
@@ -90,6 +95,7 @@ describe('persisted operations through the gateway', () => {
   });
 
   it('holds a safelisted client to the safelist, by text or by a registered hash', async () => {
+    const refusedBefore = await refusedBySafelist();
     for (const body of [
       { query: AD_HOC },
       { extensions: { persistedQuery: persisted(AD_HOC) } },
@@ -105,6 +111,8 @@ describe('persisted operations through the gateway', () => {
         },
       ]);
     }
+    // Refused before execution, and counted by code on /metrics (gateway-metrics.ts).
+    expect(await refusedBySafelist()).toBe(refusedBefore + 3);
   });
 
   it('leaves other clients and analysts free under the operation limits', async () => {

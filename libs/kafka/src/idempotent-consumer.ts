@@ -1,6 +1,7 @@
 import type { Consumer, Kafka } from 'kafkajs';
 import type { EventContract } from '@jiceng/events';
 import { processBatch, type BatchHandler } from './batch-processor';
+import { consumedTopics } from './consumer-lag';
 import { EventProducer } from './event-producer';
 import {
   processMessage,
@@ -43,9 +44,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class IdempotentConsumer<T> {
   private readonly consumer: Consumer;
   private readonly dlqProducer: EventProducer;
+  /** Leaves the process's consumed topics (consumer-lag.ts), whose lag /metrics reports. */
+  private unlisted?: () => void;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly options: IdempotentConsumerOptions<T>,
   ) {
     this.consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
@@ -65,6 +68,7 @@ export class IdempotentConsumer<T> {
       topic: contract.topic,
       fromBeginning: this.options.fromBeginning ?? true,
     });
+    this.unlisted = consumedTopics.add(this.kafka, this.options.groupId, contract.topic);
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -122,6 +126,7 @@ export class IdempotentConsumer<T> {
   }
 
   async stop(): Promise<void> {
+    this.unlisted?.();
     await this.consumer.disconnect();
     await this.dlqProducer.disconnect();
   }

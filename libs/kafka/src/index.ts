@@ -4,5 +4,7 @@ export * from './event-producer';
 export * from './message-processor';
 export * from './batch-processor';
 export * from './idempotent-consumer';
+export * from './consumer-lag';
+export * from './consumer-lag-metrics';
 export * from './nest/kafka.module';
 export * from './nest/lifecycle-consumer';

@@ -9,6 +9,7 @@ import {
   SUBGRAPH_BODY_LIMIT_BYTES,
   type SubgraphName,
 } from '@jiceng/graphql';
+import { JsonLogger } from './json-logger';
 import { subgraphSettings } from './subgraph-settings';
 
 export interface SubgraphOptions {
@@ -44,14 +45,14 @@ export async function bootstrapSubgraph(
   loadModule: () => Promise<Type<unknown>>,
   options: SubgraphOptions,
 ): Promise<void> {
-  const { port, host } = checkedSettings(options);
+  const { port, host, logFormat } = checkedSettings(options);
   // Before the modules load: the HTTP instrumentation patches what they will use.
   await startTracing(options.name);
   const module = await loadModule();
   // Nest's own body parser has a 100 KB limit (below what the gateway forwards) and answers its
   // errors in Nest's format; this one has the platform's limit and GraphQL-shaped errors.
   const app = await NestFactory.create(module, {
-    logger: ['error', 'warn', 'log'],
+    logger: new JsonLogger(options.name, logFormat),
     bodyParser: false,
   });
   app.use(...jsonBody(SUBGRAPH_BODY_LIMIT_BYTES));

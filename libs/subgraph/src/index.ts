@@ -4,6 +4,8 @@ export * from './subgraph-graphql.module';
 export * from './health.controller';
 export * from './bootstrap';
 export * from './metrics.controller';
+export * from './subgraph-metrics';
+export * from './json-logger';
 export * from './format-error';
 export * from './read-timeout.middleware';
 export * from './subgraph-settings';

@@ -1,18 +1,15 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { MongoCommandStats } from '@jiceng/mongo';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { SubgraphMetrics } from './subgraph-metrics';
 
-/** Prometheus text format; the Mongo command counts show whether reads are batched. */
+/** Prometheus text for the scraper (no token; like the gateway's, for the internal network only). */
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly mongo: MongoCommandStats) {}
+  constructor(private readonly subgraphMetrics: SubgraphMetrics) {}
 
   @Get()
-  @Header('content-type', 'text/plain; version=0.0.4')
-  metrics(): string {
-    const lines = ['# TYPE jiceng_mongo_commands_total counter'];
-    for (const [command, count] of Object.entries(this.mongo.snapshot())) {
-      lines.push(`jiceng_mongo_commands_total{command="${command}"} ${count}`);
-    }
-    return `${lines.join('\n')}\n`;
+  async metrics(@Res() res: Response): Promise<void> {
+    const { registry } = this.subgraphMetrics;
+    res.type(registry.contentType).send(await registry.metrics());
   }
 }

@@ -18,6 +18,7 @@ import { buildContext } from './graphql-context';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { ReadTimeoutMiddleware } from './read-timeout.middleware';
+import { SubgraphMetrics } from './subgraph-metrics';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -35,7 +36,7 @@ export class SubgraphGraphQLModule implements NestModule {
     return {
       module: SubgraphGraphQLModule,
       controllers: [HealthController, MetricsController],
-      providers: [{ provide: APP_FILTER, useClass: ClientErrorFilter }],
+      providers: [{ provide: APP_FILTER, useClass: ClientErrorFilter }, SubgraphMetrics],
       imports: [
         GraphQLModule.forRoot<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,

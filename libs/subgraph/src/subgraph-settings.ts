@@ -2,12 +2,13 @@ import { AUTH_SETTINGS } from '@jiceng/auth';
 import { text, wholeNumber, type Settings } from '@jiceng/config';
 import { DEFAULT_PORTS, type SubgraphName } from '@jiceng/graphql';
 import { KAFKA_SETTINGS } from '@jiceng/kafka';
+import { LOG_SETTINGS } from '@jiceng/logging';
 import { MONGO_SETTINGS, mongoDatabaseSetting } from '@jiceng/mongo';
 import { OUTBOX_SETTINGS } from '@jiceng/outbox';
 
 /**
  * The settings every subgraph process reads, declared where they are used (libs/mongo,
- * libs/kafka, libs/auth, libs/outbox) and gathered here so that `bootstrapSubgraph` checks all of
+ * libs/kafka, libs/auth, libs/outbox, libs/logging) and gathered here so that `bootstrapSubgraph` checks all of
  * them, with the service's own (`src/<service>.env.ts`), before anything starts.
  */
 export function subgraphSettings(name: SubgraphName) {
@@ -22,5 +23,6 @@ export function subgraphSettings(name: SubgraphName) {
     claimsSecret: AUTH_SETTINGS.claimsSecret,
     outboxPollMs: OUTBOX_SETTINGS.pollMs,
     outboxScanMs: OUTBOX_SETTINGS.scanMs,
+    logFormat: LOG_SETTINGS.format,
   } satisfies Settings;
 }
