@@ -1,4 +1,4 @@
-import { planExport } from './csv-export';
+import { planExport, valueAt } from './csv-export';
 
 describe('planExport', () => {
   it('pages a connection through its after variable, columns in selection order', () => {
@@ -53,5 +53,20 @@ describe('planExport', () => {
     ['a syntax error', '{ organizations(', 'organizations', /Syntax Error/],
   ])('refuses %s with a reason', (_case, query, list, message) => {
     expect(() => planExport(query, undefined, list)).toThrow(message);
+  });
+});
+
+describe('valueAt', () => {
+  it('reads nested columns, lists and nulls', () => {
+    const row = {
+      organization: { name: '运河区' },
+      tags: ['A', 'B'],
+      parent: null,
+      kinds: [{ k: 1 }],
+    };
+    expect(valueAt(row, ['organization', 'name'])).toBe('运河区');
+    expect(valueAt(row, ['tags'])).toBe('A; B');
+    expect(valueAt(row, ['parent', 'name'])).toBeNull();
+    expect(valueAt(row, ['kinds'])).toBe('[{"k":1}]');
   });
 });

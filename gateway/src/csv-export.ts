@@ -17,7 +17,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { csvLine, UTF8_BOM, valueAt } from './csv';
+import { csvLine, UTF8_BOM } from '@jiceng/csv';
 import { limitedParseOptions } from './operation-limits';
 import type { GatewayContext } from './signed-claims.data-source';
 
@@ -139,6 +139,24 @@ export function planExport(
     listPath: [...listPath, 'edges'],
     paging: { pageInfoPath: [...listPath, 'pageInfo'], afterVariable: after.value.name.value },
   };
+}
+
+/**
+ * A result row's value at a column path (`organization.name`): lists of scalars are joined with
+ * "; ", lists of objects written as JSON, a missing or null step gives an empty cell.
+ */
+export function valueAt(row: unknown, column: readonly string[]): unknown {
+  let value: unknown = row;
+  for (const key of column) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+    value = (value as Record<string, unknown>)[key];
+  }
+  if (Array.isArray(value)) {
+    return value.every((v) => v === null || typeof v !== 'object')
+      ? value.map((v) => (v === null ? '' : String(v))).join('; ')
+      : JSON.stringify(value);
+  }
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
 }
 
 function at(data: unknown, path: readonly string[]): unknown {

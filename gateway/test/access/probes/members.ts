@@ -160,6 +160,28 @@ export const membersProbes: ProbeSet = {
       inside: (w) => ({ idNumber: w.ids['m.peerIdNumber'] }),
       outside: (w) => ({ idNumber: w.ids['m.strangerIdNumber'] }),
     },
+    // The registration's own rules, without the write: the same inputs as registerMember's.
+    'Query.memberRegistrationCheck': {
+      document: `query($input: RegisterMemberInput!) { memberRegistrationCheck(input: $input) { alreadyRegistered } }`,
+      inside: (w, role) => ({
+        input: {
+          organizationId: w.org.gridA,
+          name: `核验${role}`,
+          idNumber: registerIdNumber(role, 'in'),
+          status: 'FULL',
+          statusSince: SINCE,
+        },
+      }),
+      outside: (w, role) => ({
+        input: {
+          organizationId: w.org.gridB,
+          name: `核验${role}`,
+          idNumber: registerIdNumber(role, 'out'),
+          status: 'FULL',
+          statusSince: SINCE,
+        },
+      }),
+    },
     'Query.memberStats': {
       document: `query($organizationId: ID) { memberStats(organizationId: $organizationId) { organizationId total } }`,
       inside: (w) => ({ organizationId: w.org.gridA }),

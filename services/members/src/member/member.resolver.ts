@@ -62,6 +62,11 @@ export class MemberResolver {
     return this.members.byIdNumber(idNumber, ctx.claims);
   }
 
+  @Query('memberRegistrationCheck')
+  checkRegistration(@Args('input') input: RegisterMemberInput, @Context() ctx: GraphQLContext) {
+    return this.members.checkRegistration(input, ctx.claims);
+  }
+
   @ResolveReference()
   resolveReference(reference: { id: string }, ctx: GraphQLContext) {
     return this.members.getReadable(reference.id, ctx.claims, (i) => this.loader.load(ctx, i));

@@ -157,6 +157,34 @@ export class MemberService {
   // ---- changes -------------------------------------------------------------------------
 
   async register(input: RegisterMemberInput, claims: Claims): Promise<Member> {
+    const { member, effectiveAt } = await this.registration(input, claims);
+    return this.writer.insert(member, { changedFields: ['*'], effectiveAt });
+  }
+
+  /**
+   * What `register` would refuse, refused the same way (BAD_USER_INPUT with the fields,
+   * FORBIDDEN), without writing; else whether the ID number is registered already (a re-import
+   * leaves that member as it is). The id is given only when the caller may read that member.
+   */
+  async checkRegistration(
+    input: RegisterMemberInput,
+    claims: Claims,
+  ): Promise<{ alreadyRegistered: boolean; existingMemberId: string | null }> {
+    const { member } = await this.registration(input, claims);
+    const existing = await this.model
+      .findOne({ idNumberHash: member.idNumberHash }, MEMBER_PROJECTION)
+      .lean<Member>();
+    return {
+      alreadyRegistered: !!existing,
+      existingMemberId: existing && canReadMember(claims, existing) ? String(existing._id) : null,
+    };
+  }
+
+  /** The member a registration would insert, once every rule has passed. */
+  private async registration(
+    input: RegisterMemberInput,
+    claims: Claims,
+  ): Promise<{ member: Omit<Member, 'outbox'>; effectiveAt: Date }> {
     const branch = await this.orgs.get(input.organizationId);
     if (!branch)
       throw badUserInput([
@@ -211,7 +239,7 @@ export class MemberService {
       createdAt: now,
       updatedAt: now,
     };
-    return this.writer.insert(member, { changedFields: ['*'], effectiveAt: input.statusSince });
+    return { member, effectiveAt: input.statusSince };
   }
 
   async update(input: UpdateMemberInput, claims: Claims): Promise<Member> {

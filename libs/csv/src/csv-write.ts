@@ -18,21 +18,3 @@ export function csvCell(value: unknown): string {
 export function csvLine(cells: readonly unknown[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
-
-/**
- * A result row's value at a column path (`organization.name`): lists of scalars are joined with
- * "; ", lists of objects written as JSON, a missing or null step gives an empty cell.
- */
-export function valueAt(row: unknown, column: readonly string[]): unknown {
-  let value: unknown = row;
-  for (const key of column) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-    value = (value as Record<string, unknown>)[key];
-  }
-  if (Array.isArray(value)) {
-    return value.every((v) => v === null || typeof v !== 'object')
-      ? value.map((v) => (v === null ? '' : String(v))).join('; ')
-      : JSON.stringify(value);
-  }
-  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
-}

@@ -1,0 +1,185 @@
+// `npm run import -- members <file.csv>`: a member roster through the graph, row by row, as the
+// caller (its token's role and subtree). Each row is checked with memberRegistrationCheck, the
+// members service's own rules, then registered with registerMember: one atomic write a row, so a
+// row is either in whole or not at all. A member whose ID number is registered already is left
+// as it is, so a re-run changes nothing. The dry run stops after the checks.
+import { decodeCsv, parseCsv, rowsOf, type CsvEncoding } from '@jiceng/csv';
+import {
+  columnLabel,
+  columnOfField,
+  memberRowOf,
+  MEMBER_COLUMNS,
+  REQUIRED_MEMBER_COLUMNS,
+  type MemberRow,
+  type RowProblem,
+} from './member-rows';
+
+export interface GraphAnswer<T> {
+  data?: T;
+  errors?: {
+    message: string;
+    extensions?: { code?: string; fields?: { field: string; message: string }[] };
+  }[];
+}
+export type GraphRequest = <T = any>(query: string, variables?: object) => Promise<GraphAnswer<T>>;
+
+export interface MemberImportOptions {
+  dryRun: boolean;
+  /** Rows checked or written at once (each is its own request). */
+  concurrency: number;
+  /** MemberStatus values and their Chinese labels → the value. */
+  statuses: ReadonlyMap<string, string>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface MemberImportReport {
+  encoding: CsvEncoding;
+  rows: number;
+  /** Registered now (in a dry run: would be). */
+  registered: number;
+  /** Registered already: left as they are. */
+  unchanged: number;
+  refused: RowProblem[];
+}
+
+const CHECK = `query($input: RegisterMemberInput!) { memberRegistrationCheck(input: $input) { alreadyRegistered } }`;
+const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`;
+const BY_NAME = `query($name: String!) { organizations(first: 5, filter: { nameContains: $name }) { edges { node { id name } } } }`;
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+
+/** The problems an answer's errors are for a row: BAD_USER_INPUT's fields name the columns. */
+function problemsOf(
+  line: number,
+  errors: NonNullable<GraphAnswer<unknown>['errors']>,
+): RowProblem[] {
+  return errors.flatMap((e) => {
+    const fields = e.extensions?.fields;
+    if (e.extensions?.code === 'BAD_USER_INPUT' && fields?.length)
+      return fields.map((f) => ({ line, column: columnOfField(f.field), message: f.message }));
+    const column =
+      e.extensions?.code === 'FORBIDDEN'
+        ? columnLabel('organization')
+        : `(${e.extensions?.code ?? 'error'})`;
+    return [{ line, column, message: e.message }];
+  });
+}
+
+/** Organization names (or ids) to ids, each name asked once; an unknown or ambiguous one is a problem. */
+async function organizationIds(
+  request: GraphRequest,
+  references: Iterable<string>,
+): Promise<Map<string, string | { problem: string }>> {
+  const ids = new Map<string, string | { problem: string }>();
+  for (const reference of new Set(references)) {
+    if (OBJECT_ID.test(reference)) {
+      ids.set(reference, reference);
+      continue;
+    }
+    const answer = await request<{
+      organizations: { edges: { node: { id: string; name: string } }[] };
+    }>(BY_NAME, { name: reference });
+    const exact = (answer.data?.organizations.edges ?? []).filter((e) => e.node.name === reference);
+    ids.set(
+      reference,
+      exact.length === 1
+        ? exact[0].node.id
+        : {
+            problem: answer.errors?.length
+              ? answer.errors[0].message
+              : exact.length
+                ? `${exact.length} organizations are named ${reference} in your scope: give its id`
+                : `no organization named ${reference} in your scope`,
+          },
+    );
+  }
+  return ids;
+}
+
+/** Runs `work` on every item, `concurrency` at a time, in order of the items. */
+async function eachLimited<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+}
+
+export async function importMembers(
+  bytes: Uint8Array,
+  request: GraphRequest,
+  options: MemberImportOptions,
+): Promise<MemberImportReport> {
+  const { text, encoding } = decodeCsv(bytes);
+  const rows = rowsOf(parseCsv(text), MEMBER_COLUMNS, REQUIRED_MEMBER_COLUMNS);
+  const report: MemberImportReport = {
+    encoding,
+    rows: rows.length,
+    registered: 0,
+    unchanged: 0,
+    refused: [],
+  };
+  const members: MemberRow[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const row of rows) {
+    const result = memberRowOf(row, options.statuses);
+    if ('problems' in result) {
+      report.refused.push(...result.problems);
+      continue;
+    }
+    // Two rows of one person: the second would find the first registered and be dropped silently.
+    const idNumber = String(result.member.input.idNumber).toUpperCase();
+    const first = firstLineOf.get(idNumber);
+    if (first !== undefined) {
+      report.refused.push({
+        line: row.line,
+        column: columnLabel('idNumber'),
+        message: `is on line ${first} too`,
+      });
+      continue;
+    }
+    firstLineOf.set(idNumber, row.line);
+    members.push(result.member);
+  }
+  const ids = await organizationIds(
+    request,
+    members.flatMap((m) => Object.values(m.organizations) as string[]),
+  );
+  let done = rows.length - members.length;
+  options.onProgress?.(done, rows.length);
+  await eachLimited(members, options.concurrency, async (member) => {
+    const problems: RowProblem[] = [];
+    const input = { ...member.input };
+    for (const [field, reference] of Object.entries(member.organizations)) {
+      const id = ids.get(reference as string);
+      if (typeof id === 'string') input[field] = id;
+      else
+        problems.push({
+          line: member.line,
+          column: columnOfField(field),
+          message: id?.problem ?? 'is unknown',
+        });
+    }
+    if (!problems.length) {
+      const check = await request<{ memberRegistrationCheck: { alreadyRegistered: boolean } }>(
+        CHECK,
+        { input },
+      );
+      if (check.errors?.length) problems.push(...problemsOf(member.line, check.errors));
+      else if (check.data?.memberRegistrationCheck.alreadyRegistered) report.unchanged++;
+      else if (options.dryRun) report.registered++;
+      else {
+        const written = await request(REGISTER, { input });
+        if (written.errors?.length) problems.push(...problemsOf(member.line, written.errors));
+        else report.registered++;
+      }
+    }
+    report.refused.push(...problems);
+    options.onProgress?.(++done, rows.length);
+  });
+  report.refused.sort((a, b) => a.line - b.line);
+  return report;
+}

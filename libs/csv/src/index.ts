@@ -1,0 +1,2 @@
+export * from './csv-write';
+export * from './csv-read';
