@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { CsvSyntaxError } from '@jiceng/csv';
-import { importMembers, type GraphAnswer, type GraphRequest } from './import/member-import';
+import { gatewayRequest } from './graph-request';
+import { importMembers } from './import/member-import';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -42,14 +43,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const request: GraphRequest = async <T>(query: string, variables?: object) => {
-    const res = await fetch(values.gateway, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as GraphAnswer<T>;
-  };
+  const request = gatewayRequest(values.gateway, token);
   let lastPrint = 0;
   const report = await importMembers(readFileSync(file), request, {
     dryRun: values['dry-run'],

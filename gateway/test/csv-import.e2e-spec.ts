@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gql, testIdNumber, tokenFor, withSubgraphStack, YUNHE_SAMPLE } from '@jiceng/testing';
-import { importMembers, type GraphRequest } from '../scripts/import/member-import';
+import type { GraphRequest } from '../scripts/graph-request';
+import { importMembers } from '../scripts/import/member-import';
 
 // A county's roster into the members service through the real gateway, as `npm run import`
 // does it: the GB18030 file Excel writes, every bad row reported with its line, column and

@@ -13,15 +13,7 @@ import {
   type MemberRow,
   type RowProblem,
 } from './member-rows';
-
-export interface GraphAnswer<T> {
-  data?: T;
-  errors?: {
-    message: string;
-    extensions?: { code?: string; fields?: { field: string; message: string }[] };
-  }[];
-}
-export type GraphRequest = <T = any>(query: string, variables?: object) => Promise<GraphAnswer<T>>;
+import type { GraphAnswer, GraphRequest } from '../graph-request';
 
 export interface MemberImportOptions {
   dryRun: boolean;
