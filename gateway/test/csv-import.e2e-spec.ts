@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { gql, testIdNumber, tokenFor, withSubgraphStack, YUNHE_SAMPLE } from '@jiceng/testing';
 import type { GraphRequest } from '../scripts/graph-request';
 import { importMembers } from '../scripts/import/member-import';
+import { importOrganizations } from '../scripts/import/organization-import';
 
 // A county's roster into the members service through the real gateway, as `npm run import`
 // does it: the GB18030 file Excel writes, every bad row reported with its line, column and
@@ -126,5 +127,88 @@ describe('CSV import of a member roster', () => {
       `${file} (utf-8): 1 rows; 1 registered, 0 registered already (unchanged), 0 refused`,
     );
     expect((await members()).totalCount).toBe(4);
+  });
+
+  describe('organizations', () => {
+    const FILE = Buffer.from(
+      [
+        '组织名称,上级党组织,组织类别,所属领域,行政区划代码',
+        '朝阳第一网格第一党小组,朝阳第一网格党支部,党小组,网格,130903',
+        '朝阳第二网格党支部,朝阳社区党委,BRANCH,GRID,130903',
+        '朝阳第二网格第一党小组,朝阳第二网格党支部,党小组,网格,130903',
+        '坏类别,朝阳社区党委,党小队,网格,130903',
+        '越权,彩虹社区党委,党支部,网格,130903',
+        '区划错,朝阳社区党委,党支部,网格,99',
+      ].join('\r\n'),
+    );
+    const enums = {
+      kinds: new Map([
+        ['党小组', 'GROUP'],
+        ['党支部', 'BRANCH'],
+        ['BRANCH', 'BRANCH'],
+        ['GROUP', 'GROUP'],
+      ]),
+      sectors: new Map([
+        ['网格', 'GRID'],
+        ['GRID', 'GRID'],
+      ]),
+    };
+    const orgRefused = [
+      { line: 5, column: '组织类别', message: '党小队 is no organization kind (组织类别)' },
+      {
+        line: 6,
+        column: '上级党组织',
+        message: 'no organization named 彩虹社区党委 in your scope',
+      },
+      { line: 7, column: '行政区划代码', message: expect.any(String) },
+    ];
+    const under = async () =>
+      (
+        await gql(
+          stack.gateway.baseUrl,
+          stack.adminToken,
+          'query($o: ID!) { organization(id: $o) { descendants(first: 50) { edges { node { name kind parent { name } } } } } }',
+          {
+            o: stack.org.communityA,
+          },
+        )
+      ).data.organization.descendants.edges.map((e: any) => e.node);
+    const importRun = (dryRun: boolean) => importOrganizations(FILE, request, { dryRun, enums });
+
+    it('checks, creates parents before children, and changes nothing the second time', async () => {
+      const before = await under();
+      expect(await importRun(true)).toEqual({
+        encoding: 'utf-8',
+        rows: 6,
+        registered: 3,
+        unchanged: 0,
+        refused: orgRefused,
+      });
+      expect(await under()).toEqual(before);
+      expect(await importRun(false)).toEqual({
+        encoding: 'utf-8',
+        rows: 6,
+        registered: 3,
+        unchanged: 0,
+        refused: orgRefused,
+      });
+      const after = await under();
+      expect(after).toEqual(
+        expect.arrayContaining([
+          { name: '朝阳第一网格第一党小组', kind: 'GROUP', parent: { name: '朝阳第一网格党支部' } },
+          { name: '朝阳第二网格党支部', kind: 'BRANCH', parent: { name: '朝阳社区党委' } },
+          { name: '朝阳第二网格第一党小组', kind: 'GROUP', parent: { name: '朝阳第二网格党支部' } },
+        ]),
+      );
+      expect(after).toHaveLength(before.length + 3);
+      expect(await importRun(false)).toEqual({
+        encoding: 'utf-8',
+        rows: 6,
+        registered: 0,
+        unchanged: 3,
+        refused: orgRefused,
+      });
+      expect(await under()).toHaveLength(before.length + 3);
+    });
   });
 });

@@ -11,9 +11,9 @@ import {
   MEMBER_COLUMNS,
   REQUIRED_MEMBER_COLUMNS,
   type MemberRow,
-  type RowProblem,
 } from './member-rows';
-import type { GraphAnswer, GraphRequest } from '../graph-request';
+import type { GraphRequest } from '../graph-request';
+import { eachLimited, organizationIds, problemsOf, type RowProblem } from './import-kit';
 
 export interface MemberImportOptions {
   dryRun: boolean;
@@ -24,10 +24,11 @@ export interface MemberImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface MemberImportReport {
+/** What an import did: rows registered (created), left as they were, and refused. */
+export interface ImportReport {
   encoding: CsvEncoding;
   rows: number;
-  /** Registered now (in a dry run: would be). */
+  /** Registered or created now (in a dry run: would be). */
   registered: number;
   /** Registered already: left as they are. */
   unchanged: number;
@@ -36,78 +37,15 @@ export interface MemberImportReport {
 
 const CHECK = `query($input: RegisterMemberInput!) { memberRegistrationCheck(input: $input) { alreadyRegistered } }`;
 const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`;
-const BY_NAME = `query($name: String!) { organizations(first: 5, filter: { nameContains: $name }) { edges { node { id name } } } }`;
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
-
-/** The problems an answer's errors are for a row: BAD_USER_INPUT's fields name the columns. */
-function problemsOf(
-  line: number,
-  errors: NonNullable<GraphAnswer<unknown>['errors']>,
-): RowProblem[] {
-  return errors.flatMap((e) => {
-    const fields = e.extensions?.fields;
-    if (e.extensions?.code === 'BAD_USER_INPUT' && fields?.length)
-      return fields.map((f) => ({ line, column: columnOfField(f.field), message: f.message }));
-    const column =
-      e.extensions?.code === 'FORBIDDEN'
-        ? columnLabel('organization')
-        : `(${e.extensions?.code ?? 'error'})`;
-    return [{ line, column, message: e.message }];
-  });
-}
-
-/** Organization names (or ids) to ids, each name asked once; an unknown or ambiguous one is a problem. */
-async function organizationIds(
-  request: GraphRequest,
-  references: Iterable<string>,
-): Promise<Map<string, string | { problem: string }>> {
-  const ids = new Map<string, string | { problem: string }>();
-  for (const reference of new Set(references)) {
-    if (OBJECT_ID.test(reference)) {
-      ids.set(reference, reference);
-      continue;
-    }
-    const answer = await request<{
-      organizations: { edges: { node: { id: string; name: string } }[] };
-    }>(BY_NAME, { name: reference });
-    const exact = (answer.data?.organizations.edges ?? []).filter((e) => e.node.name === reference);
-    ids.set(
-      reference,
-      exact.length === 1
-        ? exact[0].node.id
-        : {
-            problem: answer.errors?.length
-              ? answer.errors[0].message
-              : exact.length
-                ? `${exact.length} organizations are named ${reference} in your scope: give its id`
-                : `no organization named ${reference} in your scope`,
-          },
-    );
-  }
-  return ids;
-}
-
-/** Runs `work` on every item, `concurrency` at a time, in order of the items. */
-async function eachLimited<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-}
 
 export async function importMembers(
   bytes: Uint8Array,
   request: GraphRequest,
   options: MemberImportOptions,
-): Promise<MemberImportReport> {
+): Promise<ImportReport> {
   const { text, encoding } = decodeCsv(bytes);
   const rows = rowsOf(parseCsv(text), MEMBER_COLUMNS, REQUIRED_MEMBER_COLUMNS);
-  const report: MemberImportReport = {
+  const report: ImportReport = {
     encoding,
     rows: rows.length,
     registered: 0,
@@ -160,12 +98,18 @@ export async function importMembers(
         CHECK,
         { input },
       );
-      if (check.errors?.length) problems.push(...problemsOf(member.line, check.errors));
+      if (check.errors?.length)
+        problems.push(
+          ...problemsOf(member.line, check.errors, columnOfField, columnLabel('organization')),
+        );
       else if (check.data?.memberRegistrationCheck.alreadyRegistered) report.unchanged++;
       else if (options.dryRun) report.registered++;
       else {
         const written = await request(REGISTER, { input });
-        if (written.errors?.length) problems.push(...problemsOf(member.line, written.errors));
+        if (written.errors?.length)
+          problems.push(
+            ...problemsOf(member.line, written.errors, columnOfField, columnLabel('organization')),
+          );
         else report.registered++;
       }
     }

@@ -3,6 +3,7 @@
 // the file itself can fail (dates, labels). Every rule of a registration is the members
 // service's, asked through memberRegistrationCheck: nothing of it is repeated here.
 import type { CsvRow } from '@jiceng/csv';
+import type { RowProblem } from './import-kit';
 
 export const MEMBER_COLUMNS = {
   name: ['姓名', 'name'],
@@ -25,13 +26,6 @@ export const REQUIRED_MEMBER_COLUMNS: readonly MemberColumn[] = [
   'organization',
   'statusSince',
 ];
-
-/** A row's problem: its line, the column (as the file's header names it in Chinese) and why. */
-export interface RowProblem {
-  line: number;
-  column: string;
-  message: string;
-}
 
 export interface MemberRow {
   line: number;

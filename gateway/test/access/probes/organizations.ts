@@ -294,6 +294,28 @@ export const organizationsProbes: ProbeSet = {
       outside: (w) => ({ filter: { rootId: w.org.gridB } }),
     },
 
+    // The creation's own rules, without the write: createOrganization's inputs.
+    'Query.organizationCreationCheck': {
+      document: `query($input: CreateOrganizationInput!) { organizationCreationCheck(input: $input) { existingOrganizationId } }`,
+      inside: (w, role) => ({
+        input: {
+          name: `核验${role}`,
+          kind: 'GROUP',
+          sector: 'GRID',
+          regionCode: REGION,
+          parentId: w.org.gridA,
+        },
+      }),
+      outside: (w, role) => ({
+        input: {
+          name: `核验${role}`,
+          kind: 'GROUP',
+          sector: 'GRID',
+          regionCode: REGION,
+          parentId: w.org.gridB,
+        },
+      }),
+    },
     'Mutation.createOrganization': {
       document: CREATE_ORG,
       inside: (w, role) => ({

@@ -118,6 +118,11 @@ export class OrganizationResolver {
     return this.organizations.descendantCount(org, maxDepth ?? undefined, filter);
   }
 
+  @Query('organizationCreationCheck')
+  checkCreation(@Args('input') input: CreateOrganizationInput, @Context() ctx: GraphQLContext) {
+    return this.organizations.checkCreation(input, ctx.claims);
+  }
+
   @Mutation('createOrganization')
   create(@Args('input') input: CreateOrganizationInput, @Context() ctx: GraphQLContext) {
     return this.organizations.create(input, ctx.claims);

@@ -171,6 +171,32 @@ export class OrganizationService implements OnApplicationBootstrap {
   // ---- changes -------------------------------------------------------------------------
 
   async create(input: CreateOrganizationInput, claims: Claims): Promise<Organization> {
+    const org = await this.creation(input, claims);
+    await this.model.create({ ...org, outbox: [lifecycleRecord('created', org, ['*'])] });
+    this.relay.kick(String(org._id));
+    return { ...org, outbox: [] };
+  }
+
+  /**
+   * What `create` would refuse, refused the same way, without writing; else the active
+   * organization of that name under that parent, if there is one (a re-import leaves it).
+   */
+  async checkCreation(
+    input: CreateOrganizationInput,
+    claims: Claims,
+  ): Promise<{ existingOrganizationId: string | null }> {
+    const org = await this.creation(input, claims);
+    const existing = await this.model
+      .findOne({ parentId: org.parentId, name: org.name, status: 'ACTIVE' }, { _id: 1 })
+      .lean<Pick<Organization, '_id'>>();
+    return { existingOrganizationId: existing ? String(existing._id) : null };
+  }
+
+  /** The organization a creation would insert, once every rule has passed. */
+  private async creation(
+    input: CreateOrganizationInput,
+    claims: Claims,
+  ): Promise<Omit<Organization, 'outbox'>> {
     let parent: Organization | null = null;
     if (input.parentId) {
       parent = await this.model
@@ -199,9 +225,7 @@ export class OrganizationService implements OnApplicationBootstrap {
       createdAt: now,
       updatedAt: now,
     };
-    await this.model.create({ ...org, outbox: [lifecycleRecord('created', org, ['*'])] });
-    this.relay.kick(String(org._id));
-    return { ...org, outbox: [] };
+    return org;
   }
 
   async update(input: UpdateOrganizationInput, claims: Claims): Promise<Organization> {
