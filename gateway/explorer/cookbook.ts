@@ -48,7 +48,7 @@ export const COOKBOOK: readonly CookbookEntry[] = [
   },
   {
     name: '运河区 双报到',
-    description: '运河区一个社区的双报到：报到单位与报到党员（单位报到、党员报到）',
+    description: '运河区辖区内社区的双报到：报到单位与在职党员报到',
     organizationName: '运河区',
     query: `query DoubleReporting($id: ID!) {
   organization(id: $id) {
@@ -112,7 +112,7 @@ export const COOKBOOK: readonly CookbookEntry[] = [
   },
   {
     name: '高密 服务日统计',
-    description: '高密市 2023 年 3 月主题党日服务统计（服务、志愿者、受益人次、满意度）',
+    description: '高密市 2023 年 3 月「德邻有约」服务日统计（服务、志愿者、受益人次、满意度）',
     organizationName: '高密',
     query: `query ServiceDays($id: ID!) {
   serviceDayStats(organizationId: $id, month: "2023-03") {

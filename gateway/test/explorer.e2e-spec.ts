@@ -20,6 +20,7 @@ describe('the explorer in a browser', () => {
   let page: Page;
   const foreignRequests: string[] = [];
   const cspViolations: string[] = [];
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM });
@@ -36,6 +37,7 @@ describe('the explorer in a browser', () => {
     page.on('console', (message) => {
       if (/Content Security Policy|Content-Security-Policy/i.test(message.text()))
         cspViolations.push(message.text());
+      else if (message.type() === 'error') consoleErrors.push(message.text());
     });
   }, 60_000);
   afterAll(async () => {
@@ -44,7 +46,7 @@ describe('the explorer in a browser', () => {
 
   it('mints a development token, runs a cookbook query and downloads its list as CSV', async () => {
     await page.goto(`${stack.gateway.baseUrl}/explorer`);
-    await page.getByText('开发令牌').click();
+    await page.locator('summary', { hasText: '开发令牌' }).click();
     await page.locator('select[name="role"]').selectOption('ADMIN');
     await page.getByRole('button', { name: '生成令牌' }).click();
     // A string, not a function: this file is compiled without the DOM's types.
@@ -88,6 +90,8 @@ describe('the explorer in a browser', () => {
 
     expect(foreignRequests).toEqual([]);
     expect(cspViolations).toEqual([]);
+    // Monaco's workers and everything else loaded: nothing failed quietly either.
+    expect(consoleErrors).toEqual([]);
   });
 
   it('sends a browser opening /graphql to the explorer', async () => {

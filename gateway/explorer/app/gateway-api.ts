@@ -17,6 +17,10 @@ type Fetcher = GraphiQLProps['fetcher'];
 
 export function graphqlFetcher(token: string): Fetcher {
   return async (params, options) => {
+    // Every operation, introspection included, needs a token: without one, say so instead of
+    // collecting the gateway's 401.
+    if (!token)
+      return { errors: [{ message: '请先粘贴令牌或生成开发令牌 (no bearer token yet)' }] };
     const res = await fetch('/graphql', {
       method: 'POST',
       headers: {
