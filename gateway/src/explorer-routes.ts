@@ -1,7 +1,8 @@
 // The explorer at /explorer: the GraphiQL bundle of gateway/scripts/build-explorer.mjs, served
 // from the gateway's own origin under a strict Content-Security-Policy, its settings, and
 // outside production without an identity provider, development tokens.
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import { ROLES, mintToken, type Role } from '@jiceng/auth';
 import { jsonBody } from '@jiceng/graphql';
@@ -73,6 +74,25 @@ function devTokenHandler(secret: string): RequestHandler {
   };
 }
 
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** Sends the build's gzipped copy of a script or style to a browser that accepts gzip. */
+function precompressed(bundleDir: string): RequestHandler {
+  return (req, res, next) => {
+    const type = CONTENT_TYPES[extname(req.path)];
+    if (!type || !req.acceptsEncodings('gzip') || req.path.includes('..')) return next();
+    const file = join(bundleDir, `${req.path}.gz`);
+    if (!existsSync(file)) return next();
+    res.setHeader('content-type', type);
+    res.setHeader('content-encoding', 'gzip');
+    res.setHeader('vary', 'accept-encoding');
+    res.sendFile(file);
+  };
+}
+
 /** Mounts /explorer on the app; the caller decides whether the explorer is on at all. */
 export function mountExplorer(app: Express, options: ExplorerOptions): void {
   const bundleDir = options.bundleDir ?? EXPLORER_BUNDLE_DIR;
@@ -91,5 +111,6 @@ export function mountExplorer(app: Express, options: ExplorerOptions): void {
   app.get(['/explorer', '/explorer/'], (_req, res) => {
     res.sendFile(join(bundleDir, 'index.html'));
   });
+  app.use('/explorer', precompressed(bundleDir));
   app.use('/explorer', express.static(bundleDir, { index: false, redirect: false }));
 }

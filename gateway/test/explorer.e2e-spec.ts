@@ -94,6 +94,17 @@ describe('the explorer in a browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('sends the bundle gzipped, under its strict policy', async () => {
+    const res = await fetch(`${stack.gateway.baseUrl}/explorer/explorer.js`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect((await res.text()).length).toBeGreaterThan(1_000_000);
+  });
+
   it('sends a browser opening /graphql to the explorer', async () => {
     const res = await fetch(`${stack.gateway.baseUrl}/graphql`, {
       headers: { accept: 'text/html' },
