@@ -71,6 +71,13 @@ describe('the explorer in a browser', () => {
     await page.getByRole('button', { name: /示例查询/ }).click();
     await page.screenshot({ path: join(ROOT, 'tmp', 'explorer.png') });
 
+    // An entry about a named organization gets its id looked up: 运河区 is the district's.
+    await page.getByRole('button', { name: '运河区 星级评定' }).click();
+    const variables = page.locator('section.graphiql-editor-tool[aria-label="Variables"]');
+    await variables.getByText(stack.org.district).waitFor();
+    await page.getByRole('button', { name: '按名称找组织' }).click();
+    await variables.getByText('"运河区"').waitFor();
+
     await page
       .getByRole('button', { name: /下载 CSV/ })
       .first()
