@@ -3,8 +3,7 @@
 import './monaco-workers';
 import 'graphiql/style.css';
 import './explorer.css';
-import { HISTORY_PLUGIN } from '@graphiql/plugin-history';
-import { GraphiQL } from 'graphiql';
+import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { COOKBOOK } from '../cookbook';
