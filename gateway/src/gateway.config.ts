@@ -36,15 +36,21 @@ export interface GatewayConfig {
   safelist: { path: string; clients: string[] } | undefined;
   /** Most rows one `/export.csv` may write (csv-export.ts). */
   exportMaxRows: number;
+  /**
+   * Whether GET /explorer serves the bundled GraphiQL (explorer-routes.ts): on outside
+   * production, and in production only with EXPLORER=1 (its introspection is off there anyway).
+   */
+  explorer: boolean;
 }
 
 /** Every setting of the gateway, with its default; production refuses the development secrets. */
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const oidc = oidcConfigFromEnv(env);
+  const production = env.NODE_ENV === 'production';
   return {
     host: env.HOST ?? '127.0.0.1',
     port: Number(env.PORT ?? DEFAULT_PORTS.gateway),
-    production: env.NODE_ENV === 'production',
+    production,
     jwtSecret: oidc ? '' : jwtSecretFromEnv(env),
     oidc,
     claimsSecret: claimsSecretFromEnv(env),
@@ -52,6 +58,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     subgraphMergeWaitMs: Number(env.SUBGRAPH_MERGE_WAIT_MS ?? 2000),
     apqCacheBytes: Number(env.APQ_CACHE_BYTES ?? 8 * 1024 * 1024),
     exportMaxRows: Number(env.EXPORT_MAX_ROWS ?? 100_000),
+    explorer: !production || env.EXPLORER === '1',
     safelist: env.SAFELIST_PATH
       ? {
           path: env.SAFELIST_PATH,

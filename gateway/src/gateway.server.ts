@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { AuthError, createBearerVerifier, hmacKey, signClaims } from '@jiceng/auth';
 import { GATEWAY_BODY_LIMIT_BYTES, jsonBody, jsonErrorHandler, maskError } from '@jiceng/graphql';
 import { csvExportHandler } from './csv-export';
+import { mountExplorer } from './explorer-routes';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayMetrics } from './gateway-metrics';
 import { costLimitPlugin } from './operation-cost';
@@ -40,7 +40,7 @@ function unauthenticated(message: string): GraphQLError {
 
 /**
  * The gateway as an Express app: `/graphql` behind JWT verification, `/health` for probes,
- * `/metrics` for Prometheus (gateway-metrics.ts).
+ * `/metrics` for Prometheus (gateway-metrics.ts), `/explorer` for people (explorer-routes.ts).
  */
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
   // Key objects made once: from a string, every verify and HMAC would rebuild one (hmac-key.ts).
@@ -78,9 +78,9 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       pageSizeLimitPlugin(),
       finiteNumbersPlugin(),
       costLimitPlugin(OPERATION_LIMITS.maxCost),
-      config.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Apollo's landing page loads its scripts and fonts from CDNs, out of reach without
+      // internet: the gateway's own explorer (/explorer) replaces it.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await server.start();
@@ -103,6 +103,23 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     // Signed once here, sent with every subgraph fetch of the request.
     return { claims, claimsHeader: signClaims(claims, claimsKey) };
   };
+  if (config.explorer) {
+    mountExplorer(app, {
+      // Development tokens only where the gateway itself trusts HS256 tokens of its own secret
+      // and nobody could mistake them for real ones: outside production, no identity provider.
+      devTokenSecret: !config.production && !config.oidc ? config.jwtSecret : undefined,
+    });
+    // A browser opening /graphql (outside production) lands in the explorer, as it landed on
+    // Apollo's page before; in production, and for any client that is not a browser asking for
+    // a page, /graphql answers as it always did.
+    if (!config.production) {
+      app.get('/graphql', (req, res, next) => {
+        const wantsPage = req.accepts(['application/json', 'text/html']) === 'text/html';
+        if (wantsPage && req.query.query === undefined) res.redirect(302, '/explorer');
+        else next();
+      });
+    }
+  }
   app.use(
     '/graphql',
     ...jsonBody(GATEWAY_BODY_LIMIT_BYTES),

@@ -128,6 +128,7 @@ async function main() {
 jiceng is running.
 
   Gateway:  http://127.0.0.1:${gatewayPort}/graphql
+  Explorer: http://127.0.0.1:${gatewayPort}/explorer
 
   ADMIN token:
     ${token('--role', 'ADMIN', '--sub', 'demo-admin')}
