@@ -182,6 +182,12 @@ export const membersProbes: ProbeSet = {
         },
       }),
     },
+    // The audit trail of unmasked personal data: the auditor's alone, for any subtree.
+    'Query.personalDataReveals': {
+      document: `query($organizationId: ID!) { personalDataReveals(organizationId: $organizationId, period: "2026") { totalCount } }`,
+      inside: (w) => ({ organizationId: w.org.gridA }),
+      outside: (w) => ({ organizationId: w.org.gridB }),
+    },
     'Query.memberStats': {
       document: `query($organizationId: ID) { memberStats(organizationId: $organizationId) { organizationId total } }`,
       inside: (w) => ({ organizationId: w.org.gridA }),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrgAccessModule } from '@jiceng/org-access';
 import { OutboxModule } from '@jiceng/outbox';
 import { ReadModelModule } from '../read-model/read-model.module';
+import { RevealAuditModule } from '../reveal-audit/reveal-audit.module';
 import { MemberLoader } from './member.loader';
 import { memberModels } from './member.models';
 import { MemberPaths } from './member-paths';
@@ -16,6 +17,7 @@ import { MemberWriter } from './member.writer';
     OutboxModule.forModels(memberModels, [MEMBER_MODEL]),
     ReadModelModule,
     OrgAccessModule,
+    RevealAuditModule,
   ],
   providers: [MemberService, MemberWriter, MemberLoader, MemberPaths, MemberResolver],
   exports: [

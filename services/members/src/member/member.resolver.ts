@@ -1,6 +1,7 @@
 import {
   Args,
   Context,
+  Info,
   Mutation,
   Parent,
   Query,
@@ -8,11 +9,13 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '@jiceng/subgraph';
 import { OrgAccess } from '@jiceng/org-access';
 import { shanghaiToday } from '@jiceng/calendar';
 import { maskIdNumber, maskPhone } from '../personal-data/masking';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
+import { RevealAudit } from '../reveal-audit/reveal-audit.service';
 import { ageBandOf, ageOn } from './age';
 import {
   AdvanceMemberStatusInput,
@@ -28,6 +31,10 @@ import type { Member, StatusChange } from './member.schema';
 import { MemberService } from './member.service';
 import { floatingView, memberReportView, orgRef, transferView } from './member.views';
 
+/** The operation a field is read in, for the record of a reveal. */
+const operationOf = (info: GraphQLResolveInfo) =>
+  `${info.operation.operation} ${info.operation.name?.value ?? 'anonymous'}`;
+
 @Resolver('Member')
 export class MemberResolver {
   constructor(
@@ -35,6 +42,7 @@ export class MemberResolver {
     private readonly loader: MemberLoader,
     private readonly access: OrgAccess,
     private readonly cipher: PersonalDataCipher,
+    private readonly reveals: RevealAudit,
   ) {}
 
   @Query('member')
@@ -114,17 +122,30 @@ export class MemberResolver {
     return !seesPersonalData(ctx.claims, member);
   }
 
+  // A full ID number or phone is shown only once its reveal is recorded (reveal-audit).
   @ResolveField('idNumber')
-  idNumber(@Parent() member: Member, @Context() ctx: GraphQLContext) {
+  async idNumber(
+    @Parent() member: Member,
+    @Context() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const value = this.cipher.decrypt('idNumber', member.idNumber);
-    return seesPersonalData(ctx.claims, member) ? value : maskIdNumber(value);
+    if (!seesPersonalData(ctx.claims, member)) return maskIdNumber(value);
+    await this.reveals.record(ctx, { member, field: 'idNumber', operation: operationOf(info) });
+    return value;
   }
 
   @ResolveField('phone')
-  phone(@Parent() member: Member, @Context() ctx: GraphQLContext) {
+  async phone(
+    @Parent() member: Member,
+    @Context() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     if (!member.phone) return null;
     const value = this.cipher.decrypt('phone', member.phone);
-    return seesPersonalData(ctx.claims, member) ? value : maskPhone(value);
+    if (!seesPersonalData(ctx.claims, member)) return maskPhone(value);
+    await this.reveals.record(ctx, { member, field: 'phone', operation: operationOf(info) });
+    return value;
   }
 
   @ResolveField('birthDate')
