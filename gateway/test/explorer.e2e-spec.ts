@@ -1,7 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startApp, withSubgraphStack, YUNHE_SAMPLE, type AppProcess } from '@jiceng/testing';
+import {
+  dataOf,
+  startApp,
+  withSubgraphStack,
+  YUNHE_SAMPLE,
+  type AppProcess,
+} from '@jiceng/testing';
 
 // The explorer in a real browser (Debian's chromium) in front of the real gateway and the
 // organizations subgraph: a development token, a cookbook query, its answer and a CSV download.
@@ -71,10 +77,26 @@ describe('the explorer in a browser', () => {
     await page.getByRole('button', { name: /示例查询/ }).click();
     await page.screenshot({ path: join(ROOT, 'tmp', 'explorer.png') });
 
-    // An entry about a named organization gets its id looked up: 运河区 is the district's.
+    // An entry about a named organization gets its id looked up by its exact name (the demo's),
+    // not the first of the many names containing it.
+    const district = dataOf(
+      await stack.q(
+        stack.adminToken,
+        'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
+        {
+          i: {
+            name: '中共沧州市运河区委员会',
+            kind: 'PARTY_COMMITTEE',
+            sector: 'STATE_ORGAN',
+            regionCode: '130903',
+            parentId: stack.org.province,
+          },
+        },
+      ),
+    ).createOrganization.id as string;
     await page.getByRole('button', { name: '运河区 星级评定' }).click();
     const variables = page.locator('section.graphiql-editor-tool[aria-label="Variables"]');
-    await variables.getByText(stack.org.district).waitFor();
+    await variables.getByText(district).waitFor();
     await page.getByRole('button', { name: '按名称找组织' }).click();
     await variables.getByText('"运河区"').waitFor();
 

@@ -45,16 +45,17 @@ export async function mintDevToken(role: string, organizationId: string): Promis
   return body.token;
 }
 
-/** The id of the first organization whose name contains `name`, as the cookbook needs. */
+/** The id of the organization named exactly `name` (else the first containing it). */
 export async function organizationIdByName(
   token: string,
   query: string,
   name: string,
 ): Promise<string | undefined> {
   const result = (await graphqlFetcher(token)({ query, variables: { n: name } }, {})) as {
-    data?: { organizations?: { edges: { node: { id: string } }[] } };
+    data?: { organizations?: { edges: { node: { id: string; name: string } }[] } };
   };
-  return result.data?.organizations?.edges[0]?.node.id;
+  const nodes = (result.data?.organizations?.edges ?? []).map((e) => e.node);
+  return (nodes.find((n) => n.name === name) ?? nodes[0])?.id;
 }
 
 /** Posts the query to /export.csv and hands the answer to the browser as a download. */
