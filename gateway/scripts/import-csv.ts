@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { CsvSyntaxError } from '@jiceng/csv';
 import { gatewayRequest } from './graph-request';
-import { importMembers, type ImportReport } from './import/member-import';
+import type { ImportReport } from './import/import-kit';
+import { importMembers } from './import/member-import';
 import { importOrganizations } from './import/organization-import';
 
 const { values, positionals } = parseArgs({

@@ -1,5 +1,6 @@
 // What the CSV imports share: running rows a few at a time, naming organizations by their
 // names, and turning the graph's refusals into a row's problems.
+import { decodeCsv, parseCsv, rowsOf, type CsvEncoding, type CsvRow } from '@jiceng/csv';
 import type { GraphAnswer, GraphRequest } from '../graph-request';
 
 /** A row's problem: its line, the column (as the file's header names it in Chinese) and why. */
@@ -7,6 +8,31 @@ export interface RowProblem {
   line: number;
   column: string;
   message: string;
+}
+
+/** What an import did: rows registered (created), left as they were, and refused. */
+export interface ImportReport {
+  encoding: CsvEncoding;
+  rows: number;
+  /** Registered or created now (in a dry run: would be). */
+  registered: number;
+  /** Registered already: left as they are. */
+  unchanged: number;
+  refused: RowProblem[];
+}
+
+/** A file's rows under its header, and the report an import of them fills in. */
+export function readImport(
+  bytes: Uint8Array,
+  columns: Record<string, readonly string[]>,
+  required: readonly string[],
+): { rows: CsvRow[]; report: ImportReport } {
+  const { text, encoding } = decodeCsv(bytes);
+  const rows = rowsOf(parseCsv(text), columns, required);
+  return {
+    rows,
+    report: { encoding, rows: rows.length, registered: 0, unchanged: 0, refused: [] },
+  };
 }
 
 const BY_NAME = `query($name: String!, $after: String) { organizations(first: 100, after: $after, filter: { nameContains: $name, status: ACTIVE }) {

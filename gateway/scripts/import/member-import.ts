@@ -3,7 +3,6 @@
 // members service's own rules, then registered with registerMember: one atomic write a row, so a
 // row is either in whole or not at all. A member whose ID number is registered already is left
 // as it is, so a re-run changes nothing. The dry run stops after the checks.
-import { decodeCsv, parseCsv, rowsOf, type CsvEncoding } from '@jiceng/csv';
 import {
   columnLabel,
   columnOfField,
@@ -13,7 +12,14 @@ import {
   type MemberRow,
 } from './member-rows';
 import type { GraphRequest } from '../graph-request';
-import { eachLimited, organizationIds, problemsOf, type RowProblem } from './import-kit';
+import {
+  eachLimited,
+  organizationIds,
+  problemsOf,
+  readImport,
+  type ImportReport,
+  type RowProblem,
+} from './import-kit';
 
 export interface MemberImportOptions {
   dryRun: boolean;
@@ -24,17 +30,6 @@ export interface MemberImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** What an import did: rows registered (created), left as they were, and refused. */
-export interface ImportReport {
-  encoding: CsvEncoding;
-  rows: number;
-  /** Registered or created now (in a dry run: would be). */
-  registered: number;
-  /** Registered already: left as they are. */
-  unchanged: number;
-  refused: RowProblem[];
-}
-
 const CHECK = `query($input: RegisterMemberInput!) { memberRegistrationCheck(input: $input) { alreadyRegistered } }`;
 const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`;
 
@@ -43,15 +38,7 @@ export async function importMembers(
   request: GraphRequest,
   options: MemberImportOptions,
 ): Promise<ImportReport> {
-  const { text, encoding } = decodeCsv(bytes);
-  const rows = rowsOf(parseCsv(text), MEMBER_COLUMNS, REQUIRED_MEMBER_COLUMNS);
-  const report: ImportReport = {
-    encoding,
-    rows: rows.length,
-    registered: 0,
-    unchanged: 0,
-    refused: [],
-  };
+  const { rows, report } = readImport(bytes, MEMBER_COLUMNS, REQUIRED_MEMBER_COLUMNS);
   const members: MemberRow[] = [];
   const firstLineOf = new Map<string, number>();
   for (const row of rows) {

@@ -4,10 +4,14 @@
 // atomic write); an active organization of that name under that parent is left as it is, so a
 // re-run changes nothing. The dry run checks a row whose parent the file creates against that
 // parent's own parent: the scope and every rule of the row itself are the same.
-import { decodeCsv, parseCsv, rowsOf } from '@jiceng/csv';
 import type { GraphRequest } from '../graph-request';
-import { organizationIds, problemsOf, type RowProblem } from './import-kit';
-import type { ImportReport } from './member-import';
+import {
+  organizationIds,
+  problemsOf,
+  readImport,
+  type ImportReport,
+  type RowProblem,
+} from './import-kit';
 import {
   organizationColumnLabel,
   organizationColumnOfField,
@@ -32,15 +36,7 @@ export async function importOrganizations(
   request: GraphRequest,
   options: OrganizationImportOptions,
 ): Promise<ImportReport> {
-  const { text, encoding } = decodeCsv(bytes);
-  const rows = rowsOf(parseCsv(text), ORGANIZATION_COLUMNS, REQUIRED_ORGANIZATION_COLUMNS);
-  const report: ImportReport = {
-    encoding,
-    rows: rows.length,
-    registered: 0,
-    unchanged: 0,
-    refused: [],
-  };
+  const { rows, report } = readImport(bytes, ORGANIZATION_COLUMNS, REQUIRED_ORGANIZATION_COLUMNS);
   const organizations: OrganizationRow[] = [];
   for (const row of rows) {
     const result = organizationRowOf(row, options.enums);

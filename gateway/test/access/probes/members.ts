@@ -41,6 +41,28 @@ const own = (w: World, role: Role, key: string) =>
 const outsideOf = (w: World, role: Role, key: string) =>
   role === 'MEMBER' ? w.ids[`m.${key}:ADMIN`] : w.ids[`m.${key}:B`];
 
+/** A registration's inputs in gridA and gridB (registerMember and its check take the same). */
+const registrationTargets = (label: string) => ({
+  inside: (w: World, role: Role) => ({
+    input: {
+      organizationId: w.org.gridA,
+      name: `${label}${role}`,
+      idNumber: registerIdNumber(role, 'in'),
+      status: 'FULL',
+      statusSince: SINCE,
+    },
+  }),
+  outside: (w: World, role: Role) => ({
+    input: {
+      organizationId: w.org.gridB,
+      name: `${label}${role}`,
+      idNumber: registerIdNumber(role, 'out'),
+      status: 'FULL',
+      statusSince: SINCE,
+    },
+  }),
+});
+
 const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`;
 
@@ -163,24 +185,7 @@ export const membersProbes: ProbeSet = {
     // The registration's own rules, without the write: the same inputs as registerMember's.
     'Query.memberRegistrationCheck': {
       document: `query($input: RegisterMemberInput!) { memberRegistrationCheck(input: $input) { alreadyRegistered } }`,
-      inside: (w, role) => ({
-        input: {
-          organizationId: w.org.gridA,
-          name: `核验${role}`,
-          idNumber: registerIdNumber(role, 'in'),
-          status: 'FULL',
-          statusSince: SINCE,
-        },
-      }),
-      outside: (w, role) => ({
-        input: {
-          organizationId: w.org.gridB,
-          name: `核验${role}`,
-          idNumber: registerIdNumber(role, 'out'),
-          status: 'FULL',
-          statusSince: SINCE,
-        },
-      }),
+      ...registrationTargets('核验'),
     },
     // The audit trail of unmasked personal data: the auditor's alone, for any subtree.
     'Query.personalDataReveals': {
@@ -195,24 +200,7 @@ export const membersProbes: ProbeSet = {
     },
     'Mutation.registerMember': {
       document: REGISTER,
-      inside: (w, role) => ({
-        input: {
-          organizationId: w.org.gridA,
-          name: `登记${role}`,
-          idNumber: registerIdNumber(role, 'in'),
-          status: 'FULL',
-          statusSince: SINCE,
-        },
-      }),
-      outside: (w, role) => ({
-        input: {
-          organizationId: w.org.gridB,
-          name: `登记${role}`,
-          idNumber: registerIdNumber(role, 'out'),
-          status: 'FULL',
-          statusSince: SINCE,
-        },
-      }),
+      ...registrationTargets('登记'),
     },
     'Mutation.updateMember': {
       document: `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { id } }`,

@@ -22,6 +22,28 @@ const nodeIds = (data: any): string[] => (data?.edges ?? []).map((e: any) => e.n
 
 const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 const REGION = '130903';
+
+/** A new 党小组's inputs in gridA and gridB (createOrganization and its check take the same). */
+const creationTargets = (label: string) => ({
+  inside: (w: World, role: Role) => ({
+    input: {
+      name: `${label}${role}`,
+      kind: 'GROUP',
+      sector: 'GRID',
+      regionCode: REGION,
+      parentId: w.org.gridA,
+    },
+  }),
+  outside: (w: World, role: Role) => ({
+    input: {
+      name: `${label}${role}`,
+      kind: 'GROUP',
+      sector: 'GRID',
+      regionCode: REGION,
+      parentId: w.org.gridB,
+    },
+  }),
+});
 const PERIOD = (n: number) => `${2022 + Math.floor(n / 4)}-Q${(n % 4) + 1}`;
 
 async function setup(w: World, api: AdminApi): Promise<void> {
@@ -297,45 +319,11 @@ export const organizationsProbes: ProbeSet = {
     // The creation's own rules, without the write: createOrganization's inputs.
     'Query.organizationCreationCheck': {
       document: `query($input: CreateOrganizationInput!) { organizationCreationCheck(input: $input) { existingOrganizationId } }`,
-      inside: (w, role) => ({
-        input: {
-          name: `核验${role}`,
-          kind: 'GROUP',
-          sector: 'GRID',
-          regionCode: REGION,
-          parentId: w.org.gridA,
-        },
-      }),
-      outside: (w, role) => ({
-        input: {
-          name: `核验${role}`,
-          kind: 'GROUP',
-          sector: 'GRID',
-          regionCode: REGION,
-          parentId: w.org.gridB,
-        },
-      }),
+      ...creationTargets('核验'),
     },
     'Mutation.createOrganization': {
       document: CREATE_ORG,
-      inside: (w, role) => ({
-        input: {
-          name: `新建${role}`,
-          kind: 'GROUP',
-          sector: 'GRID',
-          regionCode: REGION,
-          parentId: w.org.gridA,
-        },
-      }),
-      outside: (w, role) => ({
-        input: {
-          name: `新建${role}`,
-          kind: 'GROUP',
-          sector: 'GRID',
-          regionCode: REGION,
-          parentId: w.org.gridB,
-        },
-      }),
+      ...creationTargets('新建'),
     },
     'Mutation.updateOrganization': {
       document: `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }`,
