@@ -169,9 +169,24 @@ function at(data: unknown, path: readonly string[]): unknown {
   );
 }
 
-interface Page {
+export interface Page {
   rows: unknown[];
+  /** The cursor of the next page, when the list is a connection with one. */
   next?: string;
+}
+
+/** The rows of a list in a query's data (a connection's nodes), and its next page's cursor. */
+export function pageOf(plan: ExportPlan, data: unknown): Page {
+  const list = at(data, plan.listPath);
+  if (!Array.isArray(list)) return { rows: [] };
+  const rows = plan.paging ? list.map((edge) => (edge as { node: unknown }).node) : list;
+  const pageInfo = plan.paging
+    ? (at(data, plan.paging.pageInfoPath) as { hasNextPage?: boolean; endCursor?: string } | null)
+    : null;
+  return {
+    rows,
+    next: pageInfo?.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : undefined,
+  };
 }
 
 /** One page of the list; an answer with any error stops the export (a file never misses data). */
@@ -197,16 +212,7 @@ async function runPage(
       400;
     throw Object.assign(new ExportError(status, code, errors[0].message), { errors });
   }
-  const list = at(data, plan.listPath);
-  if (!Array.isArray(list)) return { rows: [] };
-  const rows = plan.paging ? list.map((edge) => (edge as { node: unknown }).node) : list;
-  const pageInfo = plan.paging
-    ? (at(data, plan.paging.pageInfoPath) as { hasNextPage?: boolean; endCursor?: string } | null)
-    : null;
-  return {
-    rows,
-    next: pageInfo?.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : undefined,
-  };
+  return pageOf(plan, data);
 }
 
 async function write(res: Response, text: string): Promise<void> {

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { csvLine, UTF8_BOM } from '@jiceng/csv';
-import { planExport, valueAt } from '../../src/csv-export';
+import { pageOf, planExport, valueAt } from '../../src/csv-export';
 import type { GraphRequest } from '../graph-request';
 import { datasetDictionary, type DictionaryEntry } from './open-data-dictionary';
 import { OPEN_DATASETS, type OpenDataset } from './open-datasets';
@@ -29,24 +29,21 @@ export interface PublishedDataset {
   files: string[];
 }
 
-/** Every row of a dataset, its connection paged to the end. */
+/** Every row of a dataset, its connection paged to the end (as /export.csv pages it). */
 async function rowsOf(request: GraphRequest, dataset: OpenDataset, variables: object) {
   const plan = planExport(dataset.query, undefined, dataset.list);
   const rows: unknown[] = [];
-  let after: string | undefined;
+  let after: Record<string, string> = {};
   for (;;) {
-    const answer = await request(dataset.query, { ...variables, after });
+    const answer = await request(dataset.query, { ...variables, ...after });
     if (answer.errors?.length)
       throw new Error(
         `${dataset.name}: ${answer.errors[0].message} (${answer.errors[0].extensions?.code})`,
       );
-    const at = (path: string[]) =>
-      path.reduce<any>((v, k) => (v === null || v === undefined ? v : v[k]), answer.data);
-    const list = (at(plan.listPath) ?? []) as any[];
-    rows.push(...(plan.paging ? list.map((edge) => edge.node) : list));
-    const pageInfo = plan.paging ? at(plan.paging.pageInfoPath) : null;
-    if (!pageInfo?.hasNextPage) return { rows, columns: plan.columns };
-    after = pageInfo.endCursor;
+    const page = pageOf(plan, answer.data);
+    rows.push(...page.rows);
+    if (!page.next || !plan.paging) return { rows, columns: plan.columns };
+    after = { [plan.paging.afterVariable]: page.next };
   }
 }
 
