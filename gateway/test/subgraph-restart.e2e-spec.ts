@@ -21,7 +21,8 @@ const QUERY = `{
   organization(id: "${UNKNOWN_ID}") { id }
   nearbyStations(input: { longitude: 120.15, latitude: 30.28, radiusMeters: 1000 }) { totalCount }
 }`;
-const RATE = 25; // requests a second, steady, whatever the answers' latency
+// Requests a second, steady, whatever the answers' latency (RESTART_LOAD_RATE for a benchmark run).
+const RATE = Number(process.env.RESTART_LOAD_RATE ?? 25);
 
 interface Sample {
   /** When the request was sent, in ms since the load started. */
