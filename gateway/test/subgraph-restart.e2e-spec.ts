@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
   dropDatabases,
@@ -38,6 +39,9 @@ interface ErrorWindow {
   firstErrorAt?: number;
   lastErrorAt?: number;
   windowMs: number;
+  /** Slowest answer and median, ms: what a failover or a refused connection adds. */
+  maxMs: number;
+  medianMs: number;
 }
 
 /** Sends QUERY at RATE through the gateway while `during` runs, and a little after. */
@@ -81,6 +85,8 @@ function errorWindow(samples: Sample[]): ErrorWindow {
     firstErrorAt,
     lastErrorAt,
     windowMs: errors.length ? lastErrorAt! - firstErrorAt! : 0,
+    maxMs: Math.max(...samples.map((s) => s.ms)),
+    medianMs: samples.map((s) => s.ms).sort((a, b) => a - b)[Math.floor(samples.length / 2)],
   };
 }
 
@@ -128,7 +134,7 @@ describe('gateway over a subgraph restarted under load', () => {
   const orgs: (AppProcess | undefined)[] = [];
   let single: AppProcess;
   let pair: AppProcess;
-  const report: Record<string, unknown> = { rate: RATE };
+  const report: Record<string, unknown> = { rate: RATE, loadAverage: loadavg() };
   const startOrg = (i: number) =>
     startApp('services/organizations', { MONGO_DB: dbName, PORT: ports[i] });
 
@@ -158,13 +164,14 @@ describe('gateway over a subgraph restarted under load', () => {
   });
 
   it('with one instance: fails its fields while it is down, keeps the others, recovers at once', async () => {
-    let down = { stopAt: 0, upAt: 0 };
+    let down = { stopAt: 0, exitedAt: 0, upAt: 0 };
     const samples = await underLoad(single, async (at) => {
       await pause(1_000);
       const stopAt = at();
       await orgs[0]!.stop();
+      const exitedAt = at();
       orgs[0] = await startOrg(0);
-      down = { stopAt, upAt: at() };
+      down = { stopAt, exitedAt, upAt: at() };
       await pause(1_500);
     });
     const window = errorWindow(samples);
@@ -182,14 +189,15 @@ describe('gateway over a subgraph restarted under load', () => {
 
   it('with two instances: no request fails while one of them restarts', async () => {
     const before = await failovers(pair);
-    let down = { stopAt: 0, upAt: 0 };
+    let down = { stopAt: 0, exitedAt: 0, upAt: 0 };
     const samples = await underLoad(pair, async (at) => {
       await pause(1_000);
       const stopAt = at();
       await orgs[1]!.stop();
+      const exitedAt = at();
       await pause(1_000); // down a while longer than the skip (1 s): probed again, refused again
       orgs[1] = await startOrg(1);
-      down = { stopAt, upAt: at() };
+      down = { stopAt, exitedAt, upAt: at() };
       await pause(1_500);
     });
     const window = errorWindow(samples);
