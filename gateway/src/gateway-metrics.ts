@@ -36,6 +36,8 @@ export class OperationLabels {
 /** Times one subgraph fetch: called at its start, the returned function at its end. */
 export interface SubgraphFetchTimer {
   startFetch(service: string): (outcome: Outcome) => void;
+  /** A fetch that could not connect to one instance of the service and went on to another. */
+  failedOver(service: string): void;
 }
 
 /** The name of a parsed document's operation when it has just one (as Apollo would resolve it). */
@@ -84,6 +86,13 @@ export class GatewayMetrics implements SubgraphFetchTimer {
     registers: [this.registry],
   });
 
+  private readonly subgraphFailovers = new Counter({
+    name: 'jiceng_gateway_subgraph_failovers_total',
+    help: 'Subgraph fetches that could not connect to one instance and were sent to another, by service',
+    labelNames: ['service'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -91,6 +100,10 @@ export class GatewayMetrics implements SubgraphFetchTimer {
   startFetch(service: string): (outcome: Outcome) => void {
     const end = this.subgraphFetches.startTimer({ service });
     return (outcome) => end({ outcome });
+  }
+
+  failedOver(service: string): void {
+    this.subgraphFailovers.inc({ service });
   }
 
   /** Counts every answer Apollo gives, including those it gives before (or instead of) running. */

@@ -24,7 +24,7 @@ import {
 } from './operation-limits';
 import { loadSafelist, persistedQueryStore, safelistPlugin } from './persisted-operations';
 import { SignedClaimsDataSource, type GatewayContext } from './signed-claims.data-source';
-import { subgraphUrl } from './subgraphs';
+import { subgraphUrls } from './subgraphs';
 
 export interface RunningGateway {
   app: Express;
@@ -53,7 +53,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     buildService: ({ name, url }) =>
       new SignedClaimsDataSource(
         name,
-        subgraphUrl(name, url ?? ''),
+        subgraphUrls(name, url ?? ''),
         config.subgraphMergeWaitMs,
         metrics,
       ),

@@ -11,6 +11,23 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
  */
 export class SubgraphUnavailableError extends Error {
   override readonly name = 'SubgraphUnavailableError';
+
+  constructor(
+    message: string,
+    options: ErrorOptions & {
+      /**
+       * Whether the request may have reached the subgraph: false when no connection was ever
+       * made (refused, not connected in time, no such host), so another instance may be asked
+       * even for a mutation; true once a connection was open, the request possibly read.
+       */
+      sent: boolean;
+    },
+  ) {
+    super(message, options);
+    this.sent = options.sent;
+  }
+
+  readonly sent: boolean;
 }
 
 /**
@@ -39,13 +56,18 @@ export function httpFetcher(timeoutMs: number, connectTimeoutMs = timeoutMs): Fe
         error.name = 'TimeoutError';
         req.destroy(error);
       }, timeoutMs);
+      let connected = false;
       req.once('socket', (socket) => {
-        if (!socket.connecting) return; // a pooled keep-alive connection
+        connected = !socket.connecting; // a pooled keep-alive connection
+        if (connected) return;
         const connectTimer = setTimeout(
           () => req.destroy(new Error(`not connected within ${connectTimeoutMs} ms`)),
           connectTimeoutMs,
         );
-        socket.once('connect', () => clearTimeout(connectTimer));
+        socket.once('connect', () => {
+          connected = true;
+          clearTimeout(connectTimer);
+        });
         socket.once('close', () => clearTimeout(connectTimer));
       });
       req.once('close', () => clearTimeout(timer));
@@ -53,7 +75,10 @@ export function httpFetcher(timeoutMs: number, connectTimeoutMs = timeoutMs): Fe
         reject(
           error.name === 'TimeoutError'
             ? error
-            : new SubgraphUnavailableError(`${url}: ${error.message}`, { cause: error }),
+            : new SubgraphUnavailableError(`${url}: ${error.message}`, {
+                cause: error,
+                sent: connected,
+              }),
         );
       req.once('error', unavailable);
       req.once('response', (res) => {

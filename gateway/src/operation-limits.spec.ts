@@ -1,6 +1,5 @@
 import { parse } from 'graphql';
 import { pageSizeLimitPlugin } from './operation-limits';
-import { subgraphUrl } from './subgraphs';
 
 async function check(query: string, variables: Record<string, unknown> = {}) {
   const hooks = await pageSizeLimitPlugin(100).requestDidStart!({} as never);
@@ -28,18 +27,5 @@ describe('page size limit', () => {
         { n: 1000 },
       ),
     ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-  });
-});
-
-describe('subgraph URLs', () => {
-  it('uses SUBGRAPH_URL_<NAME> when a deployment sets it', () => {
-    expect(subgraphUrl('organizations', 'http://127.0.0.1:4001/graphql', {})).toBe(
-      'http://127.0.0.1:4001/graphql',
-    );
-    expect(
-      subgraphUrl('organizations', 'http://127.0.0.1:4001/graphql', {
-        SUBGRAPH_URL_ORGANIZATIONS: 'http://organizations:4001/graphql',
-      }),
-    ).toBe('http://organizations:4001/graphql');
   });
 });

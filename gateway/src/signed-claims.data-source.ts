@@ -11,6 +11,7 @@ import { ErrorCode } from '@jiceng/graphql';
 import type { SubgraphFetchTimer } from './gateway-metrics';
 import { httpFetcher, SubgraphUnavailableError } from './http-fetcher';
 import { InflightRequests } from './inflight';
+import { failoverFetcher, InstanceRotation } from './subgraph-instances';
 
 export interface GatewayContext {
   claims: Claims;
@@ -25,9 +26,17 @@ export type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['proce
  * SUBGRAPH_TIMEOUT_MS: how long the gateway waits for one subgraph answer. A little above the
  * subgraphs' read timeout (MONGO_READ_TIMEOUT_MS, 30 s), so a subgraph's own TIMEOUT, which
  * names the field, normally arrives first; this one is for a subgraph that hangs.
+ * SUBGRAPH_TIMEOUT_MS_<NAME> overrides it for one subgraph (say, longer for credit's reports,
+ * shorter for quick lookups), when `service` is given.
  */
-export function subgraphTimeoutMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveMs(env, 'SUBGRAPH_TIMEOUT_MS', 35_000);
+export function subgraphTimeoutMsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  service?: string,
+): number {
+  const fallback = positiveMs(env, 'SUBGRAPH_TIMEOUT_MS', 35_000);
+  return service
+    ? positiveMs(env, `SUBGRAPH_TIMEOUT_MS_${service.toUpperCase()}`, fallback)
+    : fallback;
 }
 
 /**
@@ -64,16 +73,25 @@ export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayConte
 
   constructor(
     private readonly service: string,
-    url: string,
+    /** The subgraph's instances (SUBGRAPH_URL_<NAME>), taken round robin (subgraph-instances.ts). */
+    urls: readonly string[],
     mergeWaitMs: number,
     /** Times each fetch this data source sends (a merged follower sends none). */
     private readonly fetches: SubgraphFetchTimer | undefined,
-    private readonly timeoutMs = subgraphTimeoutMsFromEnv(),
+    private readonly timeoutMs = subgraphTimeoutMsFromEnv(process.env, service),
     connectTimeoutMs = subgraphConnectTimeoutMsFromEnv(),
   ) {
     // The timeout covers the whole exchange, body included, so a hung subgraph never holds a
-    // request (nor, through merging, the requests that wait on it).
-    super({ url, fetcher: httpFetcher(timeoutMs, connectTimeoutMs) });
+    // request (nor, through merging, the requests that wait on it). One data source (so one merge
+    // of identical fetches and one keep-alive pool) per subgraph, whatever its instances: they
+    // serve the same data.
+    const rotation = new InstanceRotation(urls);
+    super({
+      url: urls[0],
+      fetcher: failoverFetcher(rotation, httpFetcher(timeoutMs, connectTimeoutMs), () =>
+        fetches?.failedOver(service),
+      ),
+    });
     if (mergeWaitMs > 0)
       this.inflight = new InflightRequests({ maxWaitMs: mergeWaitMs, copy: copyResponse });
   }

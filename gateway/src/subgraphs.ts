@@ -1,8 +1,11 @@
 import { DEFAULT_PORTS, type SubgraphName } from '@jiceng/graphql';
+import { parseInstanceUrls } from './subgraph-instances';
 
 /**
  * The subgraphs composed into the supergraph. `url` is the local default (DEFAULT_PORTS); a
- * deployment sets SUBGRAPH_URL_<NAME> (e.g. SUBGRAPH_URL_ORGANIZATIONS) and the gateway uses that.
+ * deployment sets SUBGRAPH_URL_<NAME> (e.g. SUBGRAPH_URL_ORGANIZATIONS) and the gateway uses that:
+ * one URL, or the URLs of several instances separated by commas, taken round robin
+ * (subgraph-instances.ts).
  */
 export interface SubgraphDefinition {
   name: SubgraphName;
@@ -26,10 +29,12 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = NAMES.map((name) => ({
   schemaDir: `services/${name}/src`,
 }));
 
-export function subgraphUrl(
+/** The instance URLs of a subgraph: SUBGRAPH_URL_<NAME> when set (validated), else `fallback`. */
+export function subgraphUrls(
   name: string,
   fallback: string,
   env: NodeJS.ProcessEnv = process.env,
-): string {
-  return env[`SUBGRAPH_URL_${name.toUpperCase()}`] ?? fallback;
+): string[] {
+  const variable = `SUBGRAPH_URL_${name.toUpperCase()}`;
+  return parseInstanceUrls(variable, env[variable] ?? fallback);
 }

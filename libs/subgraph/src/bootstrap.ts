@@ -10,6 +10,7 @@ import {
   type SubgraphName,
 } from '@jiceng/graphql';
 import { JsonLogger } from './json-logger';
+import { closeConnectionsOnShutdown } from './shutdown-connections';
 import { subgraphSettings } from './subgraph-settings';
 
 export interface SubgraphOptions {
@@ -63,5 +64,8 @@ export async function bootstrapSubgraph(
   const server = app.getHttpServer();
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // On SIGTERM Nest stops listening, finishes the requests in flight, then closes the databases;
+  // their answers close their connections, so no next request is sent on one that is closing.
+  closeConnectionsOnShutdown(server);
   new Logger(options.name).log(`subgraph ${options.name} ready at http://${host}:${port}/graphql`);
 }
