@@ -38,8 +38,20 @@ export const outboxRecordSchema = new Schema<OutboxRecord>(
   { _id: false },
 );
 
-/** Adds the `outbox` array to an aggregate schema; the sparse index lists only documents with pending events. */
+/** Which relay is publishing an aggregate's records, until when (mongo-outbox-store.ts). */
+const outboxClaimSchema = new Schema(
+  { by: { type: String, required: true }, until: { type: Date, required: true } },
+  { _id: false },
+);
+
+/**
+ * Adds the `outbox` array and its relay's claim to an aggregate schema; the sparse index lists
+ * only documents with pending events.
+ */
 export function withOutbox(schema: Schema): void {
-  schema.add({ outbox: { type: [outboxRecordSchema], default: [] } });
+  schema.add({
+    outbox: { type: [outboxRecordSchema], default: [] },
+    outboxClaim: { type: outboxClaimSchema, required: false },
+  });
   schema.index({ 'outbox.eventId': 1 }, { sparse: true });
 }

@@ -10,16 +10,26 @@ const record = (aggregate: string, n: number): OutboxRecord => ({
   createdAt: new Date(),
 });
 
-/** Aggregates with embedded outboxes, as the Mongo store keeps them. */
+/** Aggregates with embedded outboxes, as the Mongo store keeps them; `heldByOther` are claimed elsewhere. */
 class MemoryStore implements OutboxStore {
   constructor(readonly outboxes: Map<string, OutboxRecord[]>) {}
   readonly reads: (string[] | undefined)[] = [];
-  async pending(limit: number, aggregateIds?: string[]) {
+  readonly heldByOther = new Set<string>();
+  async pending(limit: number) {
+    return (await this.claim(limit)).claimed;
+  }
+  async claim(limit: number, aggregateIds?: string[]) {
     this.reads.push(aggregateIds);
-    return [...this.outboxes]
-      .filter(([id, records]) => records.length && (!aggregateIds || aggregateIds.includes(id)))
-      .slice(0, limit)
-      .map(([aggregateId, records]) => ({ aggregateId, records: [...records] }));
+    const pending = [...this.outboxes].filter(
+      ([id, records]) => records.length && (!aggregateIds || aggregateIds.includes(id)),
+    );
+    return {
+      claimed: pending
+        .filter(([id]) => !this.heldByOther.has(id))
+        .slice(0, limit)
+        .map(([aggregateId, records]) => ({ aggregateId, records: [...records] })),
+      held: pending.filter(([id]) => this.heldByOther.has(id)).map(([id]) => id),
+    };
   }
   async markPublished(published: { aggregateId: string; eventIds: string[] }[]) {
     for (const { aggregateId, eventIds } of published) {
@@ -65,7 +75,7 @@ describe('OutboxRelay', () => {
     const store = new MemoryStore(new Map([['a', [record('a', 1), record('a', 2)]]]));
     const publisher = new MemoryPublisher();
     const crashing: OutboxStore = {
-      pending: (limit) => store.pending(limit),
+      claim: (limit) => store.claim(limit),
       markPublished: async () => {
         throw new Error('process died');
       },
@@ -171,7 +181,7 @@ describe('OutboxRelay', () => {
     const seen: (string | undefined)[] = [];
     const store = new MemoryStore(new Map([['a', [record('a', 1)]]]));
     const observing: OutboxStore = {
-      pending: (limit, ids) => (seen.push(request.getStore()), store.pending(limit, ids)),
+      claim: (limit, ids) => (seen.push(request.getStore()), store.claim(limit, ids)),
       markPublished: (published) => store.markPublished(published),
     };
     const relay = new OutboxRelay(observing, new MemoryPublisher(), options);
@@ -181,5 +191,20 @@ describe('OutboxRelay', () => {
     await relay.stop();
     expect(seen.length).toBeGreaterThanOrEqual(2);
     expect(seen.every((context) => context === undefined)).toBe(true);
+  });
+
+  it('leaves an aggregate another relay holds, and publishes it once that relay is done', async () => {
+    const store = new MemoryStore(new Map([['a', [record('a', 1)]]]));
+    store.heldByOther.add('a');
+    const publisher = new MemoryPublisher();
+    const relay = new OutboxRelay(store, publisher, { ...options, intervalMs: 5 });
+    relay.start();
+    relay.kick('a');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(publisher.published).toEqual([]);
+    store.heldByOther.delete('a'); // the other relay gave it up without publishing a-1
+    await new Promise((r) => setTimeout(r, 30));
+    await relay.stop();
+    expect(publisher.published.map((r) => r.eventId)).toEqual(['a-1']);
   });
 });

@@ -1,13 +1,29 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { OutboxRecord } from './outbox-record';
 
-/** Where pending records live; one aggregate's records come back in the order they were written. */
+/** One aggregate's pending records, in the order they were written. */
+export interface PendingRecords {
+  aggregateId: string;
+  records: OutboxRecord[];
+}
+
+export interface OutboxClaim {
+  /** Aggregates this relay may publish now: nobody else will until it marks them or its claim expires. */
+  claimed: PendingRecords[];
+  /** Requested aggregates with pending records that another relay has claimed and is publishing. */
+  held: string[];
+}
+
+/**
+ * Where pending records live. Several instances of a service each run a relay over the same
+ * collection: a relay claims the aggregates it publishes, so that a record is normally published
+ * by one of them, and a claim expires, so that the records of an instance that died are taken
+ * over by another.
+ */
 export interface OutboxStore {
-  /** Aggregates with pending records: any of them, or only those among `aggregateIds`. */
-  pending(
-    limit: number,
-    aggregateIds?: string[],
-  ): Promise<{ aggregateId: string; records: OutboxRecord[] }[]>;
+  /** Claims aggregates with pending records: any that are free, or among `aggregateIds`. */
+  claim(limit: number, aggregateIds?: string[]): Promise<OutboxClaim>;
+  /** Removes the published records and gives the aggregates' claims up. */
   markPublished(published: { aggregateId: string; eventIds: string[] }[]): Promise<void>;
 }
 
@@ -27,6 +43,7 @@ export interface RelayOptions {
 /**
  * Publishes pending outbox records, in order per aggregate, then marks them published. A crash
  * after publishing and before marking publishes the records again: a duplicate, never a loss.
+ * An aggregate another relay holds stays named and is tried again on the next interval.
  */
 export class OutboxRelay {
   private timers: NodeJS.Timeout[] = [];
@@ -51,9 +68,9 @@ export class OutboxRelay {
   async drainOnce(): Promise<number> {
     let published = 0;
     for (;;) {
-      const batch = await this.store.pending(this.options.batchSize);
-      if (!batch.length) return published;
-      published += await this.publishBatch(batch);
+      const { claimed } = await this.store.claim(this.options.batchSize);
+      if (!claimed.length) return published;
+      published += await this.publishBatch(claimed);
     }
   }
 
@@ -115,8 +132,11 @@ export class OutboxRelay {
     const ids = [...this.dirty];
     this.dirty.clear();
     try {
-      const batch = ids.length ? await this.store.pending(ids.length, ids) : [];
-      return await this.publishBatch(batch);
+      if (!ids.length) return 0;
+      const { claimed, held } = await this.store.claim(ids.length, ids);
+      // Another instance is publishing these; records written here since its read are ours.
+      held.forEach((id) => this.dirty.add(id));
+      return await this.publishBatch(claimed);
     } catch (error) {
       ids.forEach((id) => this.dirty.add(id)); // tried again on the next interval
       throw error;
@@ -124,9 +144,7 @@ export class OutboxRelay {
   }
 
   /** One send for the whole batch (each aggregate's records stay in order), then one mark. */
-  private async publishBatch(
-    batch: { aggregateId: string; records: OutboxRecord[] }[],
-  ): Promise<number> {
+  private async publishBatch(batch: PendingRecords[]): Promise<number> {
     if (!batch.length) return 0;
     const records = batch.flatMap((b) => b.records);
     await this.publisher.publish(records);

@@ -28,7 +28,8 @@ export async function freePort(): Promise<number> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null
+  // A process killed by a signal has no exit code, but its signal code.
+  return child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve()
     : new Promise((r) => child.once('exit', () => r()));
 }

@@ -20,6 +20,11 @@ export interface SubgraphStackOptions {
   /** A few letters naming the suite in its databases and groups: `jiceng_<service>_e2e_<tag><run>`. */
   tag: string;
   services: readonly SubgraphName[];
+  /**
+   * Instances per service (default 1): side by side on one database and consumer groups, as
+   * replicas of a Deployment, each a URL in the gateway's list.
+   */
+  instances?: Partial<Record<SubgraphName, number>>;
   /** Starts the gateway in front of the services (default true). */
   gateway?: boolean;
   /** Settings per app, over the ones the stack gives it (database, consumer groups). */
@@ -52,6 +57,8 @@ export class SubgraphStack {
   /** Where each group started (for a replay that starts where the service did). */
   startOffsets: TopicOffsets = {};
   private readonly apps = new Map<SubgraphName | 'gateway', AppProcess>();
+  /** A service's instances after the first (`app(service)`). */
+  private readonly replicas = new Map<SubgraphName, AppProcess[]>();
   private readonly dbs = new Map<SubgraphName, Connection>();
   private readonly probes = new Map<string, TopicProbe>();
 
@@ -66,6 +73,11 @@ export class SubgraphStack {
     const app = this.apps.get(name);
     if (!app) throw new Error(`${name} is not running in this stack`);
     return app;
+  }
+
+  /** Every instance of a service, the first being `app(service)`. */
+  instancesOf(service: SubgraphName): AppProcess[] {
+    return [this.app(service), ...(this.replicas.get(service) ?? [])];
   }
 
   get gateway(): AppProcess {
@@ -130,13 +142,25 @@ export class SubgraphStack {
             .createConnection(mongoUrlFromEnv(), { dbName: this.dbName(service) })
             .asPromise(),
         );
-        this.apps.set(service, await startApp(`services/${service}`, this.envOf(service)));
+        const count = this.options.instances?.[service] ?? 1;
+        const [first, ...others] = await Promise.all(
+          Array.from({ length: count }, () => startApp(`services/${service}`, this.envOf(service))),
+        );
+        this.apps.set(service, first);
+        this.replicas.set(service, others);
       }),
     );
     if (this.options.gateway === false) return this;
     const urls = Object.fromEntries(
       (['organizations', 'members', 'volunteering', 'stations', 'rural', 'credit'] as const).map(
-        (s) => [`SUBGRAPH_URL_${s.toUpperCase()}`, this.apps.get(s)?.url ?? UNUSED],
+        (s) => [
+          `SUBGRAPH_URL_${s.toUpperCase()}`,
+          this.apps.has(s)
+            ? this.instancesOf(s)
+                .map((app) => app.url)
+                .join(',')
+            : UNUSED,
+        ],
       ),
     );
     this.apps.set('gateway', await startApp('gateway', { ...urls, ...env.gateway }));
@@ -163,7 +187,7 @@ export class SubgraphStack {
   /** Stops what started, even after a failed start. */
   async stop(): Promise<void> {
     await Promise.all([
-      ...[...this.apps.values()].map((app) => app.stop()),
+      ...[...this.apps.values(), ...[...this.replicas.values()].flat()].map((app) => app.stop()),
       ...[...this.probes.values()].map((probe) => probe.stop()),
     ]);
     for (const db of this.dbs.values()) {

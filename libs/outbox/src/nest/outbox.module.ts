@@ -14,7 +14,7 @@ import { readSettings, wholeNumber } from '@jiceng/config';
 import { TOPIC_SPECS } from '@jiceng/events';
 import { EventProducer, KAFKA, ensureTopics } from '@jiceng/kafka';
 import { KafkaOutboxPublisher } from '../kafka-outbox-publisher';
-import { MongoOutboxStore } from '../mongo-outbox-store';
+import { MongoOutboxStore, relayInstanceId } from '../mongo-outbox-store';
 import { OutboxRelay } from '../outbox-relay';
 
 const OUTBOX_MODELS = Symbol('OUTBOX_MODELS');
@@ -32,9 +32,19 @@ export const OUTBOX_SETTINGS = {
     { min: 100 },
     'how often the whole outbox collection is searched for records a crashed process left behind',
   ),
+  claimMs: wholeNumber(
+    'OUTBOX_CLAIM_MS',
+    30_000,
+    { min: 1000 },
+    'how long an instance holds the aggregates it is publishing before another may take them over',
+  ),
 };
 
-/** Runs one relay per aggregate collection; services call `kick()` after a write for low latency. */
+/**
+ * Runs one relay per aggregate collection; services call `kick()` after a write for low latency.
+ * Every instance of a service runs its relays: each publishes what it claimed (normally what it
+ * wrote), and any of them takes over what a dead instance left.
+ */
 @Injectable()
 export class OutboxRelays implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
@@ -46,10 +56,11 @@ export class OutboxRelays implements OnApplicationBootstrap, OnApplicationShutdo
     producer: EventProducer,
   ) {
     const publisher = new KafkaOutboxPublisher(producer);
-    const { pollMs: intervalMs, scanMs: scanIntervalMs } = readSettings(OUTBOX_SETTINGS);
+    const { pollMs: intervalMs, scanMs: scanIntervalMs, claimMs } = readSettings(OUTBOX_SETTINGS);
+    const owner = relayInstanceId();
     this.relays = models.map(
       (model) =>
-        new OutboxRelay(new MongoOutboxStore(model), publisher, {
+        new OutboxRelay(new MongoOutboxStore(model, { owner, claimMs }), publisher, {
           intervalMs,
           scanIntervalMs,
           batchSize: 100,

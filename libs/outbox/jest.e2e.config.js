@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset').jestConfig(__dirname, 'e2e');
