@@ -1,8 +1,8 @@
-// Local infrastructure: a single-node KRaft Kafka broker and a MongoDB-wire server
-// (mongo-java-server + H2 file backend), run as detached JVMs on 127.0.0.1.
+// Local infrastructure: a KRaft Kafka (one node, or a three-node cluster with KAFKA_NODES=3) and
+// a MongoDB-wire server (mongo-java-server + H2 file backend), run as detached JVMs on 127.0.0.1.
 // Only node: builtins, so it works before `npm install` and from test setup code.
 //
-//   import { up, down, status, reset } from './infra/local/infra-lib.mjs';
+//   import { up, down, status, reset, killNode, startNode } from './infra/local/infra-lib.mjs';
 //
 // All state (jars, classes, data, logs, pid files) lives in INFRA_STATE_DIR
 // (default infra/local/.state/, git-ignored).
@@ -48,7 +48,53 @@ function megabytesFromEnv(env, name, fallback) {
   return mb;
 }
 
-/** Resolves paths and ports from the environment (KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT, INFRA_STATE_DIR). */
+// A KRaft quorum needs a majority of its controllers: one node, or three that survive the loss
+// of one. Every node is a broker and a controller.
+const KAFKA_NODE_COUNTS = [1, 3];
+
+function nodeCountFromEnv(env) {
+  const raw = env.KAFKA_NODES;
+  if (raw === undefined || raw === '') return 1;
+  const nodes = Number(raw);
+  if (!KAFKA_NODE_COUNTS.includes(nodes)) {
+    throw new InfraError(`KAFKA_NODES must be 1 or 3 (got '${raw}').`);
+  }
+  return nodes;
+}
+
+/**
+ * The Kafka nodes: node i (0-based, node.id i + 1) listens for clients on KAFKA_PORT + 2i and
+ * for its controller on KAFKA_CONTROLLER_PORT + 2i, so the defaults 9092/9093 give 9094/9095
+ * and 9096/9097 to nodes 2 and 3. Node 1 keeps the single node's names (kafka/, kafka.pid), so a
+ * one-node state directory is node 1 of the same layout.
+ */
+function kafkaNodes(env, component) {
+  const port = portFromEnv(env, 'KAFKA_PORT', 9092);
+  const controllerPort = portFromEnv(env, 'KAFKA_CONTROLLER_PORT', 9093);
+  const nodes = Array.from({ length: nodeCountFromEnv(env) }, (_, i) => {
+    const node = component(i === 0 ? 'kafka' : `kafka-${i + 1}`, port + 2 * i, 'KAFKA_PORT');
+    node.id = i + 1;
+    node.controllerPort = controllerPort + 2 * i;
+    node.propsFile = join(node.dir, 'server.properties');
+    return node;
+  });
+  const ports = nodes.flatMap((n) => [n.port, n.controllerPort]);
+  if (ports.some((p) => p > 65535)) {
+    throw new InfraError(
+      `KAFKA_PORT and KAFKA_CONTROLLER_PORT leave no room for ${nodes.length} nodes.`,
+    );
+  }
+  if (new Set(ports).size !== ports.length) {
+    throw new InfraError(
+      nodes.length === 1
+        ? 'KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ.'
+        : `KAFKA_PORT + 2i and KAFKA_CONTROLLER_PORT + 2i (i < ${nodes.length}) must all differ.`,
+    );
+  }
+  return nodes;
+}
+
+/** Resolves paths and ports from the environment (KAFKA_NODES, KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT, INFRA_STATE_DIR). */
 export function config(env = process.env) {
   const stateDir = resolve(env.INFRA_STATE_DIR || join(HERE, '.state'));
   const component = (name, port, portVar) => {
@@ -64,12 +110,7 @@ export function config(env = process.env) {
       pidFile: join(stateDir, `${name}.pid`),
     };
   };
-  const kafka = component('kafka', portFromEnv(env, 'KAFKA_PORT', 9092), 'KAFKA_PORT');
-  kafka.controllerPort = portFromEnv(env, 'KAFKA_CONTROLLER_PORT', 9093);
-  kafka.propsFile = join(kafka.dir, 'server.properties');
-  if (kafka.controllerPort === kafka.port) {
-    throw new InfraError('KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ.');
-  }
+  const nodes = kafkaNodes(env, component);
   const mongo = component('mongo', portFromEnv(env, 'MONGO_PORT', 27017), 'MONGO_PORT');
   mongo.dataFile = join(mongo.dataDir, 'mongo.mv'); // H2 MVStore file
   mongo.cacheMb = megabytesFromEnv(env, 'MONGO_CACHE_MB', 512);
@@ -79,7 +120,10 @@ export function config(env = process.env) {
     classesDir: join(stateDir, 'classes'),
     buildStamp: join(stateDir, 'build.stamp'),
     buildLog: join(stateDir, 'build.log'),
-    kafka,
+    kafka: nodes[0],
+    kafkaNodes: nodes,
+    // The cluster id and node count the Kafka data was formatted with.
+    kafkaClusterFile: join(stateDir, 'kafka-cluster.json'),
     mongo,
   };
 }
@@ -199,8 +243,11 @@ function request(port, frame, lengthOf, timeoutMs = 2000) {
   });
 }
 
-/** Kafka: a Metadata (v4) request must list at least one broker, i.e. the broker is serving clients. */
-async function kafkaHealthy(port) {
+/**
+ * Kafka: a Metadata (v4) request must list at least `brokers` brokers, i.e. the broker is serving
+ * clients (and, with its cluster's size, every broker has joined).
+ */
+async function kafkaHealthy(port, brokers = 1) {
   const clientId = Buffer.from('infra-probe');
   const header = Buffer.alloc(10);
   header.writeInt16BE(3, 0); // api key: Metadata
@@ -214,7 +261,10 @@ async function kafkaHealthy(port) {
   const reply = await request(port, Buffer.concat([size, payload]), (b) => 4 + b.readInt32BE(0));
   // reply: size, correlation id, throttle_time_ms, brokers[] count
   return (
-    reply !== null && reply.length >= 16 && reply.readInt32BE(4) === 1 && reply.readInt32BE(12) >= 1
+    reply !== null &&
+    reply.length >= 16 &&
+    reply.readInt32BE(4) === 1 &&
+    reply.readInt32BE(12) >= brokers
   );
 }
 
@@ -411,30 +461,42 @@ const COMMON_JVM_FLAGS = [
 // Kafka and the storage tool: one GC thread and C1 only, for low CPU on 2 cores.
 const LIGHT_JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...COMMON_JVM_FLAGS];
 
-function kafkaProperties(cfg) {
-  const k = cfg.kafka;
+/**
+ * Replicas of every topic: one per node, and writes with acks=all need all but one of them
+ * (min.insync.replicas), so a three-node cluster keeps accepting them with one node down.
+ */
+export function kafkaReplication(nodes) {
+  return { replicationFactor: nodes, minInsyncReplicas: Math.max(1, nodes - 1) };
+}
+
+/** The `server.properties` of one Kafka node (`cfg.kafkaNodes[i]`). */
+function kafkaProperties(cfg, node = cfg.kafka) {
+  const nodes = cfg.kafkaNodes;
+  const { replicationFactor: rf, minInsyncReplicas: isr } = kafkaReplication(nodes.length);
   return [
     '# Generated by infra/local/infra-lib.mjs on every start; edit the generator, not this file.',
     'process.roles=broker,controller',
-    'node.id=1',
+    `node.id=${node.id}`,
     // Static voter set (not --standalone/dynamic): the controller address is not baked into the
     // metadata log, so changing KAFKA_CONTROLLER_PORT later keeps the existing data usable.
-    `controller.quorum.voters=1@${HOST}:${k.controllerPort}`,
-    `listeners=PLAINTEXT://${HOST}:${k.port},CONTROLLER://${HOST}:${k.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${k.port}`,
+    `controller.quorum.voters=${nodes.map((n) => `${n.id}@${HOST}:${n.controllerPort}`).join(',')}`,
+    `listeners=PLAINTEXT://${HOST}:${node.port},CONTROLLER://${HOST}:${node.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${HOST}:${node.port}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=PLAINTEXT',
     'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
-    `log.dirs=${k.dataDir}`,
+    `log.dirs=${node.dataDir}`,
     'auto.create.topics.enable=false',
     'num.partitions=1',
-    'offsets.topic.replication.factor=1',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
+    `default.replication.factor=${rf}`,
+    `min.insync.replicas=${isr}`,
+    `offsets.topic.replication.factor=${rf}`,
+    `transaction.state.log.replication.factor=${rf}`,
+    `transaction.state.log.min.isr=${isr}`,
+    `share.coordinator.state.topic.replication.factor=${rf}`,
+    `share.coordinator.state.topic.min.isr=${isr}`,
     'group.initial.rebalance.delay.ms=0',
-    // Few internal partitions and threads: a single local broker on 2 cores.
+    // Few internal partitions and threads: small local brokers on 2 cores.
     'offsets.topic.num.partitions=1',
     'transaction.state.log.num.partitions=1',
     'num.network.threads=2',
@@ -446,16 +508,16 @@ function kafkaProperties(cfg) {
   ].join('\n');
 }
 
-function kafkaCommand(cfg) {
+function kafkaCommand(cfg, node) {
   return [
     '-Xms128m',
     '-Xmx512m',
     ...LIGHT_JVM_FLAGS,
-    `-Dinfra.log.file=${cfg.kafka.logFile}`,
+    `-Dinfra.log.file=${node.logFile}`,
     '-cp',
     join(cfg.libDir, '*'),
     'kafka.Kafka',
-    cfg.kafka.propsFile,
+    node.propsFile,
   ];
 }
 
@@ -496,17 +558,51 @@ export function mongoServerArgs(cfg, { port, dataFile, cacheMb, logFile, stock =
   ];
 }
 
-/** Formats the KRaft storage once (a new cluster id); skipped when meta.properties exists. */
-async function prepareKafka(cfg, log) {
-  const k = cfg.kafka;
-  await mkdir(k.dir, { recursive: true });
-  await writeFile(k.propsFile, kafkaProperties(cfg));
-  if (existsSync(join(k.dataDir, 'meta.properties'))) return;
-  await rm(k.dataDir, { recursive: true, force: true }); // a half-formatted dir from an interrupted run
+const isFormatted = (node) => existsSync(join(node.dataDir, 'meta.properties'));
+
+/**
+ * What the Kafka data was formatted as: { clusterId, nodes } from kafka-cluster.json, or from
+ * node 1's meta.properties for a state directory older than that file (one node), or null.
+ */
+async function formattedCluster(cfg) {
+  try {
+    return JSON.parse(await readFile(cfg.kafkaClusterFile, 'utf8'));
+  } catch {
+    if (!isFormatted(cfg.kafka)) return null;
+    const meta = await readFile(join(cfg.kafka.dataDir, 'meta.properties'), 'utf8');
+    return { clusterId: /^cluster\.id=(.+)$/m.exec(meta)?.[1], nodes: 1 };
+  }
+}
+
+/**
+ * The cluster id every node is formatted with: the recorded one, or a new one. Data formatted for
+ * another number of nodes is refused: its voter set differs, so its metadata log is not usable.
+ */
+async function kafkaClusterId(cfg) {
+  const recorded = await formattedCluster(cfg);
+  const nodes = cfg.kafkaNodes.length;
+  if (recorded && recorded.nodes !== nodes) {
+    throw new InfraError(
+      `The Kafka data in ${cfg.stateDir} is formatted for ${recorded.nodes} node(s), not KAFKA_NODES=${nodes}; run 'reset' or use another INFRA_STATE_DIR.`,
+    );
+  }
+  if (recorded) return recorded.clusterId;
   let clusterId;
   do clusterId = randomBytes(16).toString('base64url');
   while (clusterId.startsWith('-'));
-  log(`kafka: formatting storage (cluster id ${clusterId})`);
+  await mkdir(cfg.stateDir, { recursive: true });
+  await writeFile(cfg.kafkaClusterFile, `${JSON.stringify({ clusterId, nodes })}\n`);
+  return clusterId;
+}
+
+/** Writes the node's properties; formats its KRaft storage once, skipped when meta.properties exists. */
+async function prepareKafka(cfg, log, k) {
+  await mkdir(k.dir, { recursive: true });
+  await writeFile(k.propsFile, kafkaProperties(cfg, k));
+  if (isFormatted(k)) return;
+  await rm(k.dataDir, { recursive: true, force: true }); // a half-formatted dir from an interrupted run
+  const clusterId = await (cfg.clusterId ??= kafkaClusterId(cfg));
+  log(`${k.name}: formatting storage (cluster id ${clusterId})`);
   const result = await run(javaTool('java'), [
     ...LIGHT_JVM_FLAGS,
     `-Dinfra.log.file=${join(k.dir, 'format.log')}`,
@@ -531,16 +627,22 @@ async function prepareMongo(cfg) {
 
 function components(cfg) {
   return [
-    Object.assign(cfg.kafka, {
-      label: 'Kafka',
-      mainClass: 'kafka.Kafka',
-      marker: cfg.kafka.propsFile,
-      healthy: kafkaHealthy,
-      prepare: prepareKafka,
-      command: kafkaCommand,
-      stopTimeoutMs: 30_000,
-    }),
+    ...cfg.kafkaNodes.map((node) =>
+      Object.assign(node, {
+        kind: 'kafka',
+        label: cfg.kafkaNodes.length === 1 ? 'Kafka' : `Kafka node ${node.id}`,
+        mainClass: 'kafka.Kafka',
+        marker: node.propsFile,
+        healthy: kafkaHealthy,
+        // Ready once it lists every node: the cluster takes writes with all its replicas.
+        ready: (port) => kafkaHealthy(port, cfg.kafkaNodes.length),
+        prepare: (c, log) => prepareKafka(c, log, node),
+        command: (c) => kafkaCommand(c, node),
+        stopTimeoutMs: 30_000,
+      }),
+    ),
     Object.assign(cfg.mongo, {
+      kind: 'mongo',
       label: 'Mongo',
       mainClass: 'local.infra.MongoWireServer',
       marker: cfg.mongo.dataFile,
@@ -583,7 +685,7 @@ async function waitHealthy(comp, pid, log) {
         `${comp.label} exited during startup; see ${comp.logFile} and ${comp.stdoutFile}.`,
       );
     }
-    if (await comp.healthy(comp.port)) {
+    if (await (comp.ready ?? comp.healthy)(comp.port)) {
       log(
         `${comp.name}: ready on ${HOST}:${comp.port} (pid ${pid}, ${((Date.now() - started) / 1000).toFixed(1)}s)`,
       );
@@ -645,9 +747,17 @@ async function withLock(cfg, fn) {
 // ---------------------------------------------------------------------------
 // Public API
 
+/** The bootstrap list of the Kafka nodes, as KAFKA_BROKERS takes it: `127.0.0.1:9092,...`. */
+export function kafkaBrokers(env = process.env) {
+  return config(env)
+    .kafkaNodes.map((node) => `${HOST}:${node.port}`)
+    .join(',');
+}
+
 /**
- * Status of both components. `running` means our process is alive AND answers its protocol.
- * @returns {Promise<{kafka:{running:boolean,port:number,pid?:number}, mongo:{running:boolean,port:number,pid?:number}}>}
+ * Status of every component (`kafka`, `kafka-2`, `kafka-3` with KAFKA_NODES=3, `mongo`).
+ * `running` means our process is alive AND answers its protocol.
+ * @returns {Promise<Record<string, {running:boolean,port:number,pid?:number}>>}
  */
 export async function status({ env = process.env } = {}) {
   const cfg = config(env);
@@ -672,15 +782,25 @@ export async function build({ env = process.env, log = () => {} } = {}) {
   return cfg;
 }
 
-/** Starts whatever is not running yet and waits until both answer. Idempotent. */
-export async function up({ env = process.env, log = () => {} } = {}) {
+/**
+ * Starts whatever is not running yet and waits until all answer (every Kafka node listing the
+ * whole cluster). Idempotent. `only: 'kafka'` (or 'mongo') starts just that.
+ */
+export async function up({ env = process.env, log = () => {}, only } = {}) {
   const cfg = config(env);
-  await withLock(cfg, () => startMissing(cfg, log));
+  await withLock(cfg, () =>
+    startMissing(
+      cfg,
+      log,
+      components(cfg).filter((comp) => !only || comp.kind === only),
+    ),
+  );
   return status({ env });
 }
 
-async function startMissing(cfg, log) {
-  const all = components(cfg);
+async function startMissing(cfg, log, all) {
+  // Refuses data formatted for another KAFKA_NODES before anything starts.
+  if (all.some((comp) => comp.kind === 'kafka')) await (cfg.clusterId = kafkaClusterId(cfg));
   const toStart = [];
   const toAwait = [];
   for (const comp of all) {
@@ -702,20 +822,30 @@ async function startMissing(cfg, log) {
       if (comp.controllerPort) await assertPortFree(comp.controllerPort, 'KAFKA_CONTROLLER_PORT');
     }
     await ensureBuild(cfg, log);
-    for (const comp of toStart) {
-      await comp.prepare(cfg, log);
-      const pid = await launch(cfg, comp);
-      log(`${comp.name}: starting (pid ${pid}, log ${comp.logFile})`);
-      toAwait.push({ comp, pid });
-    }
+    // Side by side: each Kafka node formats its storage in a JVM of its own first.
+    await Promise.all(
+      toStart.map(async (comp) => {
+        await comp.prepare(cfg, log);
+        const pid = await launch(cfg, comp);
+        log(`${comp.name}: starting (pid ${pid}, log ${comp.logFile})`);
+        toAwait.push({ comp, pid });
+      }),
+    );
   }
   await Promise.all(toAwait.map(({ comp, pid }) => waitHealthy(comp, pid, log)));
 }
 
 /** Stops only the processes this tool started (pid file + matching /proc cmdline). */
 export async function down({ env = process.env, log = () => {} } = {}) {
-  const cfg = config(env);
+  const cfg = await everyFormattedNode(env);
   await withLock(cfg, () => stopAll(cfg, log));
+}
+
+/** The configuration with as many Kafka nodes as the data was formatted for, if more than KAFKA_NODES. */
+async function everyFormattedNode(env) {
+  const recorded = (await formattedCluster(config(env)))?.nodes;
+  const cfg = config(env);
+  return recorded > cfg.kafkaNodes.length ? config({ ...env, KAFKA_NODES: String(recorded) }) : cfg;
 }
 
 async function stopAll(cfg, log) {
@@ -724,12 +854,44 @@ async function stopAll(cfg, log) {
 
 /** Stops everything and deletes Kafka and Mongo data (the jar cache is kept). */
 export async function reset({ env = process.env, log = () => {} } = {}) {
-  const cfg = config(env);
+  const cfg = await everyFormattedNode(env);
   await withLock(cfg, async () => {
     await stopAll(cfg, log);
-    for (const comp of [cfg.kafka, cfg.mongo]) {
+    for (const comp of [...cfg.kafkaNodes, cfg.mongo]) {
       await rm(comp.dataDir, { recursive: true, force: true });
       log(`${comp.name}: data deleted (${comp.dataDir})`);
     }
+    await rm(cfg.kafkaClusterFile, { force: true });
   });
+}
+
+function kafkaNode(cfg, id) {
+  const node = components(cfg).find((comp) => comp.kind === 'kafka' && comp.id === id);
+  if (!node) {
+    throw new InfraError(`There is no Kafka node ${id}; nodes are 1 to ${cfg.kafkaNodes.length}.`);
+  }
+  return node;
+}
+
+/**
+ * SIGKILLs Kafka node `id` (1 to KAFKA_NODES), as a crash would, and waits until it is gone; a
+ * test of the cluster's failover restarts it with startNode. Only a process this tool started.
+ */
+export async function killNode(id, { env = process.env, log = () => {} } = {}) {
+  const cfg = config(env);
+  await withLock(cfg, async () => {
+    const node = kafkaNode(cfg, id);
+    const rec = await ourProcess(node);
+    if (!rec) throw new InfraError(`${node.label} is not running.`);
+    process.kill(rec.pid, 'SIGKILL');
+    while (isAlive(rec.pid)) await sleep(50);
+    await rm(node.pidFile, { force: true });
+    log(`${node.name}: killed (pid ${rec.pid})`);
+  });
+}
+
+/** Starts Kafka node `id` again (after killNode) and waits until it has rejoined the cluster. */
+export async function startNode(id, { env = process.env, log = () => {} } = {}) {
+  const cfg = config(env);
+  await withLock(cfg, () => startMissing(cfg, log, [kafkaNode(cfg, id)]));
 }

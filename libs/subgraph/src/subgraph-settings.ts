@@ -1,7 +1,7 @@
 import { AUTH_SETTINGS } from '@jiceng/auth';
 import { text, wholeNumber, type Settings } from '@jiceng/config';
 import { DEFAULT_PORTS, type SubgraphName } from '@jiceng/graphql';
-import { KAFKA_SETTINGS } from '@jiceng/kafka';
+import { KAFKA_SETTINGS, TOPIC_SETTINGS } from '@jiceng/kafka';
 import { LOG_SETTINGS } from '@jiceng/logging';
 import { MONGO_SETTINGS, mongoDatabaseSetting } from '@jiceng/mongo';
 import { OUTBOX_SETTINGS } from '@jiceng/outbox';
@@ -20,6 +20,8 @@ export function subgraphSettings(name: SubgraphName) {
     mongoReadTimeoutMs: MONGO_SETTINGS.readTimeoutMs,
     mongoMaxPoolSize: MONGO_SETTINGS.maxPoolSize,
     kafkaBrokers: KAFKA_SETTINGS.brokers,
+    kafkaReplicationFactor: TOPIC_SETTINGS.replicationFactor,
+    kafkaMinInsyncReplicas: TOPIC_SETTINGS.minInsyncReplicas,
     claimsSecret: AUTH_SETTINGS.claimsSecret,
     outboxPollMs: OUTBOX_SETTINGS.pollMs,
     outboxScanMs: OUTBOX_SETTINGS.scanMs,

@@ -27,6 +27,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** True if nobody listens on 127.0.0.1:`port`. */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
+    const server = createServer();
+    server.once('error', () => resolveFree(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
+  });
+}
+
 function exited(child: ChildProcess): Promise<void> {
   // A process killed by a signal has no exit code, but its signal code.
   return child.exitCode !== null || child.signalCode !== null

@@ -4,6 +4,7 @@ export * from './kafka-probe';
 export * from './wait-for';
 export * from './org-tree';
 export * from './kafka-groups';
+export * from './kafka-cluster';
 export * from './databases';
 export * from './enum-sources';
 export * from './id-number';

@@ -3,12 +3,18 @@
 // IdempotentConsumer does, with no handler.
 //
 //   npm run -s build && node services/credit/bench/ledger-throughput.mjs [--approvals 3000] [--samples 50]
+//     [--kafka-nodes 1,3]
 //
 // Needs the local Kafka and Mongo-wire server (npm run infra:up). Starts its own credit service on
 // a fresh database with consumer groups of its own, and removes both at the end.
+//
+// --kafka-nodes 1,3 measures on Kafkas of its own instead, one after the other in the same run: a
+// single broker, then a three-broker cluster (infra/local KAFKA_NODES=3; topics with 3 replicas,
+// min.insync.replicas 2, the producer waiting for acks=all as always), each fresh in
+// tmp/bench-kafka-<nodes> and stopped afterwards. The Mongo-wire server stays the shared one.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,24 +23,30 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const require = createRequire(import.meta.url);
 const mongoose = require('mongoose');
 const events = require(join(root, 'dist/libs/events/src/index.js'));
-const { createKafka, EventProducer } = require(join(root, 'dist/libs/kafka/src/index.js'));
+const { createKafka, ensureTopics, EventProducer } = require(
+  join(root, 'dist/libs/kafka/src/index.js'),
+);
 const { creditGroupTopics, deleteGroups } = require(
   join(root, 'dist/services/credit/src/replay/replay-lib.js'),
 );
 
-const arg = (name, fallback) => {
+const rawArg = (name) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : undefined;
 };
+const arg = (name, fallback) => (rawArg(name) === undefined ? fallback : Number(rawArg(name)));
 const APPROVALS = arg('approvals', 3000);
 const SAMPLES = arg('samples', 50);
-const run = randomBytes(4).toString('hex');
-const dbName = `jiceng_credit_bench_${run}`;
-const prefix = `jiceng-credit-bench-${run}`;
-const floorGroup = `jiceng-bench-floor-${run}`;
+const KAFKA_NODES = rawArg('kafka-nodes')?.split(',').map(Number);
+let run = randomBytes(4).toString('hex');
+let dbName = `jiceng_credit_bench_${run}`;
+let prefix = `jiceng-credit-bench-${run}`;
+let floorGroup = `jiceng-bench-floor-${run}`;
 const topic = events.Topics.volunteeringCheckins;
-const kafka = createKafka('jiceng-credit-bench');
-const producer = new EventProducer(kafka);
+// The Kafka measured, and what the credit service needs to use it (KAFKA_BROKERS, replicas).
+let kafka = createKafka('jiceng-credit-bench');
+let producer = new EventProducer(kafka);
+let kafkaEnv = {};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const newId = () => new mongoose.Types.ObjectId().toHexString();
 const started = performance.now();
@@ -147,6 +159,7 @@ async function startCredit() {
   const child = spawn(process.execPath, [join(root, 'dist/services/credit/src/main.js')], {
     env: {
       ...process.env,
+      ...kafkaEnv,
       MONGO_DB: dbName,
       CREDIT_GROUP_PREFIX: prefix,
       PORT: String(port),
@@ -281,7 +294,74 @@ async function credit() {
   }
 }
 
+/** Starts a fresh Kafka of `nodes` nodes of the bench's own and points the measurements at it. */
+async function ownKafka(nodes) {
+  const infra = await import('../../../infra/local/infra-lib.mjs');
+  const base = 21_000 + 100 * nodes; // six ports from here on three nodes
+  const env = {
+    ...process.env,
+    INFRA_STATE_DIR: join(root, 'tmp', `bench-kafka-${nodes}`),
+    KAFKA_NODES: String(nodes),
+    KAFKA_PORT: String(base),
+    KAFKA_CONTROLLER_PORT: String(base + 1),
+  };
+  await infra.reset({ env });
+  await infra.up({ env, only: 'kafka', log: (line) => log(`  ${line}`) });
+  const brokers = infra.kafkaBrokers(env);
+  const replication = infra.kafkaReplication(nodes);
+  run = randomBytes(4).toString('hex');
+  dbName = `jiceng_credit_bench_${run}`;
+  prefix = `jiceng-credit-bench-${run}`;
+  floorGroup = `jiceng-bench-floor-${run}`;
+  kafka = createKafka('jiceng-credit-bench', brokers.split(','));
+  producer = new EventProducer(kafka);
+  kafkaEnv = {
+    KAFKA_BROKERS: brokers,
+    KAFKA_REPLICATION_FACTOR: String(replication.replicationFactor),
+    KAFKA_MIN_INSYNC_REPLICAS: String(replication.minInsyncReplicas),
+  };
+  await ensureTopics(kafka, events.TOPIC_SPECS, replication);
+  return { brokers, stop: () => infra.down({ env }) };
+}
+
+/** One broker and three, side by side: each its own fresh Kafka, the same measurements. */
+async function byKafkaNodes() {
+  const rows = [];
+  for (const nodes of KAFKA_NODES) {
+    log(`kafka: starting ${nodes} node(s)`);
+    const cluster = await ownKafka(nodes);
+    try {
+      const load = loadAverage();
+      const plain = await floor();
+      const ledger = await credit();
+      await producer.disconnect();
+      rows.push({
+        nodes,
+        brokers: cluster.brokers,
+        load: `${load} → ${loadAverage()}`,
+        plain,
+        ledger,
+      });
+    } finally {
+      await cluster.stop();
+    }
+  }
+  console.log(JSON.stringify({ approvals: APPROVALS, samples: SAMPLES, rows }, null, 2));
+  console.log(
+    `\n| brokers | load (1 min) | floor | credit ledger | latency p50 | p95 | max |\n|---|---|---|---|---|---|---|\n` +
+      rows
+        .map(
+          ({ nodes, load, plain, ledger }) =>
+            `| ${nodes} | ${load} | ${plain.perSecond}/s | ${ledger.perSecond}/s | ${ledger.latencyMs.p50} ms | ${ledger.latencyMs.p95} ms | ${ledger.latencyMs.max} ms |`,
+        )
+        .join('\n'),
+  );
+}
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+
 async function main() {
+  if (KAFKA_NODES) return byKafkaNodes();
   log(`floor: ${APPROVALS} messages, then ${SAMPLES} one by one`);
   const plain = await floor();
   log(`credit consumer: ${APPROVALS} approvals, then ${SAMPLES} one by one`);

@@ -10,16 +10,16 @@ import {
   type AppProcess,
   type TopicProbe,
 } from '@jiceng/testing';
-import { monthsOf, shanghaiMonth, shanghaiQuarter } from '@jiceng/calendar';
+import { monthsOf, shanghaiQuarter } from '@jiceng/calendar';
 import { accountKey, monthTotalId } from '../src/account/account';
 import { consumerGroups } from '../src/credit.env';
-import { cappedTotal } from '../src/ledger/caps';
 import { lagBehind, topicEnds } from '../src/projections/catch-up';
 import { creditGroupTopics } from '../src/replay/replay-lib';
 import { CREDIT_RULES_V1 } from '../src/rules/credit-rules';
-import { earningsFor, tierFor } from '../src/rules/scoring';
+import { tierFor } from '../src/rules/scoring';
 import {
   checkIn,
+  expectedMonthTotals,
   memberEvent,
   newId,
   orgEvent,
@@ -156,26 +156,18 @@ describe('ledger under crashes and duplicates', () => {
     }
 
     // What the rules say: per account and month, min(cap, requested); tiers per firm quarter.
-    const requested = new Map<string, number>();
-    for (const approval of approvals) {
-      if (revoked.has(approval.id)) continue;
-      const member = members.find((m) => m.memberId === approval.data.memberId);
-      const attribution = member && {
-        branchId: member.organizationId,
-        unitOrganizationId: member.unitOrganizationId,
-        firmId: member.projectBranchId ? firms[temps.indexOf(member.projectBranchId)] : null,
-      };
-      const month = shanghaiMonth(new Date(approval.data.reviewedAt));
-      for (const e of earningsFor(CREDIT_RULES_V1, approval.data, attribution ?? null)) {
-        const id = monthTotalId(e.account, month);
-        requested.set(id, (requested.get(id) ?? 0) + e.requested);
-      }
-    }
-    const expected = new Map(
-      [...requested].map(([id, sum]) => {
-        const kind = id.split(':')[0] as keyof typeof CREDIT_RULES_V1.monthlyCaps;
-        return [id, cappedTotal(CREDIT_RULES_V1.monthlyCaps[kind], sum)];
-      }),
+    const { requested, granted: expected } = expectedMonthTotals(
+      approvals.filter((approval) => !revoked.has(approval.id)),
+      (memberId) => {
+        const member = members.find((m) => m.memberId === memberId);
+        return member
+          ? {
+              branchId: member.organizationId,
+              unitOrganizationId: member.unitOrganizationId,
+              firmId: member.projectBranchId ? firms[temps.indexOf(member.projectBranchId)] : null,
+            }
+          : null;
+      },
     );
     const cappedMonths = [...requested].filter(([id, sum]) => expected.get(id) !== sum).length;
     expect(cappedMonths).toBeGreaterThan(10); // the caps are exercised

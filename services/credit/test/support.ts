@@ -15,9 +15,14 @@ import {
   type StationVisitRecordedV1,
 } from '@jiceng/events';
 import type { EventProducer } from '@jiceng/kafka';
+import { shanghaiMonth } from '@jiceng/calendar';
 import { startGroupsAtTopicEnds } from '@jiceng/testing';
+import { monthTotalId } from '../src/account/account';
+import { cappedTotal } from '../src/ledger/caps';
 import { topicEnds, type TopicEnds } from '../src/projections/catch-up';
 import { creditGroupTopics, type StartOffsets } from '../src/replay/replay-lib';
+import { CREDIT_RULES_V1 } from '../src/rules/credit-rules';
+import { earningsFor, type Attribution } from '../src/rules/scoring';
 
 // Events are published straight to the topics, as the other services would: the credit service
 // is tested on its own, through its contracts.
@@ -212,4 +217,31 @@ export function stationVisitEvent(spec: VisitSpec): CloudEvent<StationVisitRecor
       visitedAt: new Date(spec.visitedAt).toISOString(),
     },
   });
+}
+
+/**
+ * What the rules grant for approvals that stand: per account and month the points requested, and
+ * granted, min(cap, requested); `attributionOf` places a member (null for an organization claim).
+ */
+export function expectedMonthTotals(
+  approvals: readonly CloudEvent<CheckInReviewedV1>[],
+  attributionOf: (memberId: string) => Attribution | null,
+): { requested: Map<string, number>; granted: Map<string, number> } {
+  const requested = new Map<string, number>();
+  for (const approval of approvals) {
+    const { memberId, reviewedAt } = approval.data;
+    const month = shanghaiMonth(new Date(reviewedAt));
+    const attribution = memberId ? attributionOf(memberId) : null;
+    for (const e of earningsFor(CREDIT_RULES_V1, approval.data, attribution)) {
+      const id = monthTotalId(e.account, month);
+      requested.set(id, (requested.get(id) ?? 0) + e.requested);
+    }
+  }
+  const granted = new Map(
+    [...requested].map(([id, sum]) => {
+      const kind = id.split(':')[0] as keyof typeof CREDIT_RULES_V1.monthlyCaps;
+      return [id, cappedTotal(CREDIT_RULES_V1.monthlyCaps[kind], sum)];
+    }),
+  );
+  return { requested, granted };
 }
