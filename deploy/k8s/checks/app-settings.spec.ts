@@ -102,6 +102,7 @@ describe.each(TARGETS)('deploy/k8s/%s', (target) => {
       readSettings({ ...OWN_SETTINGS[name], ...subgraphSettings(name) }, env),
     ).not.toThrow();
     expect(env.KAFKA_BROKERS).toBe('jiceng-kafka-bootstrap:9092');
+    expect(env.KAFKA_REPLICATION_FACTOR).toBe('3');
     expect(env.MONGO_URL).toMatch(/replicaSet=rs0/);
     expect(env.PORT).toBe(String(DEFAULT_PORTS[name]));
   });

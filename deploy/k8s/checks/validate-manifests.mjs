@@ -121,6 +121,10 @@ function consistency(objects) {
       problems.push(`HorizontalPodAutoscaler ${hpa.metadata.name}: ${name} requests no CPU`);
     if (hpa.spec.minReplicas > hpa.spec.maxReplicas)
       problems.push(`HorizontalPodAutoscaler ${hpa.metadata.name}: minReplicas > maxReplicas`);
+    // The autoscaler takes over the count; one outside its range changes at the first sync.
+    const replicas = target?.spec.replicas ?? 1;
+    if (target && (replicas < hpa.spec.minReplicas || replicas > hpa.spec.maxReplicas))
+      problems.push(`${kind} ${name}: ${replicas} replicas, outside its autoscaler's range`);
   }
   for (const np of objects.filter((o) => o.kind === 'NetworkPolicy')) {
     const selectors = [

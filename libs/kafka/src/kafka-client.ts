@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
-import { list, readSettings } from '@jiceng/config';
+import { list, readSettings, wholeNumber } from '@jiceng/config';
 
 export const KAFKA_SETTINGS = {
   brokers: list(
@@ -7,10 +7,24 @@ export const KAFKA_SETTINGS = {
     ['127.0.0.1:9092'],
     'bootstrap brokers, host:port, comma-separated',
   ),
+  // A service creates the topics it finds missing (topic-admin.ts). On a cluster whose topics
+  // are declared elsewhere (deploy/k8s KafkaTopics), a service that starts first must create
+  // them as declared: with one replica, writes would fail under min.insync.replicas 2.
+  replicationFactor: wholeNumber(
+    'KAFKA_REPLICATION_FACTOR',
+    1,
+    { min: 1 },
+    'replicas of each topic a service creates when missing',
+  ),
 };
 
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  return readSettings(KAFKA_SETTINGS, env).brokers;
+  return readSettings({ brokers: KAFKA_SETTINGS.brokers }, env).brokers;
+}
+
+export function kafkaReplicationFactorFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return readSettings({ replicationFactor: KAFKA_SETTINGS.replicationFactor }, env)
+    .replicationFactor;
 }
 
 // kafkajs logs every reconnect at INFO; keep warnings and errors, on stderr, one line each.

@@ -1,11 +1,12 @@
 import type { Kafka } from 'kafkajs';
 import { dlqTopicOf, type TopicSpec } from '@jiceng/events';
+import { kafkaReplicationFactorFromEnv } from './kafka-client';
 
 /** Creates the topics (and their dead-letter topics) that do not exist yet; the broker never auto-creates. */
 export async function ensureTopics(
   kafka: Kafka,
   specs: readonly TopicSpec[],
-  replicationFactor = 1,
+  replicationFactor = kafkaReplicationFactorFromEnv(),
 ): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();

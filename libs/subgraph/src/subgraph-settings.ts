@@ -20,6 +20,7 @@ export function subgraphSettings(name: SubgraphName) {
     mongoReadTimeoutMs: MONGO_SETTINGS.readTimeoutMs,
     mongoMaxPoolSize: MONGO_SETTINGS.maxPoolSize,
     kafkaBrokers: KAFKA_SETTINGS.brokers,
+    kafkaReplicationFactor: KAFKA_SETTINGS.replicationFactor,
     claimsSecret: AUTH_SETTINGS.claimsSecret,
     outboxPollMs: OUTBOX_SETTINGS.pollMs,
     outboxScanMs: OUTBOX_SETTINGS.scanMs,
