@@ -5,7 +5,16 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const FOLDERS = ['services', 'libs', 'gateway', 'bench', 'examples', 'infra/local', 'tools'];
+const FOLDERS = [
+  'services',
+  'libs',
+  'gateway',
+  'bench',
+  'examples',
+  'infra/local',
+  'tools',
+  'deploy',
+];
 const SKIP = new Set(['node_modules', 'dist', '.state', 'target', '.nx', 'coverage']);
 const SOURCE = /\.(ts|mjs|js|cjs|graphql)$/;
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*\.(ts|mjs|js|cjs|graphql)$/;
