@@ -3,7 +3,7 @@
 // IdempotentConsumer does, with no handler.
 //
 //   npm run -s build && node services/credit/bench/ledger-throughput.mjs [--approvals 3000] [--samples 50]
-//     [--kafka-nodes 1,3]
+//     [--kafka-nodes 1,3] [--credit-instances 1,2]
 //
 // Needs the local Kafka and Mongo-wire server (npm run infra:up). Starts its own credit service on
 // a fresh database with consumer groups of its own, and removes both at the end.
@@ -12,6 +12,10 @@
 // single broker, then a three-broker cluster (infra/local KAFKA_NODES=3; topics with 3 replicas,
 // min.insync.replicas 2, the producer waiting for acks=all as always), each fresh in
 // tmp/bench-kafka-<nodes> and stopped afterwards. The Mongo-wire server stays the shared one.
+//
+// --credit-instances 1,2 measures the ledger with one credit instance, then with two side by side
+// (one database, one set of consumer groups: Kafka splits the check-ins' partitions between them),
+// each count on a fresh database and groups of its own, on the shared Kafka.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -38,10 +42,16 @@ const arg = (name, fallback) => (rawArg(name) === undefined ? fallback : Number(
 const APPROVALS = arg('approvals', 3000);
 const SAMPLES = arg('samples', 50);
 const KAFKA_NODES = rawArg('kafka-nodes')?.split(',').map(Number);
-let run = randomBytes(4).toString('hex');
-let dbName = `jiceng_credit_bench_${run}`;
-let prefix = `jiceng-credit-bench-${run}`;
-let floorGroup = `jiceng-bench-floor-${run}`;
+const CREDIT_INSTANCES = rawArg('credit-instances')?.split(',').map(Number);
+let run, dbName, prefix, floorGroup;
+/** Names of a measurement's own: database, consumer groups. */
+function newRun() {
+  run = randomBytes(4).toString('hex');
+  dbName = `jiceng_credit_bench_${run}`;
+  prefix = `jiceng-credit-bench-${run}`;
+  floorGroup = `jiceng-bench-floor-${run}`;
+}
+newRun();
 const topic = events.Topics.volunteeringCheckins;
 // The Kafka measured, and what the credit service needs to use it (KAFKA_BROKERS, replicas).
 let kafka = createKafka('jiceng-credit-bench');
@@ -154,8 +164,8 @@ async function floor() {
 
 async function startCredit() {
   mkdirSync(join(root, 'tmp', 'bench-logs'), { recursive: true });
-  const logFile = join(root, 'tmp', 'bench-logs', `credit-${run}.log`);
   const port = 20000 + Math.floor(Math.random() * 20000);
+  const logFile = join(root, 'tmp', 'bench-logs', `credit-${run}-${port}.log`);
   const child = spawn(process.execPath, [join(root, 'dist/services/credit/src/main.js')], {
     env: {
       ...process.env,
@@ -196,10 +206,27 @@ async function lag(groups, ends) {
   return behind;
 }
 
-async function credit() {
+/** Waits until the ledger group is stable with every consumer of every instance in it. */
+async function ledgerGroupJoined(instances) {
+  const admin = kafka.admin();
+  await admin.connect();
+  const perInstance = 3; // CREDIT_CONSUMERS_PER_GROUP's default
+  try {
+    for (let i = 0; i < 240; i++) {
+      const [group] = (await admin.describeGroups([`${prefix}-ledger`])).groups;
+      if (group.state === 'Stable' && group.members.length === instances * perInstance) return;
+      await sleep(250);
+    }
+    throw new Error('the ledger group did not settle');
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function credit(instances = 1) {
   await startAtEnd(creditGroupTopics(prefix));
-  const child = await startCredit();
-  log('credit: started');
+  const children = await Promise.all(Array.from({ length: instances }, startCredit));
+  log(`credit: ${instances} instance(s) started`);
   const db = (
     await mongoose
       .createConnection(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', { dbName })
@@ -253,6 +280,7 @@ async function credit() {
     while ((await db.collection('member_refs').countDocuments({})) < members.length + probes.length)
       await sleep(250);
     await sleep(3000); // the ledger group joins
+    await ledgerGroupJoined(instances);
     log('credit: members known, publishing');
 
     const ledger = creditGroupTopics(prefix).filter((g) => g.topic === topic);
@@ -287,8 +315,13 @@ async function credit() {
     };
   } finally {
     log('credit: stopping');
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await Promise.all(
+      children.map((child) => {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        return exited;
+      }),
+    );
     log('credit: stopped; dropping the database');
     await db.dropDatabase();
   }
@@ -309,10 +342,7 @@ async function ownKafka(nodes) {
   await infra.up({ env, only: 'kafka', log: (line) => log(`  ${line}`) });
   const brokers = infra.kafkaBrokers(env);
   const replication = infra.kafkaReplication(nodes);
-  run = randomBytes(4).toString('hex');
-  dbName = `jiceng_credit_bench_${run}`;
-  prefix = `jiceng-credit-bench-${run}`;
-  floorGroup = `jiceng-bench-floor-${run}`;
+  newRun();
   kafka = createKafka('jiceng-credit-bench', brokers.split(','));
   producer = new EventProducer(kafka);
   kafkaEnv = {
@@ -358,10 +388,42 @@ async function byKafkaNodes() {
   );
 }
 
+/** One credit instance and two, side by side on the shared Kafka, each on a fresh database. */
+async function byCreditInstances() {
+  const plain = await floor();
+  await deleteGroups(kafka, [floorGroup]);
+  const rows = [];
+  for (const instances of CREDIT_INSTANCES) {
+    newRun();
+    const load = loadAverage();
+    const ledger = await credit(instances);
+    rows.push({ instances, load: `${load} → ${loadAverage()}`, ledger });
+    await deleteGroups(
+      kafka,
+      creditGroupTopics(prefix).map((g) => g.groupId),
+    );
+  }
+  await producer.disconnect();
+  console.log(
+    JSON.stringify({ approvals: APPROVALS, samples: SAMPLES, floor: plain, rows }, null, 2),
+  );
+  console.log(
+    `\nfloor (plain kafkajs produce→consume): ${plain.perSecond}/s\n\n` +
+      `| credit instances | load (1 min) | credit ledger | latency p50 | p95 | max |\n|---|---|---|---|---|---|\n` +
+      rows
+        .map(
+          ({ instances, load, ledger }) =>
+            `| ${instances} | ${load} | ${ledger.perSecond}/s | ${ledger.latencyMs.p50} ms | ${ledger.latencyMs.p95} ms | ${ledger.latencyMs.max} ms |`,
+        )
+        .join('\n'),
+  );
+}
+
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 
 async function main() {
   if (KAFKA_NODES) return byKafkaNodes();
+  if (CREDIT_INSTANCES) return byCreditInstances();
   log(`floor: ${APPROVALS} messages, then ${SAMPLES} one by one`);
   const plain = await floor();
   log(`credit consumer: ${APPROVALS} approvals, then ${SAMPLES} one by one`);
