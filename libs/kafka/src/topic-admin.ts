@@ -4,7 +4,7 @@ import { dlqTopicOf, type TopicSpec } from '@jiceng/events';
 /** Creates the topics (and their dead-letter topics) that do not exist yet; the broker never auto-creates. */
 export async function ensureTopics(
   kafka: Kafka,
-  specs: readonly TopicSpec[],
+  specs: readonly Pick<TopicSpec, 'name' | 'partitions'>[],
   replicationFactor = 1,
 ): Promise<void> {
   const admin = kafka.admin();
