@@ -1,5 +1,6 @@
 // Local infrastructure: a single-node KRaft Kafka broker and a MongoDB-wire server
-// (mongo-java-server + H2 file backend), run as detached JVMs on 127.0.0.1.
+// (mongo-java-server + H2 file backend), run as detached JVMs on 127.0.0.1. The broker has a
+// second, authenticated listener for provincial consumers (see provincialListener).
 // Only node: builtins, so it works before `npm install` and from test setup code.
 //
 //   import { up, down, status, reset } from './infra/local/infra-lib.mjs';
@@ -48,7 +49,21 @@ function megabytesFromEnv(env, name, fallback) {
   return mb;
 }
 
-/** Resolves paths and ports from the environment (KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT, INFRA_STATE_DIR). */
+/**
+ * The provincial consumers' listener and principal (KAFKA_PROVINCIAL_PORT, KAFKA_PROVINCIAL_USER,
+ * KAFKA_PROVINCIAL_PASSWORD). The defaults are for loopback only: a real deployment issues its
+ * own credentials (docker-compose.yml).
+ */
+function provincialConfig(env) {
+  return {
+    port: portFromEnv(env, 'KAFKA_PROVINCIAL_PORT', 9094),
+    portVar: 'KAFKA_PROVINCIAL_PORT',
+    user: env.KAFKA_PROVINCIAL_USER || 'provincial',
+    password: env.KAFKA_PROVINCIAL_PASSWORD || 'provincial-local-secret',
+  };
+}
+
+/** Resolves paths and ports from the environment (KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_PROVINCIAL_*, MONGO_PORT, INFRA_STATE_DIR). */
 export function config(env = process.env) {
   const stateDir = resolve(env.INFRA_STATE_DIR || join(HERE, '.state'));
   const component = (name, port, portVar) => {
@@ -67,8 +82,11 @@ export function config(env = process.env) {
   const kafka = component('kafka', portFromEnv(env, 'KAFKA_PORT', 9092), 'KAFKA_PORT');
   kafka.controllerPort = portFromEnv(env, 'KAFKA_CONTROLLER_PORT', 9093);
   kafka.propsFile = join(kafka.dir, 'server.properties');
-  if (kafka.controllerPort === kafka.port) {
-    throw new InfraError('KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ.');
+  kafka.provincial = provincialConfig(env);
+  if (new Set([kafka.port, kafka.controllerPort, kafka.provincial.port]).size !== 3) {
+    throw new InfraError(
+      'KAFKA_PORT, KAFKA_CONTROLLER_PORT and KAFKA_PROVINCIAL_PORT must differ.',
+    );
   }
   const mongo = component('mongo', portFromEnv(env, 'MONGO_PORT', 27017), 'MONGO_PORT');
   mongo.dataFile = join(mongo.dataDir, 'mongo.mv'); // H2 MVStore file
@@ -411,8 +429,101 @@ const COMMON_JVM_FLAGS = [
 // Kafka and the storage tool: one GC thread and C1 only, for low CPU on 2 cores.
 const LIGHT_JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...COMMON_JVM_FLAGS];
 
+// ---------------------------------------------------------------------------
+// The provincial listener: provincial systems authenticate with SASL/SCRAM-SHA-512 and may only
+// read the topics published to them (libs/events/provincial-topics.json, generated from
+// TOPIC_SPECS) in consumer groups with its prefix. The internal and controller listeners stay
+// unauthenticated on loopback; their principal, User:ANONYMOUS, is a super user, so the
+// services need no ACLs. Plain SASL (no TLS) here: the listener is bound to 127.0.0.1 like the
+// rest, so TLS would protect nothing local and only add a keystore to generate; docker-compose
+// runs the same listener as SASL_SSL.
+
+const PROVINCIAL_ACCESS_FILE = join(HERE, '../../libs/events/provincial-topics.json');
+
+/** The listener's entries for `listeners`/`advertised.listeners` and the protocol map. */
+function provincialListener(k) {
+  return {
+    listener: `PROVINCIAL://${HOST}:${k.provincial.port}`,
+    protocol: 'PROVINCIAL:SASL_PLAINTEXT',
+  };
+}
+
+/** Authentication and authorization settings for the broker (StandardAuthorizer is KRaft's). */
+function provincialProperties() {
+  return [
+    'listener.name.provincial.sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'listener.name.provincial.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'super.users=User:ANONYMOUS',
+    'allow.everyone.if.no.acl.found=false',
+  ];
+}
+
+/** The topics and group prefix a provincial principal may read. */
+export function provincialAccess() {
+  try {
+    const { topics, groupPrefix } = JSON.parse(readFileSync(PROVINCIAL_ACCESS_FILE, 'utf8'));
+    return { topics, groupPrefix };
+  } catch (err) {
+    throw new InfraError(`Cannot read ${PROVINCIAL_ACCESS_FILE}: ${err.message}.`);
+  }
+}
+
+/**
+ * Sets the provincial principal's SCRAM credential and ACLs (local.infra.ProvincialAccess, over
+ * the internal listener) whenever they are not known to be current: a stamp of the cluster id and
+ * the settings, so a reset, a new password or a changed topic list applies on the next `up`.
+ */
+async function grantProvincialAccess(cfg, log) {
+  const k = cfg.kafka;
+  if (!readFileSync(k.propsFile, 'utf8').includes(provincialListener(k).protocol)) {
+    log(
+      "kafka: running without the provincial listener (started by an older infra-lib); 'down' then 'up' adds it",
+    );
+    return;
+  }
+  const { topics, groupPrefix } = provincialAccess();
+  const { user, password } = k.provincial;
+  const stampFile = join(k.dir, 'provincial-access.stamp');
+  const stamp = createHash('sha256')
+    .update(
+      JSON.stringify([
+        readFileSync(join(k.dataDir, 'meta.properties'), 'utf8'),
+        user,
+        password,
+        groupPrefix,
+        topics,
+      ]),
+    )
+    .digest('hex');
+  if ((await readFile(stampFile, 'utf8').catch(() => '')).trim() === stamp) return;
+  const logFile = join(k.dir, 'provincial-access.log');
+  const result = await run(
+    javaTool('java'),
+    [
+      ...LIGHT_JVM_FLAGS,
+      `-Dinfra.log.file=${logFile}`,
+      '-cp',
+      [cfg.classesDir, join(cfg.libDir, '*')].join(delimiter),
+      'local.infra.ProvincialAccess',
+      `${HOST}:${k.port}`,
+      user,
+      groupPrefix,
+      ...topics,
+    ],
+    { env: { ...process.env, PROVINCIAL_PASSWORD: password } },
+  );
+  if (result.code !== 0) {
+    await writeFile(logFile, result.output);
+    throw new InfraError(`Granting the provincial principal its access failed; see ${logFile}.`);
+  }
+  await writeFile(stampFile, `${stamp}\n`);
+  log(`kafka: provincial listener on ${HOST}:${k.provincial.port}, ${result.output.trim()}`);
+}
+
 function kafkaProperties(cfg) {
   const k = cfg.kafka;
+  const provincial = provincialListener(k);
   return [
     '# Generated by infra/local/infra-lib.mjs on every start; edit the generator, not this file.',
     'process.roles=broker,controller',
@@ -420,11 +531,12 @@ function kafkaProperties(cfg) {
     // Static voter set (not --standalone/dynamic): the controller address is not baked into the
     // metadata log, so changing KAFKA_CONTROLLER_PORT later keeps the existing data usable.
     `controller.quorum.voters=1@${HOST}:${k.controllerPort}`,
-    `listeners=PLAINTEXT://${HOST}:${k.port},CONTROLLER://${HOST}:${k.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${k.port}`,
+    `listeners=PLAINTEXT://${HOST}:${k.port},CONTROLLER://${HOST}:${k.controllerPort},${provincial.listener}`,
+    `advertised.listeners=PLAINTEXT://${HOST}:${k.port},${provincial.listener}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    `listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,${provincial.protocol}`,
+    ...provincialProperties(),
     `log.dirs=${k.dataDir}`,
     'auto.create.topics.enable=false',
     'num.partitions=1',
@@ -700,6 +812,7 @@ async function startMissing(cfg, log) {
     for (const comp of toStart) {
       await assertPortFree(comp.port, comp.portVar);
       if (comp.controllerPort) await assertPortFree(comp.controllerPort, 'KAFKA_CONTROLLER_PORT');
+      if (comp.provincial) await assertPortFree(comp.provincial.port, comp.provincial.portVar);
     }
     await ensureBuild(cfg, log);
     for (const comp of toStart) {
@@ -710,6 +823,7 @@ async function startMissing(cfg, log) {
     }
   }
   await Promise.all(toAwait.map(({ comp, pid }) => waitHealthy(comp, pid, log)));
+  await grantProvincialAccess(cfg, log);
 }
 
 /** Stops only the processes this tool started (pid file + matching /proc cmdline). */
