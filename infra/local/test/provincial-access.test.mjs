@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -103,8 +104,24 @@ const track = (client) => {
   return client;
 };
 
+/** Resolves whether something accepts connections on 127.0.0.1:port. */
+const listening = (port) =>
+  new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+
 before(async () => {
   if (process.env.JICENG_EXTERNAL_INFRA !== '1') await up(); // as libs/testing's global setup
+  // A broker started before the provincial listener existed is left running by `up`: fail here,
+  // with what to do, rather than with six connection errors.
+  assert.ok(
+    await listening(broker.provincial.port),
+    `nothing listens on ${PROVINCIAL_BROKERS[0]}: restart the broker (npm run infra:down && npm run infra:up) to add the provincial listener`,
+  );
   await ensureTopics(
     internal,
     events.TOPIC_SPECS.filter((spec) =>
