@@ -498,6 +498,8 @@ async function grantProvincialAccess(cfg, log) {
     .digest('hex');
   if ((await readFile(stampFile, 'utf8').catch(() => '')).trim() === stamp) return;
   const logFile = join(k.dir, 'provincial-access.log');
+  // The running broker's port: it keeps the one it started with when KAFKA_PORT changed since.
+  const port = (await readPidFile(k))?.port ?? k.port;
   const result = await run(
     javaTool('java'),
     [
@@ -506,7 +508,7 @@ async function grantProvincialAccess(cfg, log) {
       '-cp',
       [cfg.classesDir, join(cfg.libDir, '*')].join(delimiter),
       'local.infra.ProvincialAccess',
-      `${HOST}:${k.port}`,
+      `${HOST}:${port}`,
       user,
       groupPrefix,
       ...topics,
