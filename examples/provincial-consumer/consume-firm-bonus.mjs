@@ -1,19 +1,35 @@
 // How a provincial construction credit system (省建筑市场信用评价) can take jiceng's firm credit
 // bonuses (施工总承包企业党建信用加分). Copy this file into your project, `npm install kafkajs`, then:
 //
-//   KAFKA_BROKERS=broker:9092 GROUP_ID=hebei-construction-credit node consume-firm-bonus.mjs
+//   KAFKA_BROKERS=broker.example:9094 KAFKA_TLS=1 KAFKA_USERNAME=hebei-credit KAFKA_PASSWORD=... \
+//     GROUP_ID=province-hebei-construction-credit node consume-firm-bonus.mjs
 //
-// Its own consumer group reads jiceng.credit.firm-bonus.v1 from the beginning, then keeps
-// following it. The topic is described in jiceng's libs/events/asyncapi.yaml.
+// jiceng's operators issue the user name and password (SASL/SCRAM-SHA-512). The broker lets that
+// principal read the published topics only, in consumer groups whose id starts with `province-`.
+// Its own group reads jiceng.credit.firm-bonus.v1 from the beginning, then keeps following it.
+// The topic is described in jiceng's libs/events/asyncapi.yaml.
+//
+// The defaults are those of jiceng's local broker (`npm start`): its provincial listener on
+// 127.0.0.1:9094 without TLS, and its local credentials.
+import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 
+const env = process.env;
 const TOPIC = 'jiceng.credit.firm-bonus.v1';
+const tls = env.KAFKA_TLS === '1';
 const kafka = new Kafka({
   clientId: 'provincial-credit-example',
-  brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9094').split(','),
+  // TLS with the system's CAs, or with KAFKA_CA_FILE (PEM) for a broker with its own CA.
+  ssl: tls ? (env.KAFKA_CA_FILE ? { ca: [readFileSync(env.KAFKA_CA_FILE, 'utf8')] } : true) : false,
+  sasl: {
+    mechanism: env.KAFKA_SASL_MECHANISM ?? 'scram-sha-512',
+    username: env.KAFKA_USERNAME ?? 'provincial',
+    password: env.KAFKA_PASSWORD ?? 'provincial-local-secret',
+  },
   logLevel: logLevel.ERROR,
 });
-const consumer = kafka.consumer({ groupId: process.env.GROUP_ID ?? 'provincial-credit-example' });
+const consumer = kafka.consumer({ groupId: env.GROUP_ID ?? 'province-credit-example' });
 
 // Delivery is at least once and each tier change carries a sequence per firm and quarter:
 // keep the highest one seen, so a repeated or late event never moves a firm back.

@@ -1,5 +1,7 @@
 // Local infrastructure: a KRaft Kafka (one node, or a three-node cluster with KAFKA_NODES=3) and
 // a MongoDB-wire server (mongo-java-server + H2 file backend), run as detached JVMs on 127.0.0.1.
+// Every Kafka node has a second, authenticated listener for provincial consumers (see
+// provincialListener).
 // Only node: builtins, so it works before `npm install` and from test setup code.
 //
 //   import { up, down, status, reset, killNode, startNode } from './infra/local/infra-lib.mjs';
@@ -63,22 +65,26 @@ function nodeCountFromEnv(env) {
 }
 
 /**
- * The Kafka nodes: node i (0-based, node.id i + 1) listens for clients on KAFKA_PORT + 2i and
- * for its controller on KAFKA_CONTROLLER_PORT + 2i, so the defaults 9092/9093 give 9094/9095
- * and 9096/9097 to nodes 2 and 3. Node 1 keeps the single node's names (kafka/, kafka.pid), so a
+ * The Kafka nodes: node i (0-based, node.id i + 1) listens for clients on KAFKA_PORT + 2i, for
+ * its controller on KAFKA_CONTROLLER_PORT + 2i and for provincial consumers on
+ * KAFKA_PROVINCIAL_PORT + 2i, so the defaults 9092/9093 give 9094/9095 and 9096/9097 to nodes 2
+ * and 3, and the provincial listeners 9098, 9100 and 9102 (9094 for a single node). Node 1 keeps the single node's names (kafka/, kafka.pid), so a
  * one-node state directory is node 1 of the same layout.
  */
 function kafkaNodes(env, component) {
   const port = portFromEnv(env, 'KAFKA_PORT', 9092);
   const controllerPort = portFromEnv(env, 'KAFKA_CONTROLLER_PORT', 9093);
-  const nodes = Array.from({ length: nodeCountFromEnv(env) }, (_, i) => {
+  const count = nodeCountFromEnv(env);
+  const provincial = provincialConfig(env, port + 2 * count);
+  const nodes = Array.from({ length: count }, (_, i) => {
     const node = component(i === 0 ? 'kafka' : `kafka-${i + 1}`, port + 2 * i, 'KAFKA_PORT');
     node.id = i + 1;
     node.controllerPort = controllerPort + 2 * i;
+    node.provincial = { ...provincial, port: provincial.port + 2 * i };
     node.propsFile = join(node.dir, 'server.properties');
     return node;
   });
-  const ports = nodes.flatMap((n) => [n.port, n.controllerPort]);
+  const ports = nodes.flatMap((n) => [n.port, n.controllerPort, n.provincial.port]);
   if (ports.some((p) => p > 65535)) {
     throw new InfraError(
       `KAFKA_PORT and KAFKA_CONTROLLER_PORT leave no room for ${nodes.length} nodes.`,
@@ -87,14 +93,28 @@ function kafkaNodes(env, component) {
   if (new Set(ports).size !== ports.length) {
     throw new InfraError(
       nodes.length === 1
-        ? 'KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ.'
-        : `KAFKA_PORT + 2i and KAFKA_CONTROLLER_PORT + 2i (i < ${nodes.length}) must all differ.`,
+        ? 'KAFKA_PORT, KAFKA_CONTROLLER_PORT and KAFKA_PROVINCIAL_PORT must differ.'
+        : `KAFKA_PORT + 2i, KAFKA_CONTROLLER_PORT + 2i and KAFKA_PROVINCIAL_PORT + 2i (i < ${nodes.length}) must all differ.`,
     );
   }
   return nodes;
 }
 
-/** Resolves paths and ports from the environment (KAFKA_NODES, KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT, INFRA_STATE_DIR). */
+/**
+ * The provincial consumers' listener and principal (KAFKA_PROVINCIAL_PORT, KAFKA_PROVINCIAL_USER,
+ * KAFKA_PROVINCIAL_PASSWORD): node i's port is KAFKA_PROVINCIAL_PORT + 2i. The defaults are for loopback only: a real deployment issues its
+ * own credentials (docker-compose.yml).
+ */
+function provincialConfig(env, defaultPort) {
+  return {
+    port: portFromEnv(env, 'KAFKA_PROVINCIAL_PORT', defaultPort),
+    portVar: 'KAFKA_PROVINCIAL_PORT',
+    user: env.KAFKA_PROVINCIAL_USER || 'provincial',
+    password: env.KAFKA_PROVINCIAL_PASSWORD || 'provincial-local-secret',
+  };
+}
+
+/** Resolves paths and ports from the environment (KAFKA_NODES, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_PROVINCIAL_*, MONGO_PORT, INFRA_STATE_DIR). */
 export function config(env = process.env) {
   const stateDir = resolve(env.INFRA_STATE_DIR || join(HERE, '.state'));
   const component = (name, port, portVar) => {
@@ -469,10 +489,105 @@ export function kafkaReplication(nodes) {
   return { replicationFactor: nodes, minInsyncReplicas: Math.max(1, nodes - 1) };
 }
 
+// ---------------------------------------------------------------------------
+// The provincial listener: provincial systems authenticate with SASL/SCRAM-SHA-512 and may only
+// read the topics published to them (libs/events/provincial-topics.json, generated from
+// TOPIC_SPECS) in consumer groups with its prefix. The internal and controller listeners stay
+// unauthenticated on loopback; their principal, User:ANONYMOUS, is a super user, so the
+// services need no ACLs. Plain SASL (no TLS) here: the listener is bound to 127.0.0.1 like the
+// rest, so TLS would protect nothing local and only add a keystore to generate; docker-compose
+// runs the same listener as SASL_SSL.
+
+const PROVINCIAL_ACCESS_FILE = join(HERE, '../../libs/events/provincial-topics.json');
+
+/** The listener's entries for `listeners`/`advertised.listeners` and the protocol map. */
+function provincialListener(k) {
+  return {
+    listener: `PROVINCIAL://${HOST}:${k.provincial.port}`,
+    protocol: 'PROVINCIAL:SASL_PLAINTEXT',
+  };
+}
+
+/** Authentication and authorization settings for the broker (StandardAuthorizer is KRaft's). */
+function provincialProperties() {
+  return [
+    'listener.name.provincial.sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'listener.name.provincial.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'super.users=User:ANONYMOUS',
+    'allow.everyone.if.no.acl.found=false',
+  ];
+}
+
+/** The topics and group prefix a provincial principal may read. */
+export function provincialAccess() {
+  try {
+    const { topics, groupPrefix } = JSON.parse(readFileSync(PROVINCIAL_ACCESS_FILE, 'utf8'));
+    return { topics, groupPrefix };
+  } catch (err) {
+    throw new InfraError(`Cannot read ${PROVINCIAL_ACCESS_FILE}: ${err.message}.`);
+  }
+}
+
+/**
+ * Sets the provincial principal's SCRAM credential and ACLs (local.infra.ProvincialAccess, over
+ * the internal listener) whenever they are not known to be current: a stamp of the cluster id and
+ * the settings, so a reset, a new password or a changed topic list applies on the next `up`.
+ */
+async function grantProvincialAccess(cfg, log) {
+  const k = cfg.kafka;
+  if (!readFileSync(k.propsFile, 'utf8').includes(provincialListener(k).protocol)) {
+    log(
+      "kafka: running without the provincial listener (started by an older infra-lib); 'down' then 'up' adds it",
+    );
+    return;
+  }
+  const { topics, groupPrefix } = provincialAccess();
+  const { user, password } = k.provincial;
+  const stampFile = join(k.dir, 'provincial-access.stamp');
+  const stamp = createHash('sha256')
+    .update(
+      JSON.stringify([
+        readFileSync(join(k.dataDir, 'meta.properties'), 'utf8'),
+        user,
+        password,
+        groupPrefix,
+        topics,
+      ]),
+    )
+    .digest('hex');
+  if ((await readFile(stampFile, 'utf8').catch(() => '')).trim() === stamp) return;
+  const logFile = join(k.dir, 'provincial-access.log');
+  // The running broker's port: it keeps the one it started with when KAFKA_PORT changed since.
+  const port = (await readPidFile(k))?.port ?? k.port;
+  const result = await run(
+    javaTool('java'),
+    [
+      ...LIGHT_JVM_FLAGS,
+      `-Dinfra.log.file=${logFile}`,
+      '-cp',
+      [cfg.classesDir, join(cfg.libDir, '*')].join(delimiter),
+      'local.infra.ProvincialAccess',
+      `${HOST}:${port}`,
+      user,
+      groupPrefix,
+      ...topics,
+    ],
+    { env: { ...process.env, PROVINCIAL_PASSWORD: password } },
+  );
+  if (result.code !== 0) {
+    await writeFile(logFile, result.output);
+    throw new InfraError(`Granting the provincial principal its access failed; see ${logFile}.`);
+  }
+  await writeFile(stampFile, `${stamp}\n`);
+  log(`kafka: provincial listener on ${HOST}:${k.provincial.port}, ${result.output.trim()}`);
+}
+
 /** The `server.properties` of one Kafka node (`cfg.kafkaNodes[i]`). */
 function kafkaProperties(cfg, node = cfg.kafka) {
   const nodes = cfg.kafkaNodes;
   const { replicationFactor: rf, minInsyncReplicas: isr } = kafkaReplication(nodes.length);
+  const provincial = provincialListener(node);
   return [
     '# Generated by infra/local/infra-lib.mjs on every start; edit the generator, not this file.',
     'process.roles=broker,controller',
@@ -480,11 +595,12 @@ function kafkaProperties(cfg, node = cfg.kafka) {
     // Static voter set (not --standalone/dynamic): the controller address is not baked into the
     // metadata log, so changing KAFKA_CONTROLLER_PORT later keeps the existing data usable.
     `controller.quorum.voters=${nodes.map((n) => `${n.id}@${HOST}:${n.controllerPort}`).join(',')}`,
-    `listeners=PLAINTEXT://${HOST}:${node.port},CONTROLLER://${HOST}:${node.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${node.port}`,
+    `listeners=PLAINTEXT://${HOST}:${node.port},CONTROLLER://${HOST}:${node.controllerPort},${provincial.listener}`,
+    `advertised.listeners=PLAINTEXT://${HOST}:${node.port},${provincial.listener}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    `listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,${provincial.protocol}`,
+    ...provincialProperties(),
     `log.dirs=${node.dataDir}`,
     'auto.create.topics.enable=false',
     'num.partitions=1',
@@ -820,6 +936,7 @@ async function startMissing(cfg, log, all) {
     for (const comp of toStart) {
       await assertPortFree(comp.port, comp.portVar);
       if (comp.controllerPort) await assertPortFree(comp.controllerPort, 'KAFKA_CONTROLLER_PORT');
+      if (comp.provincial) await assertPortFree(comp.provincial.port, comp.provincial.portVar);
     }
     await ensureBuild(cfg, log);
     // Side by side: each Kafka node formats its storage in a JVM of its own first.
@@ -833,6 +950,8 @@ async function startMissing(cfg, log, all) {
     );
   }
   await Promise.all(toAwait.map(({ comp, pid }) => waitHealthy(comp, pid, log)));
+  // Credentials and ACLs are the cluster's metadata: set once, through node 1.
+  if (all.some((comp) => comp.kind === 'kafka')) await grantProvincialAccess(cfg, log);
 }
 
 /** Stops only the processes this tool started (pid file + matching /proc cmdline). */

@@ -14,6 +14,8 @@ import {
   pairingEventsV1,
   parseEvent,
   projectEventsV1,
+  PROVINCIAL_GROUP_PREFIX,
+  PROVINCIAL_TOPICS,
   serviceDayV1,
   starRatingV1,
   stationVisitRecordedV1,
@@ -24,9 +26,24 @@ import {
 
 // libs/events/asyncapi.yaml is what provincial systems read; this keeps it equal to the code.
 // UPDATE_ASYNCAPI=1 rewrites the document's payload schemas from the contracts first (and formats
-// the file with prettier).
+// the file with prettier), and provincial-topics.json from TOPIC_SPECS.
 
 const FILE = join(__dirname, '..', 'asyncapi.yaml');
+// What the broker's ACLs allow a provincial principal (infra/local reads it with node builtins
+// only, before any build; docker-compose's kafka-access service mounts it).
+const PROVINCIAL_FILE = join(__dirname, '..', 'provincial-topics.json');
+const provincialAccess = () =>
+  `${JSON.stringify(
+    {
+      $comment:
+        'Generated from libs/events/src/topics.ts (audience: provincial) by UPDATE_ASYNCAPI=1 npx jest -c libs/events/jest.config.js asyncapi; do not edit.',
+      groupPrefix: PROVINCIAL_GROUP_PREFIX,
+      topics: PROVINCIAL_TOPICS,
+    },
+    null,
+    2,
+  )}\n`;
+const PROVINCIAL_SERVERS = ['local', 'localProvincial', 'provincial'];
 // Each contract's payload type differs; here they are only data with their schemas.
 const CONTRACTS = [
   organizationLifecycleV1,
@@ -92,6 +109,7 @@ if (process.env.UPDATE_ASYNCAPI === '1') {
     }
   }
   writeFileSync(FILE, String(yaml));
+  writeFileSync(PROVINCIAL_FILE, provincialAccess());
   // In the repository's format, so that `prettier --check` still passes.
   execFileSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', FILE]);
 }
@@ -116,6 +134,22 @@ describe('asyncapi.yaml', () => {
     for (const ref of refs) expect(() => pointer(doc, ref)).not.toThrow();
   });
 
+  it('lets provincial systems authenticate with SCRAM-SHA-512 on the provincial servers only', () => {
+    expect(doc.components.securitySchemes.scramSha512.type).toBe('scramSha512');
+    for (const [name, server] of Object.entries<Node>(doc.servers)) {
+      const security = (server.security ?? []).map((s: Node) => deref(doc, s).type);
+      expect([name, security]).toEqual([name, name === 'local' ? [] : ['scramSha512']]);
+    }
+    expect(Object.keys(doc.servers).sort()).toEqual([...PROVINCIAL_SERVERS].sort());
+    expect(doc.servers.localProvincial.description).toContain(PROVINCIAL_GROUP_PREFIX);
+  });
+
+  it('has provincial-topics.json, what the broker lets a provincial principal read, equal to the code', () => {
+    expect(readFileSync(PROVINCIAL_FILE, 'utf8')).toBe(provincialAccess());
+    expect(PROVINCIAL_TOPICS.length).toBeGreaterThan(0);
+    expect(PROVINCIAL_TOPICS.length).toBeLessThan(TOPIC_SPECS.length);
+  });
+
   it('has a contract here and a channel there for every topic, and nothing else', () => {
     expect(CONTRACTS.map((c) => c.topic).sort()).toEqual(TOPIC_SPECS.map((s) => s.name).sort());
     expect(
@@ -136,6 +170,13 @@ describe('asyncapi.yaml', () => {
         (op) => deref(doc, op.channel) === channel,
       );
       expect(operations.map((op) => op.action)).toEqual(['send']);
+    });
+
+    it(`is tagged ${spec.audience} and on the servers of its audience`, () => {
+      expect(channel.tags).toEqual([{ name: spec.audience }]);
+      expect(channel.servers.map((s: Node) => s.$ref.replace('#/servers/', ''))).toEqual(
+        spec.audience === 'provincial' ? PROVINCIAL_SERVERS : ['local'],
+      );
     });
 
     it("carries the CloudEvents envelope with the contract's source, types and payload schema", () => {

@@ -42,7 +42,7 @@ export function topicReplicationFromEnv(env: NodeJS.ProcessEnv = process.env): T
 /** Creates the topics (and their dead-letter topics) that do not exist yet; the broker never auto-creates. */
 export async function ensureTopics(
   kafka: Kafka,
-  specs: readonly TopicSpec[],
+  specs: readonly Pick<TopicSpec, 'name' | 'partitions'>[],
   { replicationFactor, minInsyncReplicas }: TopicReplication = topicReplicationFromEnv(),
 ): Promise<void> {
   const admin = kafka.admin();

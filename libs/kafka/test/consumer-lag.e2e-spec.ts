@@ -57,7 +57,7 @@ describe('consumer lag', () => {
   };
 
   beforeAll(async () => {
-    await ensureTopics(kafka, [{ name: contract.topic, partitions: 2, description: 'test' }]);
+    await ensureTopics(kafka, [{ name: contract.topic, partitions: 2 }]);
     await producer.connect();
   });
   afterAll(async () => {

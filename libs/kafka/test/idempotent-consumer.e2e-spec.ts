@@ -82,7 +82,7 @@ describe('IdempotentConsumer over Kafka and Mongo', () => {
   };
 
   beforeAll(async () => {
-    await ensureTopics(kafka, [{ name: contract.topic, partitions: 3, description: 'test' }]);
+    await ensureTopics(kafka, [{ name: contract.topic, partitions: 3 }]);
     db = await mongoose
       .createConnection(mongoUrlFromEnv(), { dbName: `jiceng_consumer_test_${run}` })
       .asPromise();

@@ -22,11 +22,12 @@ export interface KafkaCluster {
 
 /**
  * Starts a fresh cluster in tmp/<name>-infra (its jars are kept there between runs, its data is
- * reset) on six free ports: node i (1-based) on base + 2(i - 1), its controller one above.
+ * reset) on nine free ports: node i (1-based) on base + 2(i - 1), its controller one above, and
+ * its provincial listener on base + 2·3 + 2(i - 1) (KAFKA_PROVINCIAL_PORT's default).
  * The infra CLI runs it, as the test runner cannot load infra-lib's ES module.
  */
 export async function startKafkaCluster(name: string): Promise<KafkaCluster> {
-  const base = await freePortRun(2 * NODES);
+  const base = await freePortRun(4 * NODES);
   const env = {
     ...process.env,
     INFRA_STATE_DIR: join(ROOT, 'tmp', `${name}-infra`),
