@@ -33,6 +33,9 @@ function jestConfig(projectDir, kind) {
     globalSetup: join(root, 'libs/testing/src/global-setup.js'),
     testTimeout: 120_000,
     maxWorkers: 1,
+    // A suite stops its apps and clients in afterAll; a client left retrying a broker that a
+    // test stopped on purpose (the failover suites' own clusters) must not hold the run open.
+    forceExit: true,
   };
 }
 

@@ -23,7 +23,7 @@ export interface KafkaCluster {
 /**
  * Starts a fresh cluster in tmp/<name>-infra (its jars are kept there between runs, its data is
  * reset) on nine free ports: node i (1-based) on base + 2(i - 1), its controller one above, and
- * its provincial listener on base + 2·3 + 2(i - 1) (KAFKA_PROVINCIAL_PORT's default).
+ * its provincial listener on base + 6 + 2(i - 1).
  * The infra CLI runs it, as the test runner cannot load infra-lib's ES module.
  */
 export async function startKafkaCluster(name: string): Promise<KafkaCluster> {
@@ -34,6 +34,8 @@ export async function startKafkaCluster(name: string): Promise<KafkaCluster> {
     KAFKA_NODES: String(NODES),
     KAFKA_PORT: String(base),
     KAFKA_CONTROLLER_PORT: String(base + 1),
+    // Set, not inherited: CI gives its shared broker's provincial listener a port of its own.
+    KAFKA_PROVINCIAL_PORT: String(base + 2 * NODES),
   };
   const infra = (...args: string[]) => runInfra(args, env);
   await infra('reset');

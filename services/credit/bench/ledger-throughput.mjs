@@ -337,6 +337,7 @@ async function ownKafka(nodes) {
     KAFKA_NODES: String(nodes),
     KAFKA_PORT: String(base),
     KAFKA_CONTROLLER_PORT: String(base + 1),
+    KAFKA_PROVINCIAL_PORT: String(base + 2 * nodes), // not the shared broker's, if the env names it
   };
   await infra.reset({ env });
   await infra.up({ env, only: 'kafka', log: (line) => log(`  ${line}`) });
