@@ -25,6 +25,7 @@ export function subgraphSettings(name: SubgraphName) {
     claimsSecret: AUTH_SETTINGS.claimsSecret,
     outboxPollMs: OUTBOX_SETTINGS.pollMs,
     outboxScanMs: OUTBOX_SETTINGS.scanMs,
+    outboxClaimMs: OUTBOX_SETTINGS.claimMs,
     logFormat: LOG_SETTINGS.format,
   } satisfies Settings;
 }
